@@ -1,0 +1,58 @@
+"""Command line: ``python -m importer --src raw --out content/posts``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .pipeline import import_archive
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m importer",
+        description="Turn the raw archive's text dumps into one Markdown post each.",
+    )
+    parser.add_argument("--src", type=Path, default=Path("raw"), help="folder of .txt pages (default: raw)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("content/posts"), help="where posts go (default: content/posts)"
+    )
+    parser.add_argument("--report", type=Path, help="write a JSON report here")
+    parser.add_argument("--force", action="store_true", help="overwrite posts that were edited by hand")
+    args = parser.parse_args(argv)
+
+    if not args.src.is_dir():
+        print(
+            f"error: {args.src}: no such folder; pass --src with the folder of raw .txt pages",
+            file=sys.stderr,
+        )
+        return 2
+    report = import_archive(args.src, args.out, force=args.force)
+    summary = report.as_dict()
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    for entry in summary["files"]:
+        for warning in entry["warnings"]:
+            print(f"warning: {entry['path']}: {warning}", file=sys.stderr)
+        for dropped in entry["dropped"]:
+            print(
+                f"dropped: {entry['path']}:{dropped['line']}: {dropped['reason']}: {dropped['text']}",
+                file=sys.stderr,
+            )
+    for path in summary["hand_edited"]:
+        verb = (
+            "overwritten (--force)"
+            if args.force
+            else "kept; it differs from a fresh import (edited by hand?)"
+        )
+        print(f"note: {args.out / path}: {verb}", file=sys.stderr)
+    print(
+        f"{summary['files_read']} file(s) read, {summary['posts_found']} post(s) found: "
+        f"{summary['posts_written']} written, {summary['posts_unchanged']} unchanged, "
+        f"{summary['posts_kept']} kept, {summary['files_unreadable']} file(s) unreadable"
+    )
+    return 1 if report.unreadable else 0

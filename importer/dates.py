@@ -1,0 +1,185 @@
+"""Reading dates the way a UK blog writes them, and inferring the missing ones.
+
+Numeric dates are day first (``6/06/2016`` is 6 June 2016, ``01/09/2019`` is
+1 September 2019). Month names are read in either order ("14 February 2013",
+"March 28, 2012"). Nothing here looks at today's date: a date the text does not
+give completely is either widened to a month or year with that precision
+recorded, or inferred from evidence and marked so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .post import DateSource, PostDate, Precision
+
+LONDON = ZoneInfo("Europe/London")
+# A post with no time of day is placed at noon, London time, so that no
+# time-zone conversion can move it to a different day.
+NOON = time(12, 0)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_FULL_MONTH = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+
+_DAY_PATTERNS = [
+    re.compile(
+        rf"^{_WEEKDAY}(?P<day>\d{{1,2}})[/.-](?P<mnum>\d{{1,2}})[/.-](?P<year>\d{{4}}|\d{{2}})$", re.I
+    ),
+    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})$"),
+    re.compile(rf"^{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}$", re.I),
+    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.I),
+]
+_MONTH_PATTERNS = [
+    re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.I),
+    re.compile(r"^(?P<year>\d{4})[/-](?P<mnum>\d{1,2})$"),
+]
+_YEAR_PATTERN = re.compile(r"^(?P<year>\d{4})$")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.MONTH if self.month is not None else Precision.YEAR
+
+    def start(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def label(self) -> str:
+        if self.day is not None:
+            return f"{self.day} {_MONTH_NAMES[self.month]} {self.year}"
+        if self.month is not None:
+            return f"{_MONTH_NAMES[self.month]} {self.year}"
+        return str(self.year)
+
+
+_MONTH_NAMES = [
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _month_number(match: re.Match[str]) -> int:
+    groups = match.groupdict()
+    if groups.get("mnum"):
+        return int(groups["mnum"])
+    return MONTHS[groups["month"].lower().rstrip(".")]
+
+
+def _year_number(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _valid(partial: PartialDate) -> PartialDate | None:
+    try:
+        partial.start()
+    except ValueError:
+        return None
+    return partial
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """A date written on its own: a day, a month of a year, or a year."""
+    text = text.strip().rstrip(".").strip()
+    for pattern in _DAY_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _valid(PartialDate(_year_number(match["year"]), _month_number(match), int(match["day"])))
+    for pattern in _MONTH_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _valid(PartialDate(int(match["year"]), _month_number(match)))
+    match = _YEAR_PATTERN.match(text)
+    if match:
+        return PartialDate(int(match["year"]))
+    return None
+
+
+def at_noon(day: date, minutes: int = 0) -> datetime:
+    """A London wall-clock time on ``day``, ``minutes`` after noon."""
+    return datetime.combine(day, NOON, tzinfo=LONDON) + timedelta(minutes=minutes)
+
+
+def stated(partial: PartialDate, source: DateSource, evidence: str = "") -> PostDate:
+    return PostDate(at_noon(partial.start()), source, partial.precision, evidence)
+
+
+# Evidence inside a post's text. A month with a year is strong evidence; a bare
+# year is weak and only used when the post names no month of any year.
+_MENTION_MONTH_YEAR = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_FULL_MONTH},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b",
+    re.I,
+)
+_MENTION_YEAR = re.compile(r"(?<![\d,.£$€/-])\b(?P<year>(?:19[5-9]|20[0-9])\d)\b(?![\d,/-]|\.\d)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    when: PartialDate
+    text: str
+    line: int
+
+
+def mentions(text: str, line: int) -> tuple[list[Mention], list[Mention]]:
+    """Month-and-year mentions, and bare-year mentions, in one line of text."""
+    months: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for match in _MENTION_MONTH_YEAR.finditer(text):
+        months.append(Mention(PartialDate(int(match["year"]), _month_number(match)), match[0], line))
+        spans.append(match.span())
+    years = [
+        Mention(PartialDate(int(match["year"])), match[0], line)
+        for match in _MENTION_YEAR.finditer(text)
+        if not any(start <= match.start() < end for start, end in spans)
+    ]
+    return months, years

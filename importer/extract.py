@@ -1,0 +1,160 @@
+"""Step 4 applied: take each post's title, header and footer lines into a Post."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import metadata
+from .body import is_capitals_label
+from .dates import parse_date
+from .post import Dropped, Heading, Line, Post
+from .segment import Segments, title_like
+
+
+def extract_posts(segments: Segments, path: str) -> tuple[list[Post], list[Dropped]]:
+    """Posts with their metadata filled in and their body lines still raw."""
+    if segments.cutting_header and segments.posts:
+        return [_cutting_post(segments.cutting_header, segments.posts[0], path)], []
+    dropped: list[Dropped] = []
+    posts = []
+    for position, lines in enumerate(segments.posts, start=1):
+        post, consumed = _web_post(lines, path, position)
+        dropped += consumed
+        posts.append(post)
+    if posts and segments.preamble:
+        _apply_preamble(posts[0], segments.preamble)
+    for post in posts:
+        if segments.heading:
+            apply_heading(post, segments.heading)
+    return posts, dropped
+
+
+def apply_heading(post: Post, heading: Heading) -> None:
+    if heading.kind == "tag":
+        post.heading_tags.append(heading.value)
+    elif heading.kind == "category" and post.category is None:
+        post.category = heading.value
+    elif heading.kind == "author" and post.author is None:
+        post.author = heading.value
+    elif heading.date and post.date is None:
+        post.date = replace(heading.date)
+    post.provenance["page_heading"] = heading.text
+
+
+def _apply_preamble(post: Post, preamble: list[Line]) -> None:
+    # One short label above a post's title is how many themes print its category.
+    if len(preamble) == 1 and title_like(preamble[0], max_chars=40, max_words=5) and post.category is None:
+        post.category = preamble[0].text
+        label = preamble[0]
+        post.notes.append(f"the label '{label.text}' above the title (line {label.number}) is its category")
+    else:
+        post.body_lines = preamble + post.body_lines
+        post.notes.append("text above the title is kept at the top of the body")
+
+
+def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[Dropped]]:
+    title, site = metadata.split_site_suffix(lines[0].text)
+    post = Post(title=title, source_path=path, position=position, line=lines[0].number)
+    if site:
+        post.source = site
+        post.notes.append(f"'| {site}' after the title names the publication")
+    consumed: list[Dropped] = []
+    rest = list(lines[1:])
+    while rest and _header_line(post, rest[0], consumed):
+        rest.pop(0)
+    for line in rest[:3]:
+        found = metadata.byline(line.text)
+        if found and post.author is None:
+            post.author = found.name
+            if found.pure:
+                consumed.append(Dropped(line.number, line.text, f"byline: author '{found.name}'"))
+                rest.remove(line)
+            break
+    while rest and _footer_line(post, rest[-1]):
+        rest.pop()
+    post.body_lines = rest
+    return post, consumed
+
+
+def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:
+    text = line.text
+    posted = metadata.posted_line(text)
+    if posted:
+        when, author = posted
+        post.date = metadata.explicit_date(when, f"'{text}' (line {line.number})")
+        post.author = author or post.author
+        return True
+    when = parse_date(text)
+    if when is not None and when.day is not None:
+        post.date = metadata.explicit_date(when, f"'{text}' (line {line.number})")
+        return True
+    publication = metadata.original_publication(text)
+    if publication:
+        post.source = publication
+        return True
+    found = metadata.byline(text)
+    if found and found.pure:
+        post.author = found.name
+        if found.debris:
+            consumed.append(Dropped(line.number, text, f"byline: author '{found.name}'"))
+        return True
+    return False
+
+
+def _footer_line(post: Post, line: Line) -> bool:
+    text = line.text
+    footer = metadata.footer_line(text)
+    if footer:
+        metadata.apply_footer(post, footer)
+        return True
+    source = metadata.source_line(text)
+    if source:
+        _apply_source(post, source)
+        return True
+    publication = metadata.original_publication(text)
+    if publication:
+        post.source = publication
+        return True
+    return False
+
+
+def _apply_source(post: Post, value: str) -> None:
+    title, site = metadata.split_site_suffix(value)
+    if site:
+        post.source_title, post.source = title, site
+    elif len(value.split()) <= 5 and not value.startswith(("‘", "“", "'", '"')):
+        post.source = value
+    else:
+        post.source_title = value
+
+
+def _cutting_post(header: dict[str, str], lines: list[Line], path: str) -> Post:
+    """A press cutting: standfirst, headline, section label, byline, body."""
+    byline_at = next((i for i, line in enumerate(lines[:8]) if metadata.byline(line.text)), None)
+    title_at = 0
+    category = None
+    if byline_at:
+        title_at = byline_at - 1
+        while title_at > 0 and is_capitals_label(lines[title_at].text):
+            category = lines[title_at].text
+            title_at -= 1
+    post = Post(title=lines[title_at].text, source_path=path, position=1, line=lines[title_at].number)
+    if byline_at is not None:
+        post.author = metadata.byline(lines[byline_at].text).name
+    if category:
+        post.category = category.capitalize()
+        post.notes.append(f"section label '{category}' is taken as the category")
+    standfirst = lines[:title_at]
+    if standfirst:
+        post.summary = " ".join(line.text for line in standfirst)
+        post.notes.append("the standfirst above the headline is the summary")
+    when = parse_date(header.get("date", ""))
+    if when is not None:
+        post.date = metadata.explicit_date(when, f"cutting header 'Date: {header['date']}'")
+    post.source = header.get("source") or header.get("publication")
+    for key in ("client", "page", "size", "value", "circulation", "edition", "section"):
+        if header.get(key):
+            post.provenance[f"cutting_{key}"] = header[key]
+    post.body_lines = lines[(byline_at + 1 if byline_at is not None else title_at + 1) :]
+    post.provenance["kind"] = "press cutting"
+    return post

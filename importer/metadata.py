@@ -1,0 +1,242 @@
+"""Step 4: read the metadata lines around each post.
+
+WordPress themes print the same facts in many wordings; each family of
+wordings is one pattern here. A line is taken as metadata only when the whole
+line matches, and the facts it holds go to the front matter, so nothing is lost
+by taking it out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, parse_date, stated
+from .post import DateSource, Heading, Line, Post, PostDate
+
+# --- Page headings -----------------------------------------------------------
+
+_QUOTED = r"[‘'\"“]?(?P<value>.+?)[’'\"”]?"
+_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in [
+        ("month", r"^(?:monthly archives?|archives? for|month):?\s+(?P<value>.+)$"),
+        ("year", r"^(?:yearly archives?|year):?\s+(?P<value>\d{4})$"),
+        ("day", r"^(?:daily archives?|day):?\s+(?P<value>.+)$"),
+        ("tag", rf"^(?:tag archives?|posts tagged|tag|tagged):?\s+{_QUOTED}$"),
+        ("category", rf"^(?:category archives?|category|browsing category):?\s+{_QUOTED}$"),
+        ("category", rf"^archive for the {_QUOTED} category$"),
+        ("author", rf"^(?:author archives?|author|posts by):?\s+{_QUOTED}$"),
+    ]
+]
+_DATE_KINDS = {"month", "year", "day"}
+
+
+def archive_heading(line: Line) -> Heading | None:
+    """An archive page's heading, such as "Monthly Archives: July, 2011"."""
+    for kind, pattern in _HEADINGS:
+        match = pattern.match(line.text)
+        if not match:
+            continue
+        value = match["value"].strip()
+        if kind in _DATE_KINDS:
+            when = parse_date(value)
+            if when is None:
+                continue
+            evidence = f"archive heading '{line.text}' (line {line.number})"
+            return Heading(line.text, line.number, kind, value, stated(when, DateSource.ARCHIVE, evidence))
+        # Short line only: a sentence that starts "Tag:" is not a heading.
+        if len(value) <= 80:
+            return Heading(line.text, line.number, kind, value)
+    return None
+
+
+# --- Press-cutting headers ---------------------------------------------------
+
+CUTTING_KEYS = (
+    "client",
+    "source",
+    "date",
+    "page",
+    "size",
+    "value",
+    "publication",
+    "circulation",
+    "edition",
+    "section",
+)
+_CUTTING_LINE = re.compile(r"^(?P<key>" + "|".join(CUTTING_KEYS) + r"):\s*(?P<value>.*)$", re.I)
+
+
+def cutting_key(line: Line) -> tuple[str, str] | None:
+    match = _CUTTING_LINE.match(line.text)
+    if not match:
+        return None
+    return match["key"].lower(), match["value"].strip()
+
+
+# --- Lines under a title -----------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|du|da|di|al|bin|O’[A-Z]\w*)"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+# Case matters for the name, not for "By": "By the way, …" is no byline.
+_BYLINE = re.compile(
+    rf"^(?P<debris>[^\w]*)(?i:by|written by|words by):?\s+(?P<name>{_NAME})(?P<rest>\s*[,|–—-].*)?$"
+)
+_POSTED = re.compile(
+    r"^(?:posted|published|written)(?:\s+on)?\s+(?P<date>.+?)(?:\s+by(?:\s+(?P<author>.+?))?)?\.?$"
+    r"|^(?:posted|published|written)\s+by\s+(?P<author2>.+?)\s+on\s+(?P<date2>.+?)\.?$",
+    re.I,
+)
+_ORIGINAL = re.compile(
+    r"^(?:original(?:ly)?\s+post(?:ed)?\s+(?:from|in|on|at|by)|first published\s+(?:in|on|by)"
+    r"|originally published\s+(?:in|on|by)|reposted from|republished from)\s+(?P<pub>.+?)\.?$",
+    re.I,
+)
+_SOURCE = re.compile(r"^source:\s*(?P<value>.+)$", re.I)
+# "Page title | Community Care": a publication's name after the last bar.
+_TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|]\s+(?P<site>[^|]{2,40})$")
+
+
+@dataclass
+class Byline:
+    name: str
+    pure: bool  # the line says nothing but the name (and stray punctuation)
+    debris: str = ""
+
+
+def byline(text: str) -> Byline | None:
+    match = _BYLINE.match(text)
+    if not match:
+        return None
+    name = match["name"].strip().rstrip(".")
+    if len(name.split()) < 2 and not match["rest"]:
+        # "By hand" or "By Friday" would otherwise pass as a byline.
+        return None
+    return Byline(name, pure=not match["rest"], debris=match["debris"])
+
+
+def posted_line(text: str) -> tuple[PartialDate, str | None] | None:
+    """'Posted on 6/06/2016 by Jane' and its variants: the date and author."""
+    match = _POSTED.match(text)
+    if not match:
+        return None
+    when_text = match["date"] or match["date2"]
+    author = match["author"] or match["author2"]
+    when = parse_date(re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}\s*(?:am|pm)?$", "", when_text, flags=re.I))
+    if when is None:
+        return None
+    return when, (author.strip() if author else None)
+
+
+def original_publication(text: str) -> str | None:
+    match = _ORIGINAL.match(text)
+    return match["pub"].strip() if match else None
+
+
+def split_site_suffix(title: str) -> tuple[str, str | None]:
+    """'Title | Community Care' -> ('Title', 'Community Care')."""
+    match = _TITLE_SITE.match(title)
+    if not match:
+        return title, None
+    return match["title"].strip(), match["site"].strip()
+
+
+# --- Footers -----------------------------------------------------------------
+
+_COUNT_WORDS = {"no": 0, "one": 1, "two": 2, "three": 3}
+_COMMENTS = re.compile(
+    r"^(?:(?P<leave>leave a (?:comment|reply)|no comments?(?: yet)?|be the first to comment)"
+    r"|(?P<n>\d+|one|two|three|no)\s+(?:comments?|responses?|replies|reply|thoughts?)(?:\s+(?:on|to)\s+.+)?"
+    r"|(?P<off>comments?\s+(?:off|closed|are closed)))\.?$",
+    re.I,
+)
+_FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
+_TAGGED = re.compile(r"^(?:tagged(?:\s+with)?|tags?):?\s+(?P<list>.+?)\.?$", re.I)
+_POSTED_IN = re.compile(r"^(?:posted\s+in|categories|category|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I)
+_ENTRY = re.compile(
+    r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged\s+(?P<tags>.+?))?"
+    r"(?:\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<author>.+?))?)?\.\s*(?:bookmark the permalink\.?)?$",
+    re.I,
+)
+_PERMALINK = re.compile(r"^bookmark the permalink\.?$", re.I)
+
+
+@dataclass
+class Footer:
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    comments: int | None = None
+    closed: bool = False
+    date: PartialDate | None = None
+    author: str | None = None
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()]
+
+
+def _footer_part(text: str, footer: Footer) -> bool:
+    match = _COMMENTS.match(text)
+    if match:
+        if match["off"]:
+            footer.comments, footer.closed = 0, True
+        elif match["leave"]:
+            footer.comments = 0
+        else:
+            n = match["n"].lower()
+            footer.comments = int(n) if n.isdigit() else _COUNT_WORDS[n]
+        return True
+    match = _ENTRY.match(text)
+    if match:
+        footer.categories += split_list(match["cats"])
+        if match["tags"]:
+            footer.tags += split_list(match["tags"])
+        if match["date"]:
+            footer.date = parse_date(match["date"])
+        if match["author"]:
+            footer.author = match["author"].strip()
+        return True
+    for pattern, target in ((_FILED, footer.tags), (_TAGGED, footer.tags), (_POSTED_IN, footer.categories)):
+        match = pattern.match(text)
+        if match:
+            target += split_list(match["list"])
+            return True
+    return bool(_PERMALINK.match(text))
+
+
+def footer_line(text: str) -> Footer | None:
+    """Parse a footer line; themes join parts with bars ("Posted in A | Tagged b")."""
+    footer = Footer()
+    parts = [part.strip() for part in re.split(r"\s+\|\s+", text)]
+    if all(_footer_part(part, footer) for part in parts):
+        return footer
+    return None
+
+
+def apply_footer(post: Post, footer: Footer) -> None:
+    post.tags += footer.tags
+    if footer.categories:
+        if post.category is None:
+            post.category = footer.categories[0]
+        extra = footer.categories[1:] if post.category == footer.categories[0] else footer.categories
+        if extra:
+            post.tags += extra
+            post.notes.append(f"extra categories kept as tags: {', '.join(extra)}")
+    if footer.comments is not None:
+        post.comments = footer.comments
+        post.comments_closed = post.comments_closed or footer.closed
+    if footer.author and not post.author:
+        post.author = footer.author
+    if footer.date and post.date is None:
+        post.date = stated(footer.date, DateSource.EXPLICIT, "post footer")
+
+
+def explicit_date(when: PartialDate, evidence: str) -> PostDate:
+    """A date the post states; a partial one widens to its month or year."""
+    return stated(when, DateSource.EXPLICIT, evidence)
+
+
+def source_line(text: str) -> str | None:
+    match = _SOURCE.match(text)
+    return match["value"].strip() if match else None

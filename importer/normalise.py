@@ -1,0 +1,115 @@
+"""Step 1: bytes to clean lines.
+
+Saved web pages arrive as UTF-8 (with or without a byte-order mark) or as
+Windows-1252, with LF or CRLF line ends, and sometimes with UTF-8 that was
+once misread as Windows-1252 ("â€™" for "’"). Everything after this step sees
+Unicode text with typographic characters restored and whitespace tidied.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .post import Line
+
+
+class UnreadableError(Exception):
+    """The file is not text the importer can read at all."""
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+# Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character.
+_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+# A UTF-8 sequence read as Windows-1252: a lead byte character followed by one
+# to three continuation-byte characters.
+_CP1252_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252") for b in range(0x80, 0xC0) if b not in _CP1252_HOLES
+)
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00df][" + re.escape(_CP1252_CONTINUATION) + "]"
+    "|[\u00e0-\u00ef][" + re.escape(_CP1252_CONTINUATION) + "]{2}"
+    "|[\u00f0-\u00f4][" + re.escape(_CP1252_CONTINUATION) + "]{3}"
+)
+
+# Spaces that render as a space; the archive is full of non-breaking ones
+# left by the WordPress editor after full stops.
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a raw page, trying UTF-8 first and Windows-1252 second."""
+    if b"\x00" in data:
+        raise UnreadableError("it contains NUL bytes, so it is binary, not a text dump")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _repair(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+    try:
+        return _repair(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = "".join(chr(b) if b in _CP1252_HOLES else bytes([b]).decode("cp1252") for b in data)
+    return _repair(text, "windows-1252")
+
+
+def _repair(text: str, encoding: str) -> Decoded:
+    decoded = Decoded(text=text, encoding=encoding)
+    repaired = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal repaired
+        try:
+            fixed = match.group(0).encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return match.group(0)
+        repaired += 1
+        return fixed
+
+    decoded.text = _MOJIBAKE.sub(fix, text)
+    if repaired:
+        decoded.warnings.append(
+            f"repaired {repaired} character(s) of UTF-8 that had been read as "
+            "Windows-1252 (such as 'â€™' for '’')"
+        )
+    return decoded
+
+
+def clean_line(text: str) -> str:
+    """Tidy one line's whitespace and invisible characters, keeping its words."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return re.sub(" {2,}", " ", text).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their line numbers and the blank lines around them."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[Line] = []
+    blanks = 0
+    for number, original in enumerate(raw, start=1):
+        cleaned = clean_line(original)
+        if not cleaned:
+            blanks += 1
+            continue
+        if lines:
+            prev = lines[-1]
+            lines[-1] = Line(prev.number, prev.text, prev.blanks_before, blanks, prev.indent)
+        expanded = _SPACES.sub(" ", original)
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        lines.append(Line(number, cleaned, blanks if lines else 0, 0, indent))
+        blanks = 0
+    if lines:
+        prev = lines[-1]
+        lines[-1] = Line(prev.number, prev.text, prev.blanks_before, blanks, prev.indent)
+    return lines

@@ -1,0 +1,166 @@
+"""The importer's steps, run in order over a folder of raw pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import convert
+from .chrome import drop_chrome
+from .chronology import assign_dates
+from .extract import extract_posts
+from .naming import assign_slugs, unify_tags
+from .normalise import UnreadableError, decode, split_lines
+from .post import DateSource, Page, PageKind, Post
+from .render import relative_path, render
+from .segment import segment
+
+
+def read_page(data: bytes, path: str) -> Page:
+    """One raw page, from bytes to posts with bodies and dates (slugs come later)."""
+    decoded = decode(data)
+    lines, dropped = drop_chrome(split_lines(decoded.text))
+    segments = segment(lines)
+    page = Page(path=path, kind=segments.kind, heading=segments.heading, encoding=decoded.encoding)
+    page.warnings += decoded.warnings
+    page.dropped += dropped
+    posts, consumed = extract_posts(segments, path)
+    page.dropped += consumed
+    for post in posts:
+        body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
+        post.blocks = body.blocks
+        post.notes += body.notes
+        page.dropped += body.dropped
+    assign_dates(posts)
+    page.posts = posts
+    if not lines:
+        page.warnings.append("the file is empty: no posts found")
+    elif not posts:
+        page.warnings.append("no posts found: the file holds only a heading or header")
+    for post in posts:
+        if post.date is None:
+            page.warnings.append(
+                f"'{post.title}' (line {post.line}) has no date and nothing to infer one from: "
+                "it is written as a draft; give it a date by hand"
+            )
+    page.dropped.sort(key=lambda d: d.line)
+    return page
+
+
+@dataclass
+class Outcome:
+    path: str  # where the post belongs, relative to the output folder
+    status: str  # written, unchanged, kept (hand-edited, not overwritten), overwritten
+    post: Post
+
+
+@dataclass
+class Report:
+    source: str
+    output: str
+    files: list[dict] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "output": self.output,
+            "files_read": len(self.files) - len(self.unreadable),
+            "files_unreadable": len(self.unreadable),
+            "posts_found": len(self.outcomes),
+            "posts_written": self.count("written") + self.count("overwritten"),
+            "posts_unchanged": self.count("unchanged"),
+            "posts_kept": self.count("kept"),
+            "posts_skipped": self.count("kept") + self.count("unchanged"),
+            "hand_edited": [o.path for o in self.outcomes if o.status in ("kept", "overwritten")],
+            "files": self.files,
+            "dates": [
+                {
+                    "post": o.path,
+                    "title": o.post.title,
+                    "date": o.post.date.value.isoformat() if o.post.date else None,
+                    "date_source": o.post.date.source.value if o.post.date else None,
+                    "evidence": o.post.date.evidence if o.post.date else "none",
+                }
+                for o in self.outcomes
+                if o.post.date is None or o.post.date.source is not DateSource.EXPLICIT
+            ],
+        }
+
+
+def find_sources(src: Path) -> list[Path]:
+    return sorted(p for p in src.rglob("*.txt") if p.is_file() or p.is_symlink())
+
+
+def import_archive(src: Path, out: Path, *, force: bool = False, label_root: Path | None = None) -> Report:
+    """Read every .txt under ``src`` and write one Markdown file per post under ``out``."""
+    root = label_root or src.parent
+    report = Report(source=str(src), output=str(out))
+    pages: list[Page] = []
+    for path in find_sources(src):
+        label = _label(path, root)
+        try:
+            page = read_page(path.read_bytes(), label)
+        except (OSError, UnreadableError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            report.unreadable.append(label)
+            report.files.append(
+                {"path": label, "posts": [], "warnings": [f"unreadable: {reason}"], "dropped": []}
+            )
+            continue
+        pages.append(page)
+
+    posts = [post for page in pages for post in page.posts]
+    unify_tags(posts)
+    assign_slugs(posts)
+    for page in pages:
+        entry = {
+            "path": page.path,
+            "kind": page.kind.value,
+            "encoding": page.encoding,
+            "posts": [],
+            "warnings": list(page.warnings),
+            "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in page.dropped],
+            "notes": {},
+        }
+        for post in page.posts:
+            outcome = _write(post, out, force=force)
+            report.outcomes.append(outcome)
+            entry["posts"].append(outcome.path)
+            if post.notes:
+                entry["notes"][outcome.path] = post.notes
+        report.files.append(entry)
+    report.files.sort(key=lambda f: f["path"])
+    return report
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _write(post: Post, out: Path, *, force: bool) -> Outcome:
+    relative = relative_path(post)
+    target = out / relative
+    text = render(post)
+    if target.exists():
+        current = target.read_text(encoding="utf-8")
+        if current == text:
+            return Outcome(relative.as_posix(), "unchanged", post)
+        if not force:
+            return Outcome(relative.as_posix(), "kept", post)
+        status = "overwritten"
+    else:
+        status = "written"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Write beside the target and rename, so an interrupted run leaves no half file.
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    temporary.replace(target)
+    return Outcome(relative.as_posix(), status, post)

@@ -1,0 +1,77 @@
+"""Step 8: write a Post as a Markdown file with YAML front matter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+
+from .escape import escape_heading, escape_inline, escape_line
+from .post import Block, BlockKind, DateSource, Post, Precision
+
+# JSON string escapes are YAML double-quoted escapes too; these few characters
+# are line breaks or invisible to YAML and are escaped by hand.
+_YAML_EXTRA = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\uFEFF"}
+
+
+def yaml_str(value: str) -> str:
+    quoted = json.dumps(value, ensure_ascii=False)
+    for char, escaped in _YAML_EXTRA.items():
+        quoted = quoted.replace(char, escaped)
+    return quoted
+
+
+def relative_path(post: Post) -> PurePosixPath:
+    year = str(post.year) if post.year else "undated"
+    return PurePosixPath(year) / f"{post.slug}.md"
+
+
+def front_matter(post: Post) -> list[str]:
+    lines = [f"title: {yaml_str(post.title)}"]
+    if post.date:
+        lines.append(f"date: {post.date.value.isoformat()}")
+        lines.append(f"date_source: {post.date.source.value}")
+        if post.date.precision is not Precision.DAY:
+            lines.append(f"date_precision: {post.date.precision.value}")
+        if post.date.source is not DateSource.EXPLICIT:
+            lines.append(f"date_evidence: {yaml_str(post.date.evidence)}")
+    else:
+        lines.append("status: draft  # no date could be found: set one, then remove this line")
+    if post.author:
+        lines.append(f"author: {yaml_str(post.author)}")
+    if post.category:
+        lines.append(f"category: {yaml_str(post.category)}")
+    if post.tags:
+        lines.append("tags: [" + ", ".join(yaml_str(tag) for tag in post.tags) + "]")
+    if post.comments is not None:
+        lines.append(f"comments: {post.comments}")
+    if post.comments_closed:
+        lines.append("comments_closed: true")
+    if post.source:
+        lines.append(f"source: {yaml_str(post.source)}")
+    if post.source_title:
+        lines.append(f"source_title: {yaml_str(post.source_title)}")
+    if post.summary:
+        # Pelican reads the summary as Markdown, so it is escaped like the body.
+        lines.append(f"summary: {yaml_str(escape_inline(post.summary))}")
+    lines.append(f"slug: {yaml_str(post.slug)}")
+    lines.append(f"imported_from: {yaml_str(post.source_path)}")
+    if post.provenance:
+        lines.append("provenance:")
+        lines += [f"  {key}: {yaml_str(value)}" for key, value in post.provenance.items()]
+    return lines
+
+
+def render_block(block: Block) -> str:
+    if block.kind is BlockKind.HEADING:
+        return "## " + escape_heading(block.items[0])
+    if block.kind is BlockKind.LIST:
+        return "\n".join("- " + escape_line(item) for item in block.items)
+    if block.kind is BlockKind.QUOTE:
+        return "> " + escape_line(block.items[0])
+    return escape_line(block.items[0])
+
+
+def render(post: Post) -> str:
+    head = "\n".join(["---", *front_matter(post), "---"])
+    body = "\n\n".join(render_block(block) for block in post.blocks)
+    return f"{head}\n\n{body}\n" if body else f"{head}\n"

@@ -1,0 +1,148 @@
+"""Step 3: find where each post on a page begins and ends.
+
+A page says where its posts start in one of a few ways, tried strongest first:
+
+* a "Posted on …" or date line right under a line makes that line a title;
+* a footer ("Leave a comment", "Filed under …") ends a post, so the next line
+  is a title;
+* a short line followed by two blank lines is a title (reposts pages);
+* on a page with none of those signals, every short stand-alone line without a
+  closing full stop is a title (a bare monthly archive).
+
+Only on a page with a strong signal can a short stand-alone line inside a post
+be a subheading; on a bare archive the same line has to be a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import metadata
+from .dates import parse_date
+from .post import Heading, Line, PageKind
+
+BULLETS = "•◦▪‣●·"
+_SENTENCE_END = tuple(".,;:…")
+_OPENING_PUNCTUATION = tuple("‘“'\"([–—-")
+# "Photo: …", "CC: …": a label, not a title or subheading.
+_LABEL = re.compile(r"^[A-Z][\w&’' ]{0,24}:\s")
+
+
+def is_bullet(line: Line) -> bool:
+    return line.text[0] in BULLETS
+
+
+def title_like(line: Line, *, max_chars: int = 160, max_words: int = 25) -> bool:
+    text = line.text
+    return (
+        len(text) <= max_chars
+        and len(text.split()) <= max_words
+        and not text.endswith(_SENTENCE_END)
+        and not text.endswith(_OPENING_PUNCTUATION)
+        and not is_bullet(line)
+        and _starts_like_a_heading(text)
+    )
+
+
+def _starts_like_a_heading(text: str) -> bool:
+    first = text.lstrip("‘“'\"(")
+    return bool(first) and (first[0].isupper() or first[0].isdigit())
+
+
+def short_standalone(line: Line) -> bool:
+    """A short line on its own, as a title or subheading is printed."""
+    return (
+        line.blanks_before >= 1
+        and line.blanks_after >= 1
+        and title_like(line, max_chars=90, max_words=14)
+        and not _LABEL.match(line.text)
+    )
+
+
+def is_footer(line: Line) -> bool:
+    return metadata.footer_line(line.text) is not None
+
+
+def _is_post_header(line: Line) -> bool:
+    return metadata.posted_line(line.text) is not None or (
+        parse_date(line.text) is not None and parse_date(line.text).day is not None
+    )
+
+
+@dataclass
+class Segments:
+    kind: PageKind
+    heading: Heading | None = None
+    cutting_header: dict[str, str] = field(default_factory=dict)
+    cutting_lines: list[Line] = field(default_factory=list)
+    preamble: list[Line] = field(default_factory=list)
+    posts: list[list[Line]] = field(default_factory=list)  # each starts with its title
+    strong: bool = False  # the page marks its titles, so short lines may be subheadings
+
+
+def segment(lines: list[Line]) -> Segments:
+    if not lines:
+        return Segments(PageKind.SINGLE)
+    heading = metadata.archive_heading(lines[0])
+    if heading:
+        lines = lines[1:]
+    header, rest = _cutting_header(lines)
+    if header is not None:
+        return Segments(
+            PageKind.CUTTING, heading, header[0], header[1], posts=[rest] if rest else [], strong=True
+        )
+    if not lines:
+        return Segments(PageKind.ARCHIVE if heading else PageKind.SINGLE, heading)
+
+    anchored = {i for i in range(len(lines) - 1) if _is_post_header(lines[i + 1]) and title_like(lines[i])}
+    after_footer = {i for i in range(1, len(lines)) if is_footer(lines[i - 1]) and not is_footer(lines[i])}
+    double_blank = {
+        i
+        for i in range(len(lines) - 1)
+        if lines[i].blanks_after >= 2
+        and title_like(lines[i])
+        and not is_footer(lines[i + 1])
+        and not metadata.source_line(lines[i + 1].text)
+    }
+    titles = anchored | after_footer | double_blank
+    strong = bool(titles)
+    preamble: list[Line] = []
+    if not strong:
+        titles = {i for i, line in enumerate(lines) if short_standalone(line)}
+    first_anchor = min(anchored) if anchored else None
+    if first_anchor is not None and first_anchor <= 4 and first_anchor == min(titles):
+        # Lines above the first "Posted on" title: a theme's labels, kept aside.
+        preamble = lines[:first_anchor]
+    else:
+        titles.add(0)
+
+    starts = sorted(titles)
+    posts = [lines[start:end] for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    kind = PageKind.ARCHIVE if heading else PageKind.LISTING if len(posts) > 1 else PageKind.SINGLE
+    return Segments(kind, heading, preamble=preamble, posts=posts, strong=strong)
+
+
+def _cutting_header(lines: list[Line]) -> tuple[tuple[dict[str, str], list[Line]] | None, list[Line]]:
+    """A press-cuttings record starts with "Client:", "Source:", "Date:" … lines.
+
+    A key's value may sit on the next line (" Page:" then " 10").
+    """
+    fields: dict[str, str] = {}
+    consumed: list[Line] = []
+    i = 0
+    while i < len(lines):
+        found = metadata.cutting_key(lines[i])
+        if not found:
+            break
+        key, value = found
+        consumed.append(lines[i])
+        i += 1
+        if not value and i < len(lines) and not metadata.cutting_key(lines[i]) and len(lines[i].text) <= 40:
+            value = lines[i].text
+            consumed.append(lines[i])
+            i += 1
+        fields[key] = value
+    if len(fields) >= 3 and "date" in fields:
+        return (fields, consumed), lines[i:]
+    return None, lines

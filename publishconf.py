@@ -1,0 +1,15 @@
+"""Production settings: everything in ``pelicanconf.py``, and these overrides."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+# Set by the deployment from the Pages configuration, e.g.
+# https://example.github.io/blog for a project page.
+SITEURL = os.environ.get("SITEURL", "https://example.github.io/blog").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"

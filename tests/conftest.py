@@ -1,0 +1,112 @@
+"""Fixture factories shared by the tests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from importer.pipeline import import_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Imported:
+    out: Path
+    report: dict
+
+    def posts(self) -> dict[str, str]:
+        return {
+            p.relative_to(self.out).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(self.out.rglob("*.md"))
+        }
+
+    def only(self) -> str:
+        posts = self.posts()
+        assert len(posts) == 1, sorted(posts)
+        return next(iter(posts.values()))
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "raw"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def make_raw(raw_dir: Path) -> Callable[..., Path]:
+    """Write a raw page: text is encoded as UTF-8 unless bytes are given."""
+
+    def make(name: str, content: str | bytes) -> Path:
+        path = raw_dir / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    return make
+
+
+@pytest.fixture
+def run_import(raw_dir: Path, tmp_path: Path) -> Callable[..., Imported]:
+    def run(force: bool = False) -> Imported:
+        out = tmp_path / "posts"
+        report = import_archive(raw_dir, out, force=force, label_root=raw_dir.parent)
+        return Imported(out, json.loads(json.dumps(report.as_dict())))
+
+    return run
+
+
+@pytest.fixture
+def import_text(make_raw, run_import) -> Callable[[str], Imported]:
+    """Import one raw page given as text."""
+
+    def run(text: str, name: str = "page.txt") -> Imported:
+        make_raw(name, text)
+        return run_import()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def markdown_reader():
+    """Pelican's own reader for our Markdown posts, with the project's settings."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(ROOT / "content")})
+    Pelican(settings)  # registers the plugins, the YAML front-matter reader among them
+    from pelican.readers import Readers
+
+    return Readers(settings).readers["md"]
+
+
+@pytest.fixture
+def read_post(markdown_reader, tmp_path: Path) -> Callable[[str], tuple[BeautifulSoup, dict]]:
+    """Read a post's Markdown text through Pelican: (parsed HTML body, metadata)."""
+
+    def read(text: str) -> tuple[BeautifulSoup, dict]:
+        path = tmp_path / "read-post.md"
+        path.write_text(text, encoding="utf-8")
+        html, metadata = markdown_reader.read(str(path))
+        return BeautifulSoup(html, "html.parser"), metadata
+
+    return read
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """The project's site sources (config, content, theme, plugins) in a temporary folder."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("content", "theme", "plugins", "raw", "importer"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
