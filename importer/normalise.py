@@ -29,11 +29,17 @@ class Decoded:
 # Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character.
 _CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
+
+def cp1252_char(byte: int) -> str:
+    """A byte as Windows-1252, with its five holes kept as C1 controls (as browsers do)."""
+    return chr(byte) if byte in _CP1252_HOLES else bytes([byte]).decode("cp1252")
+
+
+_CP1252_BYTES = {cp1252_char(b): b for b in range(256)}
+
 # A UTF-8 sequence read as Windows-1252: a lead byte character followed by one
 # to three continuation-byte characters.
-_CP1252_CONTINUATION = "".join(
-    bytes([b]).decode("cp1252") for b in range(0x80, 0xC0) if b not in _CP1252_HOLES
-)
+_CP1252_CONTINUATION = "".join(cp1252_char(b) for b in range(0x80, 0xC0))
 _MOJIBAKE = re.compile(
     "[\u00c2-\u00df][" + re.escape(_CP1252_CONTINUATION) + "]"
     "|[\u00e0-\u00ef][" + re.escape(_CP1252_CONTINUATION) + "]{2}"
@@ -68,8 +74,8 @@ def _repair(text: str, encoding: str) -> Decoded:
     def fix(match: re.Match[str]) -> str:
         nonlocal repaired
         try:
-            fixed = match.group(0).encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = bytes(_CP1252_BYTES[c] for c in match.group(0)).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
             return match.group(0)
         repaired += 1
         return fixed

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePosixPath
 
 from .escape import escape_heading, escape_inline, escape_line
 from .post import Block, BlockKind, DateSource, Post, Precision
 
-# JSON string escapes are YAML double-quoted escapes too; these few characters
-# are line breaks or invisible to YAML and are escaped by hand.
-_YAML_EXTRA = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\uFEFF"}
+# JSON string escapes are YAML double-quoted escapes too. JSON leaves these
+# characters raw, but YAML reads them as line breaks or refuses them outright.
+_YAML_UNSAFE = re.compile("[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def yaml_str(value: str) -> str:
     quoted = json.dumps(value, ensure_ascii=False)
-    for char, escaped in _YAML_EXTRA.items():
-        quoted = quoted.replace(char, escaped)
-    return quoted
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", quoted)
 
 
 def relative_path(post: Post) -> PurePosixPath:
