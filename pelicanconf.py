@@ -5,8 +5,11 @@
 
 AUTHOR = "The blog's authors"
 SITENAME = "Children’s Social Work Notes"
+SITE_TAGLINE = "Practice, policy and the working week in UK children’s social work"
+SITE_DESCRIPTION = "A UK children’s social work blog: practice, policy, reposts and interviews since 2009."
 SITEURL = ""
 RELATIVE_URLS = True
+THEME = "theme"
 
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
@@ -22,7 +25,19 @@ DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.yaml_metadata"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "safe_html", "comment_counts", "site_context"]
+
+# Every value printed in a template is escaped unless the template says it is
+# already HTML (post bodies and summaries, which safe_html keeps free of raw HTML).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
+
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search", "404", "sitemap", "robots"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+AUTHORS_SAVE_AS = ""
 
 # The Markdown dialect the importer escapes for: no raw-HTML tricks such as
 # attribute lists or definition lists, which plain text could trigger.
@@ -63,13 +78,17 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 10
+SUMMARY_MAX_PARAGRAPHS = 1
+SUMMARY_MAX_LENGTH = 45
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
 # Feeds are a production concern; the local build stays quick.
+FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = None
+TAG_FEED_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -10,6 +10,7 @@ from pelicanconf import *  # noqa: F403
 # https://example.github.io/blog for a project page.
 SITEURL = os.environ.get("SITEURL", "https://example.github.io/blog").rstrip("/")
 RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"

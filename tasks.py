@@ -34,6 +34,11 @@ def _pelican(c, settings, *extra):
     c.run(shlex.join([sys.executable, *args]), pty=False)
 
 
+def _search_index(c):
+    # Pagefind reads the built pages and writes its index beside them.
+    c.run(shlex.join([sys.executable, "-m", "pagefind", "--site", CONFIG["deploy_path"], "--silent"]))
+
+
 @task(name="import")
 def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, force=False):
     """Import the raw archive's .txt pages into Markdown posts."""
@@ -64,14 +69,16 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the local site into output/."""
+    """Build the local site into output/, with its search index."""
     _pelican(c, CONFIG["settings_base"])
+    _search_index(c)
 
 
 @task
 def publish(c):
-    """Build the production site (publishconf.py) into output/."""
+    """Build the production site (publishconf.py) into output/, with its search index."""
     _pelican(c, CONFIG["settings_publish"])
+    _search_index(c)
 
 
 @task

@@ -1,0 +1,1 @@
+from .comment_counts import *  # noqa: F403

@@ -1,0 +1,1 @@
+from .safe_html import *  # noqa: F403

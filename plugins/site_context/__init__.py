@@ -1,0 +1,1 @@
+from .site_context import *  # noqa: F403

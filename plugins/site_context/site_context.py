@@ -1,0 +1,166 @@
+"""Dates in British English, archive summaries and neighbours for the theme.
+
+Dates never depend on the machine's locale: month names are spelt out here,
+and a date the importer only inferred is shown as approximate.
+
+Template filters added:
+
+- ``uk_date``: a datetime as "6 June 2016"
+- ``uk_month``: a datetime as "July 2011"
+- ``post_date``: an article's date as honestly as it is known: "6 June 2016",
+  "July 2011" (known to the month), "c. December 2009" (inferred)
+- ``iso_date``: a datetime in ISO 8601, for feeds and sitemaps
+- ``machine_date``: an article's date for ``<time datetime>``, only as precise
+  as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
+
+Template variables added:
+
+- ``archive_years``: newest first, each with ``year``, ``url``, ``articles``,
+  ``comments`` and ``months`` (each with ``date``, ``label``, ``url``,
+  ``articles``, ``comments``)
+- ``month_neighbours(year, month)``: the (older, newer) months that have posts
+- ``article.prev_article`` / ``article.next_article``: the older and newer post
+- ``article.date_is_approximate``: True when the date was inferred
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pelican import signals
+
+MONTHS = [
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def uk_date(value: datetime) -> str:
+    return f"{value.day} {MONTHS[value.month]} {value.year}"
+
+
+def uk_month(value: datetime) -> str:
+    return f"{MONTHS[value.month]} {value.year}"
+
+
+def iso_date(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _precision(article) -> str:
+    return str(getattr(article, "date_precision", "day"))
+
+
+def machine_date(article) -> str:
+    value, precision = article.date, _precision(article)
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def post_date(article) -> str:
+    value = article.date
+    precision = _precision(article)
+    if precision == "year":
+        text = str(value.year)
+    elif precision == "month":
+        text = uk_month(value)
+    else:
+        text = uk_date(value)
+    if str(getattr(article, "date_source", "explicit")) == "inferred":
+        return f"c. {text}"
+    return text
+
+
+@dataclass
+class Month:
+    date: datetime
+    url: str
+    articles: list = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return uk_month(self.date)
+
+    @property
+    def comments(self) -> int:
+        return sum(getattr(a, "comment_count", 0) for a in self.articles)
+
+
+@dataclass
+class Year:
+    year: int
+    url: str
+    months: list[Month] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list:
+        return [a for m in self.months for a in m.articles]
+
+    @property
+    def comments(self) -> int:
+        return sum(m.comments for m in self.months)
+
+
+def _archive_years(articles, settings) -> list[Year]:
+    years: dict[int, Year] = {}
+    months: dict[tuple[int, int], Month] = {}
+    for article in sorted(articles, key=lambda a: a.date, reverse=True):
+        date = article.date
+        year = years.get(date.year)
+        if year is None:
+            year = years[date.year] = Year(date.year, settings["YEAR_ARCHIVE_URL"].format(date=date))
+        key = (date.year, date.month)
+        month = months.get(key)
+        if month is None:
+            month = months[key] = Month(date, settings["MONTH_ARCHIVE_URL"].format(date=date))
+            year.months.append(month)
+        month.articles.append(article)
+    return list(years.values())
+
+
+def add_context(generator) -> None:
+    articles = generator.articles  # newest first
+    for index, article in enumerate(articles):
+        article.next_article = articles[index - 1] if index > 0 else None
+        article.prev_article = articles[index + 1] if index + 1 < len(articles) else None
+        article.date_is_approximate = str(getattr(article, "date_source", "")) == "inferred"
+    years = _archive_years(articles, generator.settings)
+    ordered = [m for y in years for m in y.months]  # newest first
+
+    def month_neighbours(year: int, month: int) -> tuple[Month | None, Month | None]:
+        keys = [(m.date.year, m.date.month) for m in ordered]
+        if (year, month) not in keys:
+            return None, None
+        i = keys.index((year, month))
+        older = ordered[i + 1] if i + 1 < len(ordered) else None
+        newer = ordered[i - 1] if i > 0 else None
+        return older, newer
+
+    generator.context["archive_years"] = years
+    generator.context["month_neighbours"] = month_neighbours
+
+
+def add_filters(generator) -> None:
+    generator.env.filters.update(
+        uk_date=uk_date, uk_month=uk_month, iso_date=iso_date, post_date=post_date, machine_date=machine_date
+    )
+
+
+def register():
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(add_context)

@@ -1,0 +1,25 @@
+// Search with Pagefind's own interface; the plain form stays for when it cannot load.
+(function () {
+  "use strict";
+  function start() {
+    var target = document.getElementById("search");
+    if (!target || typeof PagefindUI === "undefined") return;
+    var ui = new PagefindUI({
+      element: "#search",
+      bundlePath: target.getAttribute("data-bundle"),
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      translations: { placeholder: "Search the blog" }
+    });
+    var fallback = document.querySelector("[data-search-fallback]");
+    if (fallback) fallback.hidden = true;
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) ui.triggerSearch(query);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
