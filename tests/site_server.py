@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 class _Handler(SimpleHTTPRequestHandler):
     prefix = ""
 
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+    def log_message(self, format, *args):
         pass
 
     def translate_path(self, path: str) -> str:

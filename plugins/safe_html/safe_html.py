@@ -38,7 +38,7 @@ class _DropUnsafeUrls(Treeprocessor):
 
 
 class EscapeHtmlExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_DropUnsafeUrls(md), "drop_unsafe_urls", 0)
