@@ -25,7 +25,7 @@ DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.yaml_metadata", "safe_html", "comment_counts", "site_context"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "safe_html", "comment_counts", "site_context", "github_pages"]
 
 # Every value printed in a template is escaped unless the template says it is
 # already HTML (post bodies and summaries, which safe_html keeps free of raw HTML).

@@ -10,7 +10,12 @@ from pelicanconf import *  # noqa: F403
 # https://example.github.io/blog for a project page.
 SITEURL = os.environ.get("SITEURL", "https://example.github.io/blog").rstrip("/")
 RELATIVE_URLS = False
+# A custom domain for GitHub Pages, written to output/CNAME when set.
+CNAME = os.environ.get("CNAME", "")
 FEED_DOMAIN = SITEURL
+# Drafts are previewed locally and never written into the published site.
+DRAFT_URL = DRAFT_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"

@@ -110,3 +110,32 @@ def project_copy(tmp_path: Path) -> Path:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     return target
+
+
+def build_site(
+    project: Path, out: Path, *, production: bool = False, siteurl: str = "", cname: str = ""
+) -> Path:
+    """Build a project's site for real with Pelican (and its search index) into ``out``."""
+    import os
+    import subprocess
+    import sys
+
+    settings = "publishconf.py" if production else "pelicanconf.py"
+    env = {**os.environ, "SITEURL": siteurl, "CNAME": cname}
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        settings,
+        "-o",
+        str(out),
+        "--fatal",
+        "warnings",
+    ]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
+    subprocess.run(index, cwd=project, check=True, capture_output=True)
+    return out

@@ -3,8 +3,12 @@
 Authors write Markdown, not HTML: any raw HTML in a post (``<script>``,
 ``<img onerror=…>``) is shown as the text it is, and links or images whose
 address uses a scheme other than http, https or mailto (``javascript:``,
-``data:``) lose that address. The same rules apply to summaries, which Pelican
-also renders from Markdown.
+``data:``) lose that address (an image becomes its alt text). The same rules
+apply to summaries, which Pelican also renders from Markdown.
+
+Feeds: Pelican strips tags from titles before writing a feed, so a title such as
+``<b>Bold</b> move`` would lose words; the writer here escapes titles first, so
+feed readers get exactly the text of the title.
 
 Template variables added: none.
 """
@@ -15,7 +19,9 @@ import re
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 from pelican import signals
+from pelican.writers import Writer
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -31,10 +37,34 @@ def safe_url(url: str) -> bool:
 class _DropUnsafeUrls(Treeprocessor):
     def run(self, root):
         for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not safe_url(value):
-                    del element.attrib[attribute]
+            href = element.get("href")
+            if href is not None and not safe_url(href):
+                del element.attrib["href"]
+            src = element.get("src")
+            if src is not None and not safe_url(src):
+                alt = element.get("alt", "")
+                element.attrib.clear()
+                element.tag, element.text = "span", alt
+
+
+class _TextTitle:
+    """An article seen by the feed writer, with its title as escaped HTML."""
+
+    def __init__(self, article):
+        self._article = article
+        self.title = Markup.escape(article.title)
+
+    def __getattr__(self, name):
+        return getattr(self._article, name)
+
+
+class TextTitleWriter(Writer):
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, _TextTitle(item))
+
+
+def text_title_writer(pelican):
+    return TextTitleWriter
 
 
 class EscapeHtmlExtension(Extension):
@@ -53,3 +83,4 @@ def add_extension(pelican) -> None:
 
 def register():
     signals.initialized.connect(add_extension)
+    signals.get_writer.connect(text_title_writer)

@@ -1,0 +1,1 @@
+from .github_pages import *  # noqa: F403

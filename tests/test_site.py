@@ -1,0 +1,212 @@
+"""The built site, for real: counts, dates, links, feeds and GitHub Pages files."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urldefrag, urljoin
+from urllib.request import urlopen
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, build_site
+from tests.site_server import crawl, free_port, serve
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _status(url: str) -> int:
+    try:
+        with urlopen(url) as response:
+            return response.status
+    except HTTPError as error:
+        return error.code
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _front_matter() -> dict[str, dict]:
+    posts = {}
+    for path in (ROOT / "content" / "posts").rglob("*.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        posts[meta["title"]] = meta
+    return posts
+
+
+@pytest.fixture(scope="module")
+def dev_site(tmp_path_factory) -> Path:
+    return build_site(ROOT, tmp_path_factory.mktemp("dev"))
+
+
+@pytest.fixture(scope="module")
+def prod_site(tmp_path_factory) -> tuple[Path, int]:
+    port = free_port()
+    out = build_site(
+        ROOT,
+        tmp_path_factory.mktemp("prod"),
+        production=True,
+        siteurl=f"http://127.0.0.1:{port}/blog",
+        cname="blog.example.org",
+    )
+    return out, port
+
+
+def _listed(page: BeautifulSoup) -> dict[str, str]:
+    """Title -> the comment label shown beside it, for a list page."""
+    return {
+        item.find("h2").get_text(strip=True) if item.find("h2") else item.find("h3").get_text(strip=True): (
+            item.select_one(".comments").get_text(strip=True)
+        )
+        for item in page.select(".post-list > li")
+    }
+
+
+def _expected_label(meta: dict) -> str:
+    n = meta.get("comments", 0)
+    return "no comments" if n == 0 else f"{n} comment{'s' if n != 1 else ''}"
+
+
+def test_tag_page_counts_posts_and_comments(dev_site):
+    page = _soup(dev_site / "tag" / "childrens-social-work" / "index.html")
+    assert page.select_one(".totals").get_text(strip=True) == "7 posts · 2 comments"
+    listed = _listed(page)
+    assert len(listed) == 7
+    posts = _front_matter()
+    for title, label in listed.items():
+        assert label == _expected_label(posts[title]), title
+
+
+def test_month_page_lists_its_posts_with_counts_and_neighbours(dev_site):
+    page = _soup(dev_site / "2011" / "07" / "index.html")
+    assert page.find("h1").get_text(strip=True) == "July 2011"
+    assert page.select_one(".totals").get_text(strip=True) == "6 posts · no comments"
+    assert len(_listed(page)) == 6
+    nav = page.select_one("nav.post-nav")
+    assert nav.select_one(".older a").get_text() == "December 2009"
+    assert nav.select_one(".newer a").get_text() == "June 2016"
+
+
+def test_year_page_and_archives_index(dev_site):
+    year = _soup(dev_site / "2009" / "index.html")
+    assert year.select_one(".totals").get_text(strip=True) == "10 posts · 2 comments"
+    archives = _soup(dev_site / "archives" / "index.html")
+    rows = {
+        a.get_text(strip=True): a.find_next("span").get_text(strip=True) for a in archives.select("li > a")
+    }
+    assert rows["July 2011"] == "6 posts · no comments"
+    assert rows["December 2009"] == "3 posts · 2 comments"
+
+
+def test_all_tags_page(dev_site):
+    page = _soup(dev_site / "tags" / "index.html")
+    rows = {
+        a.get_text(strip=True): a.find_next("span").get_text(strip=True) for a in page.select(".term-list a")
+    }
+    assert rows["children's social work"] == "7 posts · 2 comments"
+    assert rows["Social care funding"] == "1 post · 2 comments"
+    assert len(rows) == 5
+
+
+def test_article_page_shows_honest_dates_sources_and_neighbours(dev_site):
+    baby_p = _soup(dev_site / "2009" / "12" / "baby-p-effect-sustained" / "index.html")
+    time = baby_p.select_one(".post-header time")
+    assert time.get_text() == "c. December 2009" and time["datetime"] == "2009-12"
+    assert "not recorded" in baby_p.select_one(".note").get_text()
+    assert baby_p.select_one(".comments").get_text() == "2 comments"
+    assert [a.get_text() for a in baby_p.select(".tags a")] == [
+        "children's social work",
+        "Social care funding",
+    ]
+    assert baby_p.select_one("a[rel=prev]") and baby_p.select_one("a[rel=next]")
+
+    trowler = _soup(
+        dev_site
+        / "2016"
+        / "06"
+        / "isabelle-trowler-on-practice-professionalism-and-private-influence-in-social"
+        / "index.html"
+    )
+    assert trowler.select_one(".post-header time").get_text() == "6 June 2016"
+    assert trowler.select_one(".source").get_text(strip=True) == "First published in Community Care."
+    assert trowler.find("html")["lang"] == "en-GB"
+
+
+def test_home_is_newest_first_and_paginated(dev_site):
+    home = _soup(dev_site / "index.html")
+    titles = [h.get_text(strip=True) for h in home.select(".post-list h2")]
+    assert titles[0] == "Workforce skills for the future"
+    assert len(titles) == 10
+    assert (dev_site / "page" / "3" / "index.html").is_file()
+
+
+def test_no_javascript_outside_search(dev_site):
+    for page in dev_site.rglob("*.html"):
+        scripts = _soup(page).find_all("script")
+        if page.relative_to(dev_site).as_posix() == "search/index.html":
+            assert scripts
+        else:
+            assert scripts == [], page
+
+
+def test_zero_broken_links_at_the_root(dev_site):
+    with serve(dev_site) as base:
+        pages, broken = crawl(base)
+    assert broken == []
+    assert len(pages) > 40
+
+
+def test_zero_broken_links_under_a_project_subpath(prod_site):
+    out, port = prod_site
+    with serve(out, prefix="/blog", port=port) as base:
+        pages, broken = crawl(base)
+        deep = base + "2011/07/no/such/page/"
+        with pytest.raises(HTTPError) as missing:
+            urlopen(deep)
+        not_found = BeautifulSoup(missing.value.read(), "html.parser")
+        links = {
+            urldefrag(urljoin(deep, t.get("href") or t.get("src"))).url
+            for t in not_found.select("[href], [src]")
+        }
+        links.discard(deep)
+        statuses = {link: _status(link) for link in links if link.startswith(base)}
+    assert broken == []
+    assert len(pages) > 40
+    # The 404 page answers at any depth, and every link on it works from there.
+    assert missing.value.code == 404
+    assert not_found.find("h1").get_text() == "Page not found"
+    assert len(statuses) >= 6
+    assert {link: status for link, status in statuses.items() if status != 200} == {}
+
+
+def test_feeds_parse_and_hold_the_posts(prod_site):
+    out, port = prod_site
+    feed = ET.parse(out / "feeds" / "all.atom.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 21
+    tag = ET.parse(out / "feeds" / "tag" / "childrens-social-work.atom.xml").getroot()
+    titles = sorted(e.find(f"{ATOM}title").text for e in tag.findall(f"{ATOM}entry"))
+    expected = sorted(t for t, m in _front_matter().items() if "children's social work" in m.get("tags", []))
+    assert titles == expected
+    link = entries[0].find(f"{ATOM}link").get("href")
+    assert link.startswith(f"http://127.0.0.1:{port}/blog/")
+
+
+def test_github_pages_files_sitemap_and_robots(prod_site):
+    out, port = prod_site
+    assert (out / ".nojekyll").is_file()
+    assert (out / "CNAME").read_text() == "blog.example.org\n"
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    locs = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert all(loc.startswith(f"http://127.0.0.1:{port}/blog/") for loc in locs)
+    assert f"http://127.0.0.1:{port}/blog/2011/07/" in locs
+    assert f"Sitemap: http://127.0.0.1:{port}/blog/sitemap.xml" in (out / "robots.txt").read_text()
+
+
+def test_local_build_has_no_cname(dev_site):
+    assert (dev_site / ".nojekyll").is_file()
+    assert not (dev_site / "CNAME").exists()
