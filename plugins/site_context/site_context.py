@@ -9,6 +9,8 @@ Template filters added:
 - ``uk_month``: a datetime as "July 2011"
 - ``post_date``: an article's date as honestly as it is known: "6 June 2016",
   "July 2011" (known to the month), "c. December 2009" (inferred)
+- ``month_label``: a month archive's name for its list of articles: "July 2011",
+  or "2009, month not known" when its posts are dated only to the year
 - ``iso_date``: a datetime in ISO 8601, for feeds and sitemaps
 - ``machine_date``: an article's date for ``<time datetime>``, only as precise
   as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
@@ -86,6 +88,14 @@ def post_date(article) -> str:
     return text
 
 
+def month_label(articles) -> str:
+    """ "July 2011"; or, when no post in it is dated beyond its year, say so."""
+    first = articles[0].date
+    if all(_precision(a) == "year" for a in articles):
+        return f"{first.year}, month not known"
+    return uk_month(first)
+
+
 @dataclass
 class Month:
     date: datetime
@@ -94,7 +104,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return uk_month(self.date)
+        return month_label(self.articles)
 
     @property
     def comments(self) -> int:
@@ -157,7 +167,12 @@ def add_context(generator) -> None:
 
 def add_filters(generator) -> None:
     generator.env.filters.update(
-        uk_date=uk_date, uk_month=uk_month, iso_date=iso_date, post_date=post_date, machine_date=machine_date
+        uk_date=uk_date,
+        uk_month=uk_month,
+        month_label=month_label,
+        iso_date=iso_date,
+        post_date=post_date,
+        machine_date=machine_date,
     )
 
 

@@ -1,0 +1,100 @@
+"""The built site in a real browser: accessibility (axe-core) and search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import ROOT, build_site
+from tests.site_server import CHROMIUM, CHROMIUM_ARGS, free_port, serve
+
+PAGES = {
+    "home": "",
+    "article": "2007/01/ofsted-doesnt-recognise-the-practice-chaos-and-professional-carnage-it-leaves/",
+    "tag": "tag/childrens-social-work/",
+    "all tags": "tags/",
+    "month": "2011/07/",
+    "year": "2009/",
+    "archives": "archives/",
+    "search": "search/",
+    "404": "2011/07/no-such-post/",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    port = free_port()
+    out = build_site(
+        ROOT, tmp_path_factory.mktemp("site"), production=True, siteurl=f"http://127.0.0.1:{port}/blog"
+    )
+    with serve(out, prefix="/blog", port=port) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (make test does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_serious_accessibility_violations(site, browser, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    found = {}
+    axe = Axe()
+    for name, path in PAGES.items():
+        page.goto(site + path)
+        page.wait_for_load_state("networkidle")
+        violations = axe.run(page).response["violations"]
+        serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[name] = serious
+        # Nothing overflows sideways on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    context.close()
+    assert found == {}
+    # The 404 page is the only one that should log a failed load (its own status).
+    assert [e for e in errors if "404" not in e] == []
+
+
+def _search(browser, site: str, query: str) -> list[str]:
+    page = browser.new_page()
+    page.goto(site + "search/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.close()
+    return titles
+
+
+def test_search_finds_the_ray_jones_post(site, browser):
+    titles = _search(browser, site, "Ofsted")
+    assert (
+        "‘Ofsted doesn’t recognise the practice chaos and professional carnage it leaves in its wake’"
+        in titles
+    )
+
+
+def test_search_for_a_tag_name_finds_its_posts(site, browser):
+    titles = _search(browser, site, "Social care funding")
+    assert "Baby P effect sustained" in titles
+
+
+def test_search_query_in_the_address_runs_the_search(site, browser):
+    page = browser.new_page()
+    page.goto(site + "search/?q=Trowler")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    assert page.locator(".pagefind-ui__result-link").first.inner_text().startswith("Isabelle Trowler")
+    assert page.locator("[data-search-fallback]").is_hidden()
+    page.close()
