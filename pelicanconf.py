@@ -55,6 +55,8 @@ MARKDOWN = {
 # WordPress-shaped addresses, so the old blog's links keep their form.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+# Drafts appear in the local preview, listed on the home page and flagged.
+SHOW_DRAFTS = True
 DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 PAGE_URL = "{slug}/"

@@ -13,7 +13,11 @@ RELATIVE_URLS = False
 # A custom domain for GitHub Pages, written to output/CNAME when set.
 CNAME = os.environ.get("CNAME", "")
 FEED_DOMAIN = SITEURL
+# A post dated in the future waits (as a draft) until its day; the daily
+# scheduled build publishes it.
+WITH_FUTURE_DATES = False
 # Drafts are previewed locally and never written into the published site.
+SHOW_DRAFTS = False
 DRAFT_URL = DRAFT_SAVE_AS = ""
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 

@@ -15,10 +15,17 @@ CONFIG = {
     "raw_path": "raw",
     "posts_path": "content/posts",
     "golden_path": "tests/golden",
+    "content_path": "content",
+    "theme_path": "theme",
+    "plugins_path": "plugins",
+    "host": "127.0.0.1",
+    "port": 8000,
+    "github_pages_branch": "gh-pages",
+    "commit_message": "Publish the site",
 }
 
 
-def _pelican(c, settings, *extra):
+def _pelican(c, settings, *extra, warn=False):
     args = [
         "-m",
         "pelican",
@@ -31,7 +38,7 @@ def _pelican(c, settings, *extra):
         "warnings",
         *extra,
     ]
-    c.run(shlex.join([sys.executable, *args]), pty=False)
+    return c.run(shlex.join([sys.executable, *args]), pty=False, warn=warn)
 
 
 def _search_index(c):
@@ -79,6 +86,71 @@ def publish(c):
     """Build the production site (publishconf.py) into output/, with its search index."""
     _pelican(c, CONFIG["settings_publish"])
     _search_index(c)
+
+
+@task(help={"tags": 'comma-separated, e.g. "fostering, courts"', "author": "who wrote it"})
+def new(c, title, tags="", author=None):
+    """Start a new post: content/posts/YYYY/slug.md, as a draft."""
+    args = [sys.executable, "-m", "authoring", "new", title, "--tags", tags]
+    if author:
+        args += ["--author", author]
+    c.run(shlex.join(args))
+
+
+@task(help={"no_site": "check the posts only", "strict": "fail on privacy warnings too"})
+def check(c, no_site=False, strict=False):
+    """Check every post and the built site; list every problem at once."""
+    args = [sys.executable, "-m", "authoring", "check"]
+    if no_site:
+        args.append("--no-site")
+    if strict:
+        args.append("--strict")
+    c.run(shlex.join(args))
+
+
+@task(help={"port": "the port to serve on (default 8000)"})
+def serve(c, port=CONFIG["port"]):
+    """Build, serve on loopback and rebuild on every save (the page reloads itself)."""
+    from livereload import Server
+
+    def rebuild():
+        # A mistake in a post is printed and the preview keeps running.
+        if _pelican(c, CONFIG["settings_base"], warn=True).ok:
+            _search_index(c)
+
+    rebuild()
+    server = Server()
+    for path in (
+        CONFIG["content_path"],
+        CONFIG["theme_path"],
+        CONFIG["plugins_path"],
+        CONFIG["settings_base"],
+    ):
+        server.watch(path, rebuild)
+    print(f"Serving the preview at http://{CONFIG['host']}:{port}/ (Ctrl+C stops it)", flush=True)
+    server.serve(host=CONFIG["host"], port=int(port), root=CONFIG["deploy_path"], open_url_delay=None)
+
+
+@task(name="gh-pages", help={"remote": "the git remote to push to", "push": "push after committing"})
+def gh_pages(c, remote="origin", push=True):
+    """Build the production site and put it on the gh-pages branch (ghp-import)."""
+    publish(c)
+    args = [
+        sys.executable,
+        "-m",
+        "ghp_import",
+        "--no-jekyll",
+        "--force",
+        "--branch",
+        CONFIG["github_pages_branch"],
+        "--message",
+        CONFIG["commit_message"],
+        "--remote",
+        remote,
+    ]
+    if push:
+        args.append("--push")
+    c.run(shlex.join([*args, CONFIG["deploy_path"]]))
 
 
 @task

@@ -104,9 +104,9 @@ def project_copy(tmp_path: Path) -> Path:
     """The project's site sources (config, content, theme, plugins) in a temporary folder."""
     target = tmp_path / "project"
     target.mkdir()
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "requirements.txt"):
         shutil.copy(ROOT / name, target / name)
-    for name in ("content", "theme", "plugins", "raw", "importer"):
+    for name in ("content", "theme", "plugins", "raw", "importer", "authoring"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     return target

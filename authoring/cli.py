@@ -1,0 +1,108 @@
+"""Command line: ``python -m authoring check`` and ``python -m authoring new "Title"``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .checks import check_content
+from .newpost import NewPostError, new_post
+from .problems import Problem, Severity
+from .sitecheck import crawl, free_port, serve
+
+
+def build_and_crawl(project: Path) -> list[Problem]:
+    """Build the production site under a project-page subpath and find broken links."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        env = {**os.environ, "SITEURL": f"http://127.0.0.1:{port}/blog", "CNAME": ""}
+        command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(out)]
+        result = subprocess.run(
+            [*command, "--fatal", "warnings"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            said = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+            return [
+                Problem(
+                    "content",
+                    None,
+                    Severity.ERROR,
+                    "the site does not build: " + " / ".join(said[-6:]),
+                    "fix the errors above first; this one usually goes away with them",
+                )
+            ]
+        index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
+        subprocess.run(index, cwd=project, capture_output=True, check=True)
+        with serve(out, prefix="/blog", port=port) as base:
+            _, broken = crawl(base)
+    problems = []
+    for source, target, status in broken:
+        page = source.removeprefix(base) or "home page"
+        where = target.removeprefix(base) if target.startswith(base) else target
+        problems.append(
+            Problem(
+                f"site page /{page}".replace("//", "/"),
+                None,
+                Severity.ERROR,
+                f"broken link to {where} ({status})",
+                "correct or remove that link in the post that makes this page",
+            )
+        )
+    return problems
+
+
+def check(project: Path, *, site: bool, strict: bool) -> int:
+    problems = check_content(Path("content") if project == Path.cwd() else project / "content")
+    if site and not any(p.severity is Severity.ERROR for p in problems):
+        problems += build_and_crawl(project)
+    elif site:
+        print("(the built site is checked once the errors below are fixed)\n")
+    for problem in problems:
+        print(problem.format())
+    counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
+    print(
+        f"\n{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.NOTE]} reviewed privacy note(s)"
+    )
+    if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m authoring")
+    sub = parser.add_subparsers(dest="command", required=True)
+    checking = sub.add_parser("check", help="check every post and the built site")
+    checking.add_argument("--no-site", action="store_true", help="check the posts only, not the built site")
+    checking.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (used before publishing)"
+    )
+    creating = sub.add_parser("new", help="start a new post")
+    creating.add_argument("title")
+    creating.add_argument("--tags", default="", help='comma-separated, e.g. "fostering, courts"')
+    creating.add_argument("--author")
+    args = parser.parse_args(argv)
+    project = Path.cwd()
+    if args.command == "check":
+        return check(project, site=not args.no_site, strict=args.strict)
+    tags = [t.strip() for t in args.tags.split(",") if t.strip()]
+    try:
+        path, notes = new_post(project / "content", args.title, tags=tags, author=args.author)
+    except NewPostError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"created {path.relative_to(project)}")
+    for note in notes:
+        print(f"note: {note}")
+    print("open it in your editor, write, then run: invoke check")
+    return 0
