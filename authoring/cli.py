@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 from .checks import check_content
 from .newpost import NewPostError, new_post
 from .problems import Problem, Severity
-from .sitecheck import crawl, free_port, serve
+from .sitecheck import build, crawl, free_port, serve
 
 
 def build_and_crawl(project: Path) -> list[Problem]:
@@ -20,16 +18,7 @@ def build_and_crawl(project: Path) -> list[Problem]:
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
-        env = {**os.environ, "SITEURL": f"http://127.0.0.1:{port}/blog", "CNAME": ""}
-        command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(out)]
-        result = subprocess.run(
-            [*command, "--fatal", "warnings"],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = build(project, out, production=True, siteurl=f"http://127.0.0.1:{port}/blog")
         if result.returncode != 0:
             said = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
             return [
@@ -41,8 +30,6 @@ def build_and_crawl(project: Path) -> list[Problem]:
                     "fix the errors above first; this one usually goes away with them",
                 )
             ]
-        index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
-        subprocess.run(index, cwd=project, capture_output=True, check=True)
         with serve(out, prefix="/blog", port=port) as base:
             _, broken = crawl(base)
     problems = []

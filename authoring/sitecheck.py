@@ -4,7 +4,10 @@ does for a project page) and crawl it for broken internal links."""
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -105,3 +108,28 @@ def crawl(base: str, limit: int = 2000) -> tuple[set[str], list[tuple[str, str, 
         if seen[target] != 200 or not target.startswith(base):
             broken.append((source, target, seen[target]))
     return pages, broken
+
+
+def build(
+    project: Path, out: Path, *, production: bool = False, siteurl: str = "", cname: str = ""
+) -> subprocess.CompletedProcess:
+    """Build a project's site with Pelican (failing on any warning), then its search index."""
+    settings = "publishconf.py" if production else "pelicanconf.py"
+    env = {**os.environ, "SITEURL": siteurl, "CNAME": cname}
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        settings,
+        "-o",
+        str(out),
+        "--fatal",
+        "warnings",
+    ]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
+        subprocess.run(index, cwd=project, capture_output=True, check=True)
+    return result

@@ -116,26 +116,8 @@ def build_site(
     project: Path, out: Path, *, production: bool = False, siteurl: str = "", cname: str = ""
 ) -> Path:
     """Build a project's site for real with Pelican (and its search index) into ``out``."""
-    import os
-    import subprocess
-    import sys
+    from authoring.sitecheck import build
 
-    settings = "publishconf.py" if production else "pelicanconf.py"
-    env = {**os.environ, "SITEURL": siteurl, "CNAME": cname}
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        "content",
-        "-s",
-        settings,
-        "-o",
-        str(out),
-        "--fatal",
-        "warnings",
-    ]
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    result = build(project, out, production=production, siteurl=siteurl, cname=cname)
     assert result.returncode == 0, result.stdout + result.stderr
-    index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
-    subprocess.run(index, cwd=project, check=True, capture_output=True)
     return out
