@@ -25,7 +25,7 @@ DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.yaml_metadata", "safe_html", "comment_counts", "site_context", "github_pages"]
+PLUGINS = ["yaml_front_matter", "safe_html", "comment_counts", "site_context", "github_pages", "url_cache"]
 
 # Every value printed in a template is escaped unless the template says it is
 # already HTML (post bodies and summaries, which safe_html keeps free of raw HTML).
@@ -78,6 +78,12 @@ YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
+
+# Rebuilds reuse what was read from unchanged posts (cache/ beside the project).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+CHECK_MODIFIED_METHOD = "mtime"
 
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_PARAGRAPHS = 1

@@ -10,6 +10,8 @@ from pelicanconf import *  # noqa: F403
 # https://example.github.io/blog for a project page.
 SITEURL = os.environ.get("SITEURL", "https://example.github.io/blog").rstrip("/")
 RELATIVE_URLS = False
+# The published site is always built from scratch.
+LOAD_CONTENT_CACHE = False
 # A custom domain for GitHub Pages, written to output/CNAME when set.
 CNAME = os.environ.get("CNAME", "")
 FEED_DOMAIN = SITEURL

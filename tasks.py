@@ -36,6 +36,8 @@ def _pelican(c, settings, *extra, warn=False):
         CONFIG["deploy_path"],
         "--fatal",
         "warnings",
+        "--log-handler",
+        "plain",
         *extra,
     ]
     return c.run(shlex.join([sys.executable, *args]), pty=False, warn=warn)

@@ -127,6 +127,8 @@ def build(
         str(out),
         "--fatal",
         "warnings",
+        "--log-handler",
+        "plain",
     ]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     if result.returncode == 0:

@@ -215,6 +215,14 @@ def test_build_fails_on_a_post_pelican_would_skip(site_project):
     assert result.returncode != 0
 
 
+def test_build_names_the_file_and_line_of_broken_front_matter(site_project):
+    write(site_project, "2020/yaml.md", BAD_POSTS["yaml.md"][0])
+    result = run(site_project, "build")
+    assert result.returncode != 0
+    said = " ".join((result.stdout + result.stderr).split())
+    assert "content/posts/2020/yaml.md:2: the front matter is not valid YAML" in said
+
+
 def test_drafts_and_future_posts_stay_out_of_production(site_project, tmp_path):
     write(
         site_project,

@@ -1,0 +1,1 @@
+from .yaml_front_matter import *  # noqa: F403
