@@ -116,11 +116,13 @@ def serve(c, port=CONFIG["port"]):
     from livereload import Server
 
     def rebuild():
-        # A mistake in a post is printed and the preview keeps running.
-        if _pelican(c, CONFIG["settings_base"], warn=True).ok:
-            _search_index(c)
+        # A mistake in a post is printed and the preview keeps running. The
+        # search index is built once at start: re-indexing on every save would
+        # double the wait for the refreshed page.
+        _pelican(c, CONFIG["settings_base"], warn=True)
 
     rebuild()
+    _search_index(c)
     server = Server()
     for path in (
         CONFIG["content_path"],
@@ -153,6 +155,17 @@ def gh_pages(c, remote="origin", push=True):
     if push:
         args.append("--push")
     c.run(shlex.join([*args, CONFIG["deploy_path"]]))
+
+
+@task(
+    help={"sizes": "post counts, e.g. 1000,5000", "runs": "runs per measure", "lighthouse": "run Lighthouse"}
+)
+def bench(c, sizes="1000,5000", runs=3, lighthouse=False):
+    """Benchmark import, build, rebuild, preview and page weight against vanilla Pelican."""
+    args = [sys.executable, "-m", "benchmarks.run", "--sizes", sizes, "--runs", str(runs)]
+    if lighthouse:
+        args.append("--lighthouse")
+    c.run(shlex.join(args))
 
 
 @task

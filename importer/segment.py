@@ -105,8 +105,10 @@ def segment(lines: list[Line]) -> Segments:
         and not is_footer(lines[i + 1])
         and not metadata.source_line(lines[i + 1].text)
     }
+    footers = {i for i, line in enumerate(lines) if is_footer(line)}
     titles = anchored | after_footer | double_blank
-    strong = bool(titles)
+    # A footer marks the end of a post even when it ends the page.
+    strong = bool(titles or footers)
     preamble: list[Line] = []
     if not strong:
         titles = {i for i, line in enumerate(lines) if short_standalone(line)}

@@ -299,3 +299,15 @@ def test_header_only_and_empty_files_warn_and_the_rest_goes_on(make_raw, run_imp
     assert files["raw/empty.txt"]["warnings"] == ["the file is empty: no posts found"]
     assert "no posts found" in files["raw/heading.txt"]["warnings"][0]
     assert list(imported.posts()) == ["2010/a-post.md"]
+
+
+def test_single_post_archive_page_ending_in_a_footer(import_text):
+    page = (
+        "Monthly Archives: August, 2010\n\nthe only post this month\n\nShort line\n\n"
+        "A longer paragraph of text.\n\n2 Comments\n\nFiled under courts\n"
+    )
+    posts = by_title(import_text(page))
+    assert list(posts) == ["the only post this month"]
+    meta, text = posts["the only post this month"]
+    assert meta["comments"] == 2 and meta["tags"] == ["courts"]
+    assert text == "## Short line\n\nA longer paragraph of text."

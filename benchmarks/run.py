@@ -1,0 +1,327 @@
+"""The benchmark: this project beside vanilla Pelican on the same synthetic posts.
+
+``invoke bench`` (or ``python -m benchmarks.run``) writes
+``benchmarks/results/results.json`` and ``results.md``. Runs alternate between
+the two builds and every figure is a median with its min–max.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+from urllib.request import urlopen
+
+from bs4 import BeautifulSoup
+
+from authoring.sitecheck import free_port, serve
+
+from .synth import generate, profile, write_ours, write_raw, write_vanilla
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+PY = sys.executable
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def stats(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": values}
+
+
+def pelican(settings: str, out: Path, *extra: str) -> list[str]:
+    return [PY, "-m", "pelican", "content", "-s", settings, "-o", str(out), "-q", *extra]
+
+
+def setup(n: int, seed: int, work: Path) -> dict[str, Path]:
+    posts = generate(profile(ROOT / "content" / "posts"), n, seed)
+    ours, vanilla, raw = work / "ours", work / "vanilla", work / "raw"
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        (ours / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, ours / name)
+    for name in ("theme", "plugins", "importer", "authoring"):
+        shutil.copytree(ROOT / name, ours / name, ignore=shutil.ignore_patterns("__pycache__"))
+    write_ours(posts, ours / "content")
+    vanilla.mkdir(parents=True)
+    shutil.copy(ROOT / "benchmarks" / "vanillaconf.py", vanilla / "vanillaconf.py")
+    shutil.copy(ROOT / "pelicanconf.py", vanilla / "pelicanconf.py")
+    write_vanilla(posts, vanilla / "content")
+    write_raw(posts, raw)
+    return {"ours": ours, "vanilla": vanilla, "raw": raw, "posts": n}
+
+
+def measure_import(paths: dict, runs: int) -> dict:
+    times = []
+    for i in range(runs):
+        out = paths["raw"].parent / f"imported-{i}"
+        seconds, _ = timed(
+            [PY, "-m", "importer", "--src", str(paths["raw"]), "--out", str(out)], paths["ours"]
+        )
+        times.append(seconds)
+        shutil.rmtree(out)
+    return {"seconds": stats(times), "posts_per_second": paths["posts"] / statistics.median(times)}
+
+
+def measure_builds(paths: dict, runs: int) -> dict:
+    results: dict[str, dict[str, list]] = {"ours": {"s": [], "mb": []}, "vanilla": {"s": [], "mb": []}}
+    commands = {
+        "ours": (paths["ours"], pelican("pelicanconf.py", paths["ours"] / "output", "--ignore-cache")),
+        "vanilla": (paths["vanilla"], pelican("vanillaconf.py", paths["vanilla"] / "output")),
+    }
+    for _ in range(runs):
+        for name in ("ours", "vanilla"):  # alternating, so drift hits both alike
+            cwd, command = commands[name]
+            shutil.rmtree(cwd / "output", ignore_errors=True)
+            shutil.rmtree(cwd / "cache", ignore_errors=True)
+            seconds, mb = timed(command, cwd)
+            results[name]["s"].append(seconds)
+            results[name]["mb"].append(mb)
+    index = [
+        timed([PY, "-m", "pagefind", "--site", "output", "--silent"], paths["ours"])[0] for _ in range(runs)
+    ]
+    return {name: {"seconds": stats(r["s"]), "peak_mb": stats(r["mb"])} for name, r in results.items()} | {
+        "search_index_seconds": stats(index)
+    }
+
+
+def _edit(path: Path, marker: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f"\n\nEdited {marker}.\n", encoding="utf-8")
+
+
+def measure_rebuild(paths: dict, runs: int) -> dict:
+    out: dict[str, list[float]] = {"ours": [], "vanilla": []}
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+    commands = {
+        "ours": (paths["ours"], pelican("pelicanconf.py", paths["ours"] / "output")),
+        "vanilla": (paths["vanilla"], pelican("vanillaconf.py", paths["vanilla"] / "output", *cache)),
+    }
+    for cwd, command in commands.values():
+        timed(command, cwd)  # warm the content cache
+    for i in range(runs):
+        for name, (cwd, command) in commands.items():
+            post = sorted((cwd / "content" / "posts").rglob("*.md"))[i]
+            _edit(post, f"run {i}")
+            out[name].append(timed(command, cwd)[0])
+    return {name: stats(values) for name, values in out.items()}
+
+
+def measure_preview(paths: dict, runs: int) -> dict:
+    port = free_port()
+    cwd = paths["ours"]
+    process = subprocess.Popen(
+        [PY, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    latencies = []
+    try:
+        post = sorted((cwd / "content" / "posts").rglob("*.md"))[-1]
+        slug = post.stem
+        year = post.parent.name
+        base = f"http://127.0.0.1:{port}/"
+        _wait(base, lambda body: True, 600)
+        page = (
+            next((cwd / "output" / year).rglob(f"{slug}/index.html")).relative_to(cwd / "output").as_posix()
+        )
+        for i in range(runs):
+            marker = f"preview {i} {time.time_ns()}"
+            start = time.perf_counter()
+            _edit(post, marker)
+            _wait(base + page, lambda body, m=marker: m in body, 120)
+            latencies.append(time.perf_counter() - start)
+            time.sleep(1)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return {"seconds": stats(latencies)}
+
+
+def _wait(url: str, ready, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8", "replace")
+            if ready(body):
+                return body
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(url)
+
+
+def page_weight(base: str, path: str) -> dict:
+    """Bytes of a page and of everything it loads from the site (before compression)."""
+    with urlopen(base + path) as response:
+        html = response.read()
+    soup = BeautifulSoup(html, "html.parser")
+    assets = {
+        urljoin(base + path, t.get("href") if t.name == "link" else t.get("src"))
+        for t in soup.select("link[rel=stylesheet], script[src], img[src]")
+    }
+    sizes = {}
+    for asset in sorted(assets):
+        if asset.startswith(base):
+            with urlopen(asset) as response:
+                sizes[asset.removeprefix(base)] = len(response.read())
+    return {"html": len(html), "assets": sizes, "total": len(html) + sum(sizes.values())}
+
+
+def page_paths(site: Path) -> dict[str, str]:
+    article = next(site.rglob("post-*/index.html")).relative_to(site).parent.as_posix() + "/"
+    tag = sorted((site / "tag").iterdir())[0].name
+    month = sorted(p for p in (site / "2015").iterdir() if p.is_dir() and p.name.isdigit())[0]
+    return {"home": "", "article": article, "tag": f"tag/{tag}/", "month": f"2015/{month.name}/"}
+
+
+def measure_pages(paths: dict) -> dict:
+    out = {}
+    for name in ("ours", "vanilla"):
+        site = paths[name] / "output"
+        total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        pages = page_paths(site)
+        with serve(site) as base:
+            out[name] = {"output_bytes": total} | {k: page_weight(base, v) for k, v in pages.items()}
+    return out
+
+
+def run_lighthouse(paths: dict, pages: dict) -> dict:
+    tools = ROOT / "benchmarks" / ".tools"
+    binary = tools / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(
+            ["npm", "install", "--prefix", str(tools), "lighthouse@12"], check=True, capture_output=True
+        )
+    scores = {}
+    with serve(paths["ours"] / "output") as base:
+        for name in ("home", "article", "tag", "month"):
+            path = pages[name]
+            flags = "--chrome-flags=--headless --no-sandbox --disable-gpu"
+            command = [str(binary), base + path, "--output=json", "--quiet", "--form-factor=mobile", flags]
+            env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+            report = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+            categories = json.loads(report.stdout)["categories"]
+            scores[name] = {k: round(v["score"] * 100) for k, v in categories.items()}
+    return scores
+
+
+def versions() -> dict:
+    import markdown
+    import pelican
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "pelican": pelican.__version__,
+        "markdown": markdown.__version__,
+        "commit": commit.stdout.strip(),
+        "machine": platform.machine(),
+    }
+
+
+def table(results: dict) -> str:
+    def f(s: dict, unit: str = "s", digits: int = 2) -> str:
+        return f"{s['median']:.{digits}f} {unit} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {results['versions']['cores']} cores, Python {results['versions']['python']}, "
+        f"Pelican {results['versions']['pelican']}, Markdown {results['versions']['markdown']}, "
+        f"commit {results['versions']['commit']}. Medians with min–max over {results['runs']} runs.",
+        "",
+        "| posts | measure | this project | vanilla Pelican |",
+        "| --- | --- | --- | --- |",
+    ]
+    for n, r in results["sizes"].items():
+        b, rate = r["build"], r["import"]["posts_per_second"]
+        ours_mb, vanilla_mb = f(b["ours"]["peak_mb"], "MB", 0), f(b["vanilla"]["peak_mb"], "MB", 0)
+        lines += [
+            f"| {n} | import | {rate:.0f} posts/s, {f(r['import']['seconds'])} | – |",
+            f"| {n} | full build | {f(b['ours']['seconds'])} | {f(b['vanilla']['seconds'])} |",
+            f"| {n} | peak memory | {ours_mb} | {vanilla_mb} |",
+            f"| {n} | search index (Pagefind) | {f(b['search_index_seconds'])} | – |",
+            f"| {n} | rebuild after one edit | {f(r['rebuild']['ours'])} | {f(r['rebuild']['vanilla'])} |",
+        ]
+        if "preview" in r:
+            lines.append(f"| {n} | preview latency | {f(r['preview']['seconds'])} | – |")
+        pages = r["pages"]
+        lines.append(
+            f"| {n} | output size | {pages['ours']['output_bytes'] / 1e6:.1f} MB | "
+            f"{pages['vanilla']['output_bytes'] / 1e6:.1f} MB |"
+        )
+        for page in ("home", "article", "tag", "month"):
+            lines.append(
+                f"| {n} | {page} page with what it loads | {pages['ours'][page]['total'] / 1000:.1f} KB | "
+                f"{pages['vanilla'][page]['total'] / 1000:.1f} KB |"
+            )
+        if "lighthouse" in r:
+            for page, scores in r["lighthouse"].items():
+                lines.append(f"| {n} | Lighthouse {page} (mobile) | {scores} | – |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--preview-max", type=int, default=1000, help="measure preview latency up to this size"
+    )
+    parser.add_argument(
+        "--lighthouse", action="store_true", help="also run Lighthouse 12 (installs it with npm)"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    results = {"versions": versions(), "runs": args.runs, "seed": args.seed, "sizes": {}}
+    for n in [int(s) for s in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+            print(f"{n} posts: generating", flush=True)
+            paths = setup(n, args.seed, Path(tmp))
+            r = {"import": measure_import(paths, args.runs)}
+            print(f"{n} posts: full builds", flush=True)
+            r["build"] = measure_builds(paths, args.runs)
+            r["pages"] = measure_pages(paths)
+            print(f"{n} posts: rebuilds", flush=True)
+            r["rebuild"] = measure_rebuild(paths, args.runs)
+            if args.lighthouse:
+                print(f"{n} posts: Lighthouse", flush=True)
+                r["lighthouse"] = run_lighthouse(paths, page_paths(paths["ours"] / "output"))
+            if n <= args.preview_max:
+                print(f"{n} posts: preview latency", flush=True)
+                r["preview"] = measure_preview(paths, args.runs)
+            results["sizes"][n] = r
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / "results.md").write_text(table(results), encoding="utf-8")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
