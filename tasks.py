@@ -26,21 +26,9 @@ CONFIG = {
 
 
 def _pelican(c, settings, *extra, warn=False):
-    args = [
-        "-m",
-        "pelican",
-        "content",
-        "-s",
-        settings,
-        "-o",
-        CONFIG["deploy_path"],
-        "--fatal",
-        "warnings",
-        "--log-handler",
-        "plain",
-        *extra,
-    ]
-    return c.run(shlex.join([sys.executable, *args]), pty=False, warn=warn)
+    from authoring.sitecheck import pelican_command
+
+    return c.run(shlex.join(pelican_command(settings, CONFIG["deploy_path"], *extra)), pty=False, warn=warn)
 
 
 def _search_index(c):

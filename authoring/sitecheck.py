@@ -110,26 +110,19 @@ def crawl(base: str, limit: int = 2000) -> tuple[set[str], list[tuple[str, str, 
     return pages, broken
 
 
+def pelican_command(settings: str, out: Path | str, *extra: str) -> list[str]:
+    """Pelican, failing on any warning (never skipping a post quietly), logging plain lines."""
+    fatal = ["--fatal", "warnings", "--log-handler", "plain"]
+    return [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(out), *fatal, *extra]
+
+
 def build(
     project: Path, out: Path, *, production: bool = False, siteurl: str = "", cname: str = ""
 ) -> subprocess.CompletedProcess:
     """Build a project's site with Pelican (failing on any warning), then its search index."""
     settings = "publishconf.py" if production else "pelicanconf.py"
     env = {**os.environ, "SITEURL": siteurl, "CNAME": cname}
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        "content",
-        "-s",
-        settings,
-        "-o",
-        str(out),
-        "--fatal",
-        "warnings",
-        "--log-handler",
-        "plain",
-    ]
+    command = pelican_command(settings, out)
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     if result.returncode == 0:
         index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
