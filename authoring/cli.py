@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -49,7 +50,8 @@ def build_and_crawl(project: Path) -> list[Problem]:
 
 
 def check(project: Path, *, site: bool, strict: bool) -> int:
-    problems = check_content(Path("content") if project == Path.cwd() else project / "content")
+    # Paths in messages are relative, as an author types them.
+    problems = check_content(Path(os.path.relpath(project / "content")))
     if site and not any(p.severity is Severity.ERROR for p in problems):
         problems += build_and_crawl(project)
     elif site:

@@ -95,20 +95,21 @@ def segment(lines: list[Line]) -> Segments:
     if not lines:
         return Segments(PageKind.ARCHIVE if heading else PageKind.SINGLE, heading)
 
+    # Each line is parsed as a footer once; several rules below ask.
+    footer = [is_footer(line) for line in lines]
     anchored = {i for i in range(len(lines) - 1) if _is_post_header(lines[i + 1]) and title_like(lines[i])}
-    after_footer = {i for i in range(1, len(lines)) if is_footer(lines[i - 1]) and not is_footer(lines[i])}
+    after_footer = {i for i in range(1, len(lines)) if footer[i - 1] and not footer[i]}
     double_blank = {
         i
         for i in range(len(lines) - 1)
         if lines[i].blanks_after >= 2
         and title_like(lines[i])
-        and not is_footer(lines[i + 1])
+        and not footer[i + 1]
         and not metadata.source_line(lines[i + 1].text)
     }
-    footers = {i for i, line in enumerate(lines) if is_footer(line)}
     titles = anchored | after_footer | double_blank
     # A footer marks the end of a post even when it ends the page.
-    strong = bool(titles or footers)
+    strong = bool(titles) or any(footer)
     preamble: list[Line] = []
     if not strong:
         titles = {i for i, line in enumerate(lines) if short_standalone(line)}

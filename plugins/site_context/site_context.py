@@ -151,12 +151,12 @@ def add_context(generator) -> None:
         article.date_is_approximate = str(getattr(article, "date_source", "")) == "inferred"
     years = _archive_years(articles, generator.settings)
     ordered = [m for y in years for m in y.months]  # newest first
+    position = {(m.date.year, m.date.month): i for i, m in enumerate(ordered)}
 
     def month_neighbours(year: int, month: int) -> tuple[Month | None, Month | None]:
-        keys = [(m.date.year, m.date.month) for m in ordered]
-        if (year, month) not in keys:
+        i = position.get((year, month))
+        if i is None:
             return None, None
-        i = keys.index((year, month))
         older = ordered[i + 1] if i + 1 < len(ordered) else None
         newer = ordered[i - 1] if i > 0 else None
         return older, newer
