@@ -25,7 +25,15 @@ DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["yaml_front_matter", "safe_html", "comment_counts", "site_context", "github_pages", "url_cache"]
+PLUGINS = [
+    "yaml_front_matter",
+    "safe_html",
+    "comment_counts",
+    "site_context",
+    "github_pages",
+    "url_cache",
+    "incremental",
+]
 
 # Every value printed in a template is escaped unless the template says it is
 # already HTML (post bodies and summaries, which safe_html keeps free of raw HTML).
@@ -84,6 +92,8 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "mtime"
+# Compressing the cache costs more than reading the larger file saves.
+GZIP_CACHE = False
 
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_PARAGRAPHS = 1

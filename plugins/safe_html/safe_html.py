@@ -7,8 +7,8 @@ address uses a scheme other than http, https or mailto (``javascript:``,
 apply to summaries, which Pelican also renders from Markdown.
 
 Feeds: Pelican strips tags from titles before writing a feed, so a title such as
-``<b>Bold</b> move`` would lose words; the writer here escapes titles first, so
-feed readers get exactly the text of the title.
+``<b>Bold</b> move`` would lose words; here each feed entry gets back the text
+of its post's title, which the feed then escapes.
 
 Template variables added: none.
 """
@@ -21,7 +21,6 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from pelican import signals
-from pelican.writers import Writer
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -47,24 +46,32 @@ class _DropUnsafeUrls(Treeprocessor):
                 element.tag, element.text = "span", alt
 
 
-class _TextTitle:
-    """An article seen by the feed writer, with its title as escaped HTML."""
-
-    def __init__(self, article):
-        self._article = article
-        self.title = Markup.escape(article.title)
-
-    def __getattr__(self, name):
-        return getattr(self._article, name)
+_titles: list = [None, {}]
 
 
-class TextTitleWriter(Writer):
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, _TextTitle(item))
+def _titles_by_url(context) -> dict[str, str]:
+    contents = context.get("generated_content", {})
+    if _titles[0] is not contents:
+        # Whitespace is collapsed as Pelican's own feed titles have it.
+        _titles[:] = [
+            contents,
+            {
+                str(c.url): Markup.escape(c.title).striptags()
+                for c in contents.values()
+                if c is not None and getattr(c, "title", None) is not None
+            },
+        ]
+    return _titles[1]
 
 
-def text_title_writer(pelican):
-    return TextTitleWriter
+def text_titles(context, feed) -> None:
+    """Give each feed entry the text of its post's title, tags and all."""
+    site_url = feed.feed["link"][:-1]  # Pelican's writer makes it SITEURL + "/"
+    titles = _titles_by_url(context)
+    for item in feed.items:
+        url = item["link"].removesuffix("?ref=feed").removeprefix(site_url + "/")
+        if url in titles:
+            item["title"] = titles[url]
 
 
 class EscapeHtmlExtension(Extension):
@@ -83,4 +90,4 @@ def add_extension(pelican) -> None:
 
 def register():
     signals.initialized.connect(add_extension)
-    signals.get_writer.connect(text_title_writer)
+    signals.feed_generated.connect(text_titles)

@@ -1,0 +1,585 @@
+"""Builds that use every core and, on a rebuild, redo only what changed.
+
+Three things, each leaving the site byte-for-byte what a clean build makes:
+
+- **Reading in parallel.** Before the articles are read, the posts not
+  already in Pelican's content cache are converted from Markdown by forked
+  workers, one per core, and handed to that cache; Pelican then reads them
+  from it as if they had been read before.
+- **Writing in parallel.** Pages are rendered once every page has been asked
+  for, shared out between forked workers.
+- **Skipping what has not changed.** Each page gets a fingerprint: of the
+  theme and plugin code, the settings, everything known about every post and
+  page except their bodies, and, for a post's own page, its body. A page
+  whose fingerprint and file are as the last build left them is not rendered
+  again. A post's summary is part of what is known about it, so editing the
+  first paragraph re-renders the lists it appears on; editing anywhere else
+  re-renders only the post. Files the last build wrote and this one did not
+  are deleted. With ``--ignore-cache`` or ``LOAD_CONTENT_CACHE = False``
+  (production) every page is rendered, into an emptied output folder.
+
+This assumes list pages show summaries, not whole posts: if a template other
+than a post's or page's own mentions ``.content``, every body joins every
+fingerprint and a rebuild renders everything. Rendering happens in worker
+processes, so a plugin connected to ``content_written`` runs there, and not
+at all for a skipped page.
+
+Settings: ``INCREMENTAL_WORKERS`` (default: the number of cores; 1 turns the
+workers off). Template variables added: none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import importlib.metadata
+import logging
+import marshal
+import os
+import pickle
+import re
+import shutil
+import sys
+import traceback
+import types
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Content, Static
+from pelican.readers import _filter_discardable_metadata
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import clean_output_dir
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "incremental"
+FORMAT = 1
+# Forking costs a few milliseconds; below this much work one process is faster.
+MIN_PARALLEL = 24
+_CONTENT_USE = re.compile(r"\.content\b|\[\s*['\"]content['\"]\s*\]|get_content")
+_VOLATILE_CONTEXT = {"localsiteurl"}
+_PRIVATE_ATTRIBUTES = {"_content", "_context", "settings", "url", "save_as"}
+_PACKAGES = ("pelican", "markdown", "jinja2", "markupsafe", "pyyaml")
+_SCALARS = {type(None), bool, int, float, str}
+# Context entries Pelican derives from the posts, pages and settings, which
+# the fingerprint already holds one by one.
+_DERIVED_CONTEXT = {
+    "articles",
+    "dates",
+    "drafts",
+    "hidden_articles",
+    "translations",
+    "tags",
+    "categories",
+    "authors",
+    "period_archives",
+    "generated_content",
+    "static_content",
+    "static_links",
+    "staticfiles",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "hidden_translations",
+    "draft_translations",
+}
+
+
+# Forked workers ------------------------------------------------------------
+
+
+class _Collect(logging.Handler):
+    """Keeps a worker's log records so the main process can emit them."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+@dataclass
+class Outcome:
+    """What one item of work produced in a worker."""
+
+    value: object = None
+    records: list = field(default_factory=list)
+    error: str | None = None
+
+
+def _run(function: Callable, item) -> Outcome:
+    collector = _Collect()
+    root = logging.getLogger()
+    saved, root.handlers = root.handlers, [collector]
+    try:
+        return Outcome(value=function(item), records=collector.records)
+    except Exception:
+        return Outcome(records=collector.records, error=traceback.format_exc())
+    finally:
+        root.handlers = saved
+
+
+def fork_map(function: Callable, items: list, workers: int) -> list[Outcome]:
+    """``function`` over ``items`` in forked processes, results in order.
+
+    Workers inherit the parent's memory, so neither the function nor the items
+    need to be picklable; only the results travel back.
+    """
+    workers = min(workers, len(items))
+    if workers < 2 or len(items) < MIN_PARALLEL:
+        return [_run(function, item) for item in items]
+    children = []
+    for worker in range(1, workers):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            os.close(read_end)
+            status = 0
+            try:
+                share = [_run(function, item) for item in items[worker::workers]]
+                with os.fdopen(write_end, "wb") as pipe:
+                    pickle.dump(share, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                traceback.print_exc()
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        children.append((worker, pid, read_end))
+    results: list[Outcome | None] = [None] * len(items)
+    results[0::workers] = [_run(function, item) for item in items[0::workers]]
+    failed = []
+    for worker, pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            failed.append(worker)
+            continue
+        results[worker::workers] = pickle.loads(data)
+    for worker in failed:  # a worker that died: do its share here
+        results[worker::workers] = [_run(function, item) for item in items[worker::workers]]
+    return results  # type: ignore[return-value]
+
+
+def _workers(settings: dict) -> int:
+    return max(1, int(settings.get("INCREMENTAL_WORKERS") or os.cpu_count() or 1))
+
+
+# Reading -----------------------------------------------------------------
+
+
+def read_in_parallel(generator) -> None:
+    """Fill Pelican's reader cache with every uncached post, read on all cores."""
+    readers = generator.readers
+    if not generator.settings.get("CACHE_CONTENT") or _workers(generator.settings) < 2:
+        return
+    paths = []
+    for relative in generator.get_files(
+        generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]
+    ):
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        fmt = os.path.splitext(path)[1][1:]
+        if fmt in readers.readers and readers.get_cached_data(path, (None, None))[0] is None:
+            paths.append(path)
+    if len(paths) < MIN_PARALLEL:
+        return
+
+    def read(path):
+        content, metadata = readers.readers[os.path.splitext(path)[1][1:]].read(path)
+        return content, _filter_discardable_metadata(metadata)
+
+    for path, outcome in zip(paths, fork_map(read, paths, _workers(generator.settings)), strict=True):
+        # A post that warned or failed is read again in this process, so its
+        # message is logged (and counted by --fatal) the usual way.
+        if outcome.error is None and not outcome.records:
+            readers.cache_data(path, outcome.value)
+
+
+# Fingerprints ---------------------------------------------------------------
+
+
+def _code_digest(value) -> str:
+    code = getattr(value, "__code__", None)
+    body = hashlib.blake2b(marshal.dumps(code)).hexdigest() if code is not None else ""
+    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}#{body}"
+
+
+def stable(value, _stack: frozenset = frozenset()) -> str:
+    """A text that is the same in every run for equal values: no memory addresses."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return repr(value)
+    if isinstance(value, Content):
+        return f"<{kind.__name__} {value.source_path}>"
+    if isinstance(value, URLWrapper):
+        return f"<{kind.__name__} {value.name!r} {value.slug!r}>"
+    if isinstance(value, (str, int, float, bytes)):
+        return repr(value)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"{kind.__name__}({value.isoformat()}{getattr(value, 'tzinfo', None)})"
+    if isinstance(value, (types.FunctionType, types.MethodType, type, types.BuiltinFunctionType)):
+        return _code_digest(value)
+    if isinstance(value, types.ModuleType):
+        return f"<module {value.__name__}>"
+    if id(value) in _stack:
+        return "<cycle>"
+    inner = _stack | {id(value)}
+    if isinstance(value, dict):
+        items = sorted((stable(k, inner), stable(v, inner)) for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    if isinstance(value, (list, tuple)):
+        return f"{kind.__name__}[" + ", ".join([stable(v, inner) for v in value]) + "]"
+    if isinstance(value, (set, frozenset)):
+        return "set[" + ", ".join(sorted(stable(v, inner) for v in value)) + "]"
+    text = repr(value)
+    if " at 0x" not in text:
+        return text
+    state = getattr(value, "__dict__", None)
+    if state is None:
+        return text  # unknown, and different every run: the page is rendered
+    return f"<{kind.__qualname__} {stable(state, inner)}>"
+
+
+def _files_digest(folders: Iterable[str]) -> str:
+    digest = hashlib.blake2b()
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")) if folder and os.path.isdir(folder) else []:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _versions() -> str:
+    found = []
+    for name in _PACKAGES:
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=?")
+    return sys.version + " " + " ".join(found)
+
+
+def _content_digest(obj) -> str:
+    return hashlib.blake2b((obj._content or "").encode()).hexdigest()
+
+
+def _theme_templates(settings: dict) -> list[Path]:
+    folders = [os.path.join(settings["THEME"], "templates"), *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+    return [p for f in folders if os.path.isdir(f) for p in Path(f).rglob("*") if p.is_file()]
+
+
+def _lists_show_bodies(settings: dict, contents: list) -> bool:
+    own = {f"{getattr(obj, 'template', '')}.html" for obj in contents} | {"article.html", "page.html"}
+    for path in _theme_templates(settings):
+        if path.name not in own and _CONTENT_USE.search(path.read_text(encoding="utf-8", errors="replace")):
+            return True
+    return False
+
+
+def site_digest(context: dict, settings: dict, previous: dict) -> tuple[str, str, dict[str, str]]:
+    """What every page depends on: code and settings (the base), and all content.
+
+    Also returns the summaries used, by body digest: the next build reuses
+    them for unchanged bodies when the base is the same.
+    """
+    contents = sorted(
+        (c for c in context.get("generated_content", {}).values() if c is not None),
+        key=lambda c: c.source_path,
+    )
+    statics = sorted(
+        (c for c in context.get("static_content", {}).values() if c is not None), key=lambda c: c.source_path
+    )
+    with_bodies = _lists_show_bodies(settings, contents)
+    base = hashlib.blake2b(
+        "\0".join(
+            [
+                _versions(),
+                _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]),
+                _files_digest(settings.get("PLUGIN_PATHS", [])),
+                stable(dict(settings)),
+            ]
+        ).encode()
+    ).hexdigest()
+    summaries = previous.get("summaries", {}) if previous.get("base") == base else {}
+    extra = {k: v for k, v in context.items() if k not in settings and k not in _DERIVED_CONTEXT}
+    parts = [base, stable({k: v for k, v in extra.items() if k not in _VOLATILE_CONTEXT})]
+    used = {}
+    for obj in [*contents, *statics]:
+        state = {k: v for k, v in vars(obj).items() if k not in _PRIVATE_ATTRIBUTES}
+        parts.append(stable([obj.source_path, obj.url, obj.save_as, state]))
+        if isinstance(obj, Static) or not isinstance(obj, Content):
+            continue
+        body = _content_digest(obj)
+        summary = summaries.get(body)
+        if summary is None:
+            summary = obj.get_summary(settings["SITEURL"])
+        used[body] = summary
+        parts.append(summary)
+        if with_bodies:
+            parts.append(body)
+    return base, hashlib.blake2b("\0".join(parts).encode()).hexdigest(), used
+
+
+# Writing -----------------------------------------------------------------
+
+
+@dataclass
+class Job:
+    """One ``write_file`` call, held until every page has been asked for."""
+
+    name: str
+    template: object
+    context: dict
+    options: dict
+    key: str = ""
+    outputs: list = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    """The state of one build."""
+
+    pelican: object
+    output: str
+    cache_file: str
+    previous: dict | None
+    writer: IncrementalWriter | None = None
+    context: dict = field(default_factory=dict)
+    produced: set = field(default_factory=set)
+    pages: dict = field(default_factory=dict)
+    summaries: dict = field(default_factory=dict)
+    base: str = ""
+
+
+_run_state: Run | None = None
+
+
+def _stat(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns
+
+
+class IncrementalWriter(Writer):
+    """Holds page writes until the build ends, then writes what changed."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[Job] = []
+        if _run_state is not None:
+            _run_state.writer = self
+
+    def write_file(self, name, template, context, **options):
+        if not name:
+            return
+        if options.get("override_output"):
+            # Pelican decides which of several writes to one file wins by
+            # their order, so these are written at once, in order.
+            before = set(self._written_files)
+            super().write_file(name, template, context, **options)
+            if _run_state is not None:
+                _run_state.produced.update(self._written_files - before)
+            return
+        self.jobs.append(Job(name, template, context, options))
+
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
+        feed = super().write_feed(elements, context, path, *args, **kwargs)
+        if path and _run_state is not None:
+            _run_state.produced.add(os.path.join(self.output_path, path))
+        return feed
+
+    def _render(self, job: Job) -> list[tuple[str, int, int]]:
+        before = set(self._written_files)
+        super().write_file(job.name, job.template, job.context, **job.options)
+        return [(path, *_stat(path)) for path in sorted(self._written_files - before)]
+
+    def flush(self, run: Run) -> None:
+        shared = run.context = self.jobs[0].context if self.jobs else {}
+        run.base, site, summaries = site_digest(shared, self.settings, run.previous or {})
+        previous_pages = (run.previous or {}).get("pages", {})
+        pending = []
+        pages = {}
+        for job in self.jobs:
+            job.key = self._key(job, site, shared)
+            old = previous_pages.get(job.name)
+            if old and old[0] == job.key and _unchanged(old[1]):
+                job.outputs = old[1]
+                self._written_files.update(path for path, *_ in old[1])
+            else:
+                pending.append(job)
+        outcomes = fork_map(self._render, pending, _workers(self.settings))
+        errors = []
+        for job, outcome in zip(pending, outcomes, strict=True):
+            _replay(outcome.records)
+            if outcome.error:
+                errors.append(f"{job.name}: {outcome.error}")
+            else:
+                job.outputs = outcome.value
+        for job in self.jobs:
+            if job.outputs:
+                pages[job.name] = (job.key, job.outputs)
+                run.produced.update(path for path, *_ in job.outputs)
+        self._check_duplicates(self.jobs)
+        self.jobs = []
+        if errors:
+            raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
+        run.pages, run.summaries = pages, summaries
+
+    def _key(self, job: Job, site: str, shared: dict) -> str:
+        own = job.options.get("article") or job.options.get("page")
+        # Lists of posts passed to a page follow from the site's fingerprint and
+        # the page's name; only the page's own values are added.
+        options = {k: v for k, v in job.options.items() if type(v) in _SCALARS or isinstance(v, URLWrapper)}
+        parts = [site, job.name, getattr(job.template, "name", "") or "", stable(options)]
+        if isinstance(own, Content) and not isinstance(own, Static):
+            parts.append(_content_digest(own))
+        if job.context is not shared:
+            parts.append(stable({k: v for k, v in job.context.items() if shared.get(k, k) is not v}))
+        return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+
+    @staticmethod
+    def _check_duplicates(jobs: list[Job]) -> None:
+        seen: dict[str, str] = {}
+        for job in jobs:
+            for path, *_ in job.outputs:
+                if path in seen and seen[path] != job.name:
+                    raise RuntimeError(f'Two pages would be written to "{path}": {seen[path]} and {job.name}')
+                seen[path] = job.name
+
+
+def _replay(records: list[logging.LogRecord]) -> None:
+    # Through the logger's own methods, so that --fatal counts them.
+    for record in records:
+        log = logging.getLogger(record.name)
+        message = record.msg + (f"\n{record.exc_text}" if record.exc_text else "")
+        (log.error if record.levelno >= logging.ERROR else log.warning)("%s", message)
+
+
+def _unchanged(outputs: list) -> bool:
+    try:
+        return all(_stat(path) == (size, mtime) for path, size, mtime in outputs)
+    except OSError:
+        return False
+
+
+# Signals -------------------------------------------------------------------
+
+
+def take_over_cleaning(pelican) -> None:
+    """Empty the output folder only when every page will be rendered anyway."""
+    pelican.incremental_clean = pelican.delete_outputdir
+    pelican.delete_outputdir = False
+
+
+def _load(cache_file: str, output: str) -> dict | None:
+    try:
+        with open(cache_file, "rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("output") != output:
+        return None
+    return data if os.path.isdir(output) else None
+
+
+def _source_is_inside(output: str, source: str) -> bool:
+    output, source = os.path.realpath(output), os.path.realpath(source)
+    return os.path.commonpath([output, source]) == output
+
+
+def start_run(pelican):
+    global _run_state
+    settings = pelican.settings
+    output = os.path.abspath(pelican.output_path)
+    # One record per output folder, so a build elsewhere does not reset it.
+    tag = hashlib.blake2b(output.encode(), digest_size=6).hexdigest()
+    cache_file = os.path.join(settings["CACHE_PATH"], f"{MANIFEST}-{tag}")
+    previous = _load(cache_file, output) if settings.get("LOAD_CONTENT_CACHE") else None
+    cleaning = getattr(pelican, "incremental_clean", False)
+    if previous is None and cleaning and not _source_is_inside(output, pelican.path):
+        clean_output_dir(output, pelican.output_retention)
+    _run_state = Run(pelican=pelican, output=output, cache_file=cache_file, previous=previous)
+    return IncrementalWriter
+
+
+def finish_run(pelican) -> None:
+    global _run_state
+    run, _run_state = _run_state, None
+    if run is None or run.writer is None:
+        return
+    try:
+        run.writer.flush(run)
+    except BaseException:
+        _forget(run.cache_file)
+        raise
+    run.produced.update(_static_outputs(pelican, run.context))
+    if run.previous is not None:
+        _delete_stale(run.output, set(run.previous.get("produced", ())) - run.produced)
+    if pelican.settings.get("CACHE_CONTENT"):
+        manifest = {
+            "format": FORMAT,
+            "output": run.output,
+            "pages": run.pages,
+            "base": run.base,
+            "summaries": run.summaries,
+            "produced": sorted(run.produced),
+        }
+        os.makedirs(pelican.settings["CACHE_PATH"], exist_ok=True)
+        partial = run.cache_file + ".partial"
+        with open(partial, "wb") as handle:
+            pickle.dump(manifest, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, run.cache_file)
+
+
+def _forget(cache_file: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(cache_file)
+
+
+def _static_outputs(pelican, context: dict) -> set[str]:
+    """Files the static generator copied: the theme's and the site's own."""
+    settings, output = pelican.settings, os.path.abspath(pelican.output_path)
+    found = {os.path.join(output, sc.save_as) for sc in context.get("staticfiles", []) if sc.save_as}
+    theme_dest = os.path.join(output, settings["THEME_STATIC_DIR"])
+    for path in settings["THEME_STATIC_PATHS"]:
+        source = os.path.join(pelican.theme, path)
+        for root, _, files in os.walk(source):
+            relative = os.path.relpath(root, source)
+            found.update(os.path.normpath(os.path.join(theme_dest, relative, name)) for name in files)
+    return found
+
+
+def _delete_stale(output: str, stale: set[str]) -> None:
+    for path in sorted(stale, reverse=True):
+        if not path.startswith(output + os.sep):
+            continue
+        try:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
+        except FileNotFoundError:
+            continue
+        folder = os.path.dirname(path)
+        while folder != output and folder.startswith(output + os.sep):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
+
+
+def register():
+    signals.initialized.connect(take_over_cleaning)
+    signals.get_writer.connect(start_run)
+    signals.article_generator_init.connect(read_in_parallel)
+    signals.finalized.connect(finish_run)
