@@ -121,3 +121,35 @@ def build_site(
     result = build(project, out, production=production, siteurl=siteurl, cname=cname)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+def pelican(project: Path, out: Path, *extra: str, fatal: bool = True):
+    """Run the real ``pelican`` command on a project; the finished process."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out), *extra]
+    if fatal:
+        command += ["--fatal", "warnings"]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True)
+
+
+def pelican_ok(project: Path, out: Path, *extra: str) -> None:
+    result = pelican(project, out, *extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its bytes, by relative path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def many_posts() -> Callable[[Path, int], None]:
+    """Add ``n`` synthetic posts shaped like the real ones to a project copy."""
+    from benchmarks.synth import generate, profile, write_ours
+
+    def add(project: Path, n: int) -> None:
+        write_ours(generate(profile(project / "content" / "posts"), n, seed=7), project / "content")
+
+    return add

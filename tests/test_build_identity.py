@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import filecmp
-import subprocess
-import sys
-from pathlib import Path
 
 import pelicanconf
-
-
-def _pelican(project: Path, out: Path, *extra: str) -> None:
-    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out)]
-    result = subprocess.run(
-        [*command, "--fatal", "warnings", *extra], cwd=project, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+from tests.conftest import pelican_ok as _pelican
+from tests.conftest import tree as _tree
 
 
 def test_cached_rebuild_after_an_edit_equals_a_clean_build(project_copy, tmp_path):

@@ -1,0 +1,144 @@
+"""Rebuilds redo only what changed, on every core, and end as a clean build would."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from plugins.incremental.incremental import MIN_PARALLEL, fork_map, stable
+from tests.conftest import pelican, pelican_ok, tree
+
+pytestmark = pytest.mark.slow
+
+POST = "content/posts/2009/baby-p-effect-sustained.md"
+PAGE = "2009/12/baby-p-effect-sustained/index.html"
+BASE = "theme/templates/base.html"
+
+
+def _edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _times(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("*.html")}
+
+
+def test_an_edit_below_the_summary_rewrites_only_that_post(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    before = _times(out)
+    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    pelican_ok(project_copy, out)
+    after = _times(out)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert changed == [PAGE]
+    assert "(edited)" in (out / PAGE).read_text(encoding="utf-8")
+
+
+def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    steps = {
+        "body": lambda: _edit(project_copy, POST, "Not only this", "Not only this (edited)"),
+        "summary": lambda: _edit(project_copy, POST, "For about a year", "A new opening. For about a year"),
+        "title": lambda: _edit(project_copy, POST, 'title: "', 'title: "Renamed, '),
+        "tags": lambda: _edit(project_copy, POST, "tags: [", 'tags: ["a brand new tag", '),
+        "new post": lambda: (project_copy / "content/posts/2009/another.md").write_text(
+            "---\ntitle: Another\ndate: 2009-12-30\ntags: [fostering]\n---\n\nA new post.\n", encoding="utf-8"
+        ),
+        "deleted post": lambda: (project_copy / POST).unlink(),
+        "template": lambda: _edit(project_copy, BASE, "</footer>", "<p>Hi</p></footer>"),
+        "hand-deleted page": lambda: (out / "archives" / "index.html").unlink(),
+    }
+    for number, (step, change) in enumerate(steps.items()):
+        change()
+        pelican_ok(project_copy, out)
+        pelican_ok(project_copy, tmp_path / f"clean-{number}", "--ignore-cache")
+        built, clean = tree(out), tree(tmp_path / f"clean-{number}")
+        assert sorted(built) == sorted(clean), step
+        assert [n for n in built if built[n] != clean[n]] == [], step
+    assert "<p>Hi</p>" in (out / "index.html").read_text(encoding="utf-8")
+    assert not (out / PAGE).exists()
+
+
+def test_parallel_reading_and_writing_change_no_byte(project_copy, many_posts, tmp_path):
+    many_posts(project_copy, 3 * MIN_PARALLEL)
+    pelican_ok(project_copy, tmp_path / "serial", "--ignore-cache", "-e", "INCREMENTAL_WORKERS=1")
+    pelican_ok(project_copy, tmp_path / "parallel", "--ignore-cache", "-e", "INCREMENTAL_WORKERS=2")
+    serial, parallel = tree(tmp_path / "serial"), tree(tmp_path / "parallel")
+    assert len(serial) > 3 * MIN_PARALLEL
+    assert serial == parallel
+
+
+def test_a_bad_post_read_in_parallel_is_still_reported(project_copy, many_posts, tmp_path):
+    many_posts(project_copy, 2 * MIN_PARALLEL)
+    bad = project_copy / "content" / "posts" / "2010" / "broken.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    result = pelican(project_copy, tmp_path / "out", "--ignore-cache", "-e", "INCREMENTAL_WORKERS=2")
+    assert result.returncode != 0
+    message = re.sub(r"\s+", " ", result.stdout + result.stderr)
+    assert "broken.md:2: the front matter is not valid YAML" in message
+
+
+def test_a_page_that_fails_to_render_fails_the_build_and_the_next_build_recovers(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    template = project_copy / "theme" / "templates" / "article.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{{ article.content|safe }}", "{{ article.content|no_such_filter }}"))
+    result = pelican(project_copy, out)
+    assert result.returncode != 0
+    assert "no_such_filter" in result.stdout + result.stderr
+    template.write_text(good, encoding="utf-8")
+    pelican_ok(project_copy, out)
+    pelican_ok(project_copy, tmp_path / "clean", "--ignore-cache")
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def _square(n: int) -> int:
+    if n == 5:
+        logging.getLogger("tests.square").warning("five is odd")
+    if n == 7:
+        raise ValueError("seven")
+    return n * n
+
+
+def test_fork_map_keeps_order_and_brings_back_logs_and_errors():
+    items = list(range(3 * MIN_PARALLEL))
+    outcomes = fork_map(_square, items, workers=2)
+    assert [o.value for o in outcomes if o.error is None] == [n * n for n in items if n != 7]
+    assert "ValueError: seven" in outcomes[7].error
+    assert [r.getMessage() for r in outcomes[5].records] == ["five is odd"]
+    assert all(not o.records for i, o in enumerate(outcomes) if i != 5)
+    pids = {o.value for o in fork_map(lambda _: os.getpid(), items, workers=2)}
+    assert len(pids) == 2 and os.getpid() in pids
+
+
+def test_fork_map_redoes_the_share_of_a_worker_that_dies():
+    parent = os.getpid()
+
+    def die_in_worker(n: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return n + 1
+
+    items = list(range(2 * MIN_PARALLEL))
+    assert [o.value for o in fork_map(die_in_worker, items, workers=2)] == [n + 1 for n in items]
+
+
+def test_stable_text_has_no_memory_addresses():
+    class Thing:
+        def __init__(self):
+            self.config = {"b": [1, 2], "a": {3}}
+
+    first, second = stable({"x": Thing(), "f": _square}), stable({"f": _square, "x": Thing()})
+    assert first == second
+    assert "0x" not in first
+    assert stable({"x": Thing()}) != stable({"x": {"config": {}}})
