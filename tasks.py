@@ -101,26 +101,9 @@ def check(c, no_site=False, strict=False):
 @task(help={"port": "the port to serve on (default 8000)"})
 def serve(c, port=CONFIG["port"]):
     """Build, serve on loopback and rebuild on every save (the page reloads itself)."""
-    from livereload import Server
-
-    def rebuild():
-        # A mistake in a post is printed and the preview keeps running. The
-        # search index is built once at start: re-indexing on every save would
-        # double the wait for the refreshed page.
-        _pelican(c, CONFIG["settings_base"], warn=True)
-
-    rebuild()
-    _search_index(c)
-    server = Server()
-    for path in (
-        CONFIG["content_path"],
-        CONFIG["theme_path"],
-        CONFIG["plugins_path"],
-        CONFIG["settings_base"],
-    ):
-        server.watch(path, rebuild)
-    print(f"Serving the preview at http://{CONFIG['host']}:{port}/ (Ctrl+C stops it)", flush=True)
-    server.serve(host=CONFIG["host"], port=int(port), root=CONFIG["deploy_path"], open_url_delay=None)
+    args = [sys.executable, "-m", "authoring.preview", "--settings", CONFIG["settings_base"]]
+    args += ["--output", CONFIG["deploy_path"], "--host", CONFIG["host"], "--port", str(port)]
+    c.run(shlex.join(args))
 
 
 @task(name="gh-pages", help={"remote": "the git remote to push to", "push": "push after committing"})

@@ -21,7 +21,7 @@ from urllib.request import urlopen
 from bs4 import BeautifulSoup
 
 
-class _Handler(SimpleHTTPRequestHandler):
+class SiteHandler(SimpleHTTPRequestHandler):
     prefix = ""
 
     def log_message(self, format, *args):
@@ -53,7 +53,8 @@ class _Handler(SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(directory: Path, prefix: str = "", port: int = 0) -> Iterator[str]:
     """Yield the base address (e.g. http://127.0.0.1:PORT/blog/) while serving."""
-    handler = partial(type("Handler", (_Handler,), {"prefix": prefix.rstrip("/")}), directory=str(directory))
+    handler_class = type("Handler", (SiteHandler,), {"prefix": prefix.rstrip("/")})
+    handler = partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from tests.conftest import ROOT, build_site
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS, free_port, serve
+from tests.site_server import free_port, serve
 
 PAGES = {
     "home": "",
@@ -32,16 +29,6 @@ def site(tmp_path_factory):
     )
     with serve(out, prefix="/blog", port=port) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (make test does)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
