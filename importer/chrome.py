@@ -53,12 +53,19 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# All rules as one pattern, tried in order: one regex call per line, not one per rule.
+_ANY_RULE = re.compile(
+    "|".join(
+        f"(?P<r{i}>(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern}))"
+        for i, (_, pattern) in enumerate(_RULES)
+    )
+)
+
+
 def chrome_reason(text: str) -> str | None:
     """Why this whole line is page chrome, or None when it is content."""
-    for reason, pattern in _RULES:
-        if pattern.match(text):
-            return reason
-    return None
+    match = _ANY_RULE.match(text)
+    return _RULES[int(match.lastgroup[1:])][0] if match else None
 
 
 def drop_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:

@@ -131,6 +131,8 @@ def _valid(partial: PartialDate) -> PartialDate | None:
 def parse_date(text: str) -> PartialDate | None:
     """A date written on its own: a day, a month of a year, or a year."""
     text = text.strip().rstrip(".").strip()
+    if not text[-1:].isdigit():
+        return None  # every form below ends with its year (or month) in digits
     for pattern in _DAY_PATTERNS:
         match = pattern.match(text)
         if match:

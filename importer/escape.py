@@ -16,7 +16,7 @@ _INLINE = re.compile(r"[\\`*_\[\]{}]")
 # "&" only where it would otherwise start an entity such as "&copy;".
 _ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # What a line may not start with: headings, quotes, list markers, rules, fences.
-_BLOCK_START = re.compile(r"^(?P<mark>#|>|[-+](?=\s|$)|-+\s*$|~|\d+(?=[.)](?:\s|$))|:(?=\s))")
+_BLOCK_START = re.compile(r"^(?P<mark>#|>|[-+](?=\s|$)|-[-\s]*$|~|\d+(?=[.)](?:\s|$))|:(?=\s))")
 
 
 def escape_inline(text: str) -> str:

@@ -205,8 +205,16 @@ def _footer_part(text: str, footer: Footer) -> bool:
     return bool(_PERMALINK.match(text))
 
 
+# Every footer part starts with one of these words, so most lines stop here.
+_FOOTER_START = re.compile(
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark)", re.I
+)
+
+
 def footer_line(text: str) -> Footer | None:
     """Parse a footer line; themes join parts with bars ("Posted in A | Tagged b")."""
+    if not _FOOTER_START.match(text):
+        return None
     footer = Footer()
     parts = [part.strip() for part in re.split(r"\s+\|\s+", text)]
     if all(_footer_part(part, footer) for part in parts):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
+from markupsafe import Markup
+from unidecode import unidecode
 
 from .post import Post
 
@@ -54,8 +55,26 @@ def unify_tags(posts: list[Post]) -> None:
         post.heading_tags = []
 
 
+# Pelican's slugify with its default SLUG_REGEX_SUBSTITUTIONS, restated so
+# that importing does not load Pelican (slower than importing a thousand
+# posts); tests/test_properties.py holds the two equal.
+_SLUG_SUBSTITUTIONS = [
+    (re.compile(r"[^\w\s-]", re.I), ""),
+    (re.compile(r"(?u)\A\s*", re.I), ""),
+    (re.compile(r"(?u)\s*\Z", re.I), ""),
+    (re.compile(r"[-\s]+", re.I), "-"),
+]
+
+
+def slugify(value: str) -> str:
+    value = unidecode(unicodedata.normalize("NFKC", Markup(value).striptags()))
+    for pattern, replacement in _SLUG_SUBSTITUTIONS:
+        value = pattern.sub(replacement, value)
+    return value.lower().strip()
+
+
 def base_slug(title: str) -> str:
-    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) or "post"
+    slug = slugify(title) or "post"
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     return slug

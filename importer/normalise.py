@@ -48,9 +48,17 @@ _MOJIBAKE = re.compile(
 
 # Spaces that render as a space; the archive is full of non-breaking ones
 # left by the WordPress editor after full stops.
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+_SPACE_CHARS = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t"
+_SPACE_LIKE = re.compile(f"[{_SPACE_CHARS}]")
+_LEADING_SPACE = re.compile(f"[ {_SPACE_CHARS}]*")
+# Invisible characters and control characters: both simply go.
+_INVISIBLE_OR_CONTROL = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
+)
+
+
+# The first two characters of any mojibake sequence: a quick test for none.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4][" + re.escape(_CP1252_CONTINUATION) + "]")
 
 
 def decode(data: bytes) -> Decoded:
@@ -80,7 +88,7 @@ def _repair(text: str, encoding: str) -> Decoded:
         repaired += 1
         return fixed
 
-    decoded.text = _MOJIBAKE.sub(fix, text)
+    decoded.text = _MOJIBAKE.sub(fix, text) if _MOJIBAKE_LEAD.search(text) else text
     if repaired:
         decoded.warnings.append(
             f"repaired {repaired} character(s) of UTF-8 that had been read as "
@@ -91,28 +99,40 @@ def _repair(text: str, encoding: str) -> Decoded:
 
 def clean_line(text: str) -> str:
     """Tidy one line's whitespace and invisible characters, keeping its words."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return re.sub(" {2,}", " ", text).strip()
+    return _clean(text).strip()
+
+
+def _clean(text: str) -> str:
+    # None of these steps reaches across a line end, so a whole page can be
+    # cleaned at once: one regex pass per page instead of one per line.
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE_OR_CONTROL.sub("", text)
+    # A pattern matching every gap between words costs a call per word; these
+    # plain string scans cost one pass each.
+    if _SPACE_LIKE.search(text):
+        text = _SPACE_LIKE.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their line numbers and the blank lines around them."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = text.split("\n")
+    tidy = _clean(text).split("\n")
     lines: list[Line] = []
     blanks = 0
-    for number, original in enumerate(raw, start=1):
-        cleaned = clean_line(original)
+    for number, (original, line) in enumerate(zip(raw, tidy, strict=True), start=1):
+        cleaned = line.strip()
         if not cleaned:
             blanks += 1
             continue
         if lines:
             prev = lines[-1]
             lines[-1] = Line(prev.number, prev.text, prev.blanks_before, blanks, prev.indent)
-        expanded = _SPACES.sub(" ", original)
-        indent = len(expanded) - len(expanded.lstrip(" "))
+        indent = _LEADING_SPACE.match(original).end()
         lines.append(Line(number, cleaned, blanks if lines else 0, 0, indent))
         blanks = 0
     if lines:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from .body import convert
@@ -12,7 +15,7 @@ from .extract import extract_posts
 from .naming import assign_slugs, unify_tags
 from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Page, PageKind, Post
-from .render import relative_path, render
+from .render import relative_path, render, render_body
 from .segment import segment
 
 
@@ -96,27 +99,91 @@ def find_sources(src: Path) -> list[Path]:
     return sorted(p for p in src.rglob("*.txt") if p.is_file() or p.is_symlink())
 
 
-def import_archive(src: Path, out: Path, *, force: bool = False, label_root: Path | None = None) -> Report:
-    """Read every .txt under ``src`` and write one Markdown file per post under ``out``."""
+# Below these counts a pool's start-up costs more than it saves.
+_MIN_FILES_PER_WORKER = 8
+_MIN_POSTS_PER_WORKER = 64
+
+
+def _parallel(function: Callable, items: Sequence, workers: int, minimum: int) -> list:
+    """``function`` over ``items`` in forked processes (in order), or here when few."""
+    workers = min(workers, len(items) // minimum)
+    if workers < 2:
+        return [function(item) for item in items]
+    with get_context("fork").Pool(workers) as pool:
+        return pool.map(function, items, chunksize=max(1, len(items) // (workers * 4)))
+
+
+@dataclass
+class _Unreadable:
+    label: str
+    reason: str
+
+
+@dataclass
+class _Read:
+    page: Page  # its posts without their lines and blocks
+    bodies: list[str]  # each post's Markdown body, in order
+
+
+def _read_source(job: tuple[Path, str]) -> _Read | _Unreadable:
+    path, label = job
+    try:
+        page = read_page(path.read_bytes(), label)
+    except (OSError, UnreadableError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return _Unreadable(label, reason)
+    bodies = [render_body(post) for post in page.posts]
+    for post in page.posts:
+        # Bodies travel between processes as text: thousands of small
+        # objects would take longer to pass than to make.
+        post.body_lines, post.blocks = [], []
+    return _Read(page, bodies)
+
+
+# The posts being written, shared with forked writers by inheritance.
+_WRITING: dict = {}
+
+
+def _write_nth(n: int) -> tuple[str, str]:
+    post, body = _WRITING["posts"][n], _WRITING["bodies"][n]
+    outcome = _write(post, _WRITING["out"], force=_WRITING["force"], body=body)
+    return outcome.path, outcome.status
+
+
+def import_archive(
+    src: Path, out: Path, *, force: bool = False, label_root: Path | None = None, workers: int | None = None
+) -> Report:
+    """Read every .txt under ``src`` and write one Markdown file per post under ``out``.
+
+    Pages are read, and posts written, by ``workers`` processes (default: one
+    per core); the result does not depend on how many.
+    """
+    workers = workers or os.cpu_count() or 1
     root = label_root or src.parent
     report = Report(source=str(src), output=str(out))
     pages: list[Page] = []
-    for path in find_sources(src):
-        label = _label(path, root)
-        try:
-            page = read_page(path.read_bytes(), label)
-        except (OSError, UnreadableError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            report.unreadable.append(label)
-            report.files.append(
-                {"path": label, "posts": [], "warnings": [f"unreadable: {reason}"], "dropped": []}
-            )
+    bodies: list[str] = []
+    jobs = [(path, _label(path, root)) for path in find_sources(src)]
+    for result in _parallel(_read_source, jobs, workers, _MIN_FILES_PER_WORKER):
+        if isinstance(result, _Unreadable):
+            report.unreadable.append(result.label)
+            warnings = [f"unreadable: {result.reason}"]
+            report.files.append({"path": result.label, "posts": [], "warnings": warnings, "dropped": []})
             continue
-        pages.append(page)
+        pages.append(result.page)
+        bodies += result.bodies
 
     posts = [post for page in pages for post in page.posts]
     unify_tags(posts)
     assign_slugs(posts)
+    for folder in {relative_path(post).parent for post in posts}:
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    _WRITING.update(posts=posts, bodies=bodies, out=out, force=force)
+    try:
+        # Writing is mostly waiting on the disk, so it gets twice the processes.
+        written = iter(_parallel(_write_nth, range(len(posts)), 2 * workers, _MIN_POSTS_PER_WORKER))
+    finally:
+        _WRITING.clear()
     for page in pages:
         entry = {
             "path": page.path,
@@ -128,7 +195,8 @@ def import_archive(src: Path, out: Path, *, force: bool = False, label_root: Pat
             "notes": {},
         }
         for post in page.posts:
-            outcome = _write(post, out, force=force)
+            path, status = next(written)
+            outcome = Outcome(path, status, post)
             report.outcomes.append(outcome)
             entry["posts"].append(outcome.path)
             if post.notes:
@@ -145,10 +213,10 @@ def _label(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _write(post: Post, out: Path, *, force: bool) -> Outcome:
+def _write(post: Post, out: Path, *, force: bool, body: str | None = None) -> Outcome:
     relative = relative_path(post)
     target = out / relative
-    text = render(post)
+    text = render(post, body)
     if target.exists():
         current = target.read_text(encoding="utf-8")
         if current == text:

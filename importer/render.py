@@ -70,7 +70,12 @@ def render_block(block: Block) -> str:
     return escape_line(block.items[0])
 
 
-def render(post: Post) -> str:
+def render_body(post: Post) -> str:
+    return "\n\n".join(render_block(block) for block in post.blocks)
+
+
+def render(post: Post, body: str | None = None) -> str:
+    """The post's Markdown file; ``body`` is its already rendered body, if at hand."""
     head = "\n".join(["---", *front_matter(post), "---"])
-    body = "\n\n".join(render_block(block) for block in post.blocks)
+    body = render_body(post) if body is None else body
     return f"{head}\n\n{body}\n" if body else f"{head}\n"

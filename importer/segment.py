@@ -65,9 +65,10 @@ def is_footer(line: Line) -> bool:
 
 
 def _is_post_header(line: Line) -> bool:
-    return metadata.posted_line(line.text) is not None or (
-        parse_date(line.text) is not None and parse_date(line.text).day is not None
-    )
+    if metadata.posted_line(line.text) is not None:
+        return True
+    when = parse_date(line.text)
+    return when is not None and when.day is not None
 
 
 @dataclass

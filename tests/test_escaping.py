@@ -21,6 +21,8 @@ TRICKY = [
     "`code` and ``more``",
     "back\\slash \\* star",
     "---",
+    "--- -",
+    "-- -",
     "~~~ not a fence",
     ": not a definition",
     "{: .class } and {#id}",

@@ -142,3 +142,13 @@ def test_escaped_line_renders_as_exactly_its_text(text):
     html = BeautifulSoup(MD.reset().convert(escape_line(text)), "html.parser")
     assert [tag.name for tag in html.find_all(True)] == ["p"]
     assert html.get_text() == text
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=60))
+def test_slugs_are_the_ones_pelican_would_make(title):
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify as pelican_slugify
+
+    from importer.naming import slugify
+
+    assert slugify(title) == pelican_slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])

@@ -93,3 +93,22 @@ def test_committed_posts_match_a_fresh_import_of_raw(tmp_path):
     posts = ROOT / "content" / "posts"
     committed = {p.relative_to(posts).as_posix(): p.read_bytes() for p in posts.rglob("*.md")}
     assert committed == fresh
+
+
+def test_importing_on_several_processes_changes_nothing(tmp_path):
+    from benchmarks.synth import generate, profile, write_raw
+    from importer.pipeline import _MIN_FILES_PER_WORKER, import_archive
+
+    write_raw(generate(profile(ROOT / "content" / "posts"), 400, seed=3), tmp_path / "raw")
+    assert len(list((tmp_path / "raw").glob("*.txt"))) >= 2 * _MIN_FILES_PER_WORKER  # really shared out
+    (tmp_path / "raw" / "broken.txt").write_bytes(b"\x00binary")
+    reports, trees = [], []
+    for workers in (1, 2):
+        out = tmp_path / f"out-{workers}"
+        report = import_archive(tmp_path / "raw", out, label_root=tmp_path, workers=workers).as_dict()
+        reports.append(json.dumps(report).replace(str(out), "OUT"))
+        trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.md"))})
+    assert len(trees[0]) == 400
+    assert trees[0] == trees[1]
+    assert reports[0] == reports[1]
+    assert '"files_unreadable": 1' in reports[0]
