@@ -79,6 +79,8 @@ CATEGORIES_URL = "categories/"
 CATEGORIES_SAVE_AS = "categories/index.html"
 AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = "author/{slug}/index.html"
+# The home page's address is the site's root, not /index.html.
+INDEX_URL = ""
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"

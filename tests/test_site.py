@@ -210,3 +210,15 @@ def test_github_pages_files_sitemap_and_robots(prod_site):
 def test_local_build_has_no_cname(dev_site):
     assert (dev_site / ".nojekyll").is_file()
     assert not (dev_site / "CNAME").exists()
+
+
+def test_canonical_addresses_are_absolute_or_absent(dev_site, prod_site):
+    out, port = prod_site
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == f"http://127.0.0.1:{port}/blog/"
+    second = BeautifulSoup((out / "page/2/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert second.find("link", rel="canonical")["href"] == f"http://127.0.0.1:{port}/blog/page/2/"
+    # The local build cannot know its address: no canonical, no sitemap line.
+    for page in dev_site.rglob("*.html"):
+        assert 'rel="canonical"' not in page.read_text(encoding="utf-8"), page
+    assert "Sitemap" not in (dev_site / "robots.txt").read_text()
