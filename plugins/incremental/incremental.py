@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content, Static
 from pelican.readers import _filter_discardable_metadata
@@ -235,7 +236,11 @@ def stable(value, _stack: frozenset = frozenset()) -> str:
         return "<cycle>"
     inner = _stack | {id(value)}
     if isinstance(value, dict):
-        items = sorted((stable(k, inner), stable(v, inner)) for k, v in value.items())
+        try:
+            # Keys are unique, so sorting the items compares keys only.
+            items = [(repr(k), stable(v, inner)) for k, v in sorted(value.items())]
+        except TypeError:  # keys of mixed types
+            items = sorted((stable(k, inner), stable(v, inner)) for k, v in value.items())
         return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
     if isinstance(value, (list, tuple)):
         return f"{kind.__name__}[" + ", ".join([stable(v, inner) for v in value]) + "]"
@@ -475,9 +480,18 @@ def _unchanged(outputs: list) -> bool:
 
 
 def take_over_cleaning(pelican) -> None:
-    """Empty the output folder only when every page will be rendered anyway."""
+    """Empty the output folder only when every page will be rendered anyway.
+
+    Also keeps the compiled templates between builds (Jinja checks each
+    against its source), when content caching is on.
+    """
     pelican.incremental_clean = pelican.delete_outputdir
     pelican.delete_outputdir = False
+    settings = pelican.settings
+    if settings.get("CACHE_CONTENT"):
+        folder = os.path.join(settings["CACHE_PATH"], "templates")
+        os.makedirs(folder, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", FileSystemBytecodeCache(folder))
 
 
 def _load(cache_file: str, output: str) -> dict | None:

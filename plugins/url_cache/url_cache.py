@@ -3,9 +3,11 @@
 Pelican works out ``article.url`` and ``save_as`` (and ``tag.url`` and friends)
 by formatting the URL settings again on every template access; a list page
 asks for dozens of them, so on a large blog that formatting is a tenth of the
-build. Once all articles are read their addresses cannot change, so here each
-object's class is swapped for a subclass that keeps the first answer. The
-pages written are byte-for-byte the same.
+build. Pelican asks for an article's address as soon as it has built it (to
+check it), so the address is fixed from then on: each object's class is
+swapped for a subclass that keeps the first answer, articles as they are
+built, tags, categories and authors once all articles are read. The pages
+written are byte-for-byte the same.
 
 Template variables added: none.
 """
@@ -52,5 +54,10 @@ def cache_urls(generator) -> None:
             _cache(author)
 
 
+def cache_content_urls(content) -> None:
+    _cache(content)
+
+
 def register():
+    signals.content_object_init.connect(cache_content_urls)
     signals.article_generator_finalized.connect(cache_urls)
