@@ -43,6 +43,7 @@ import shutil
 import sys
 import traceback
 import types
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -380,8 +381,13 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[Job] = []
+        self._opened: list[str] = []
         if _run_state is not None:
             _run_state.writer = self
+
+    def _open_w(self, filename, encoding, override=False):
+        self._opened.append(filename)
+        return super()._open_w(filename, encoding, override=override)
 
     def write_file(self, name, template, context, **options):
         if not name:
@@ -389,10 +395,9 @@ class IncrementalWriter(Writer):
         if options.get("override_output"):
             # Pelican decides which of several writes to one file wins by
             # their order, so these are written at once, in order.
-            before = set(self._written_files)
-            super().write_file(name, template, context, **options)
+            outputs = self._write_now(Job(name, template, context, options))
             if _run_state is not None:
-                _run_state.produced.update(self._written_files - before)
+                _run_state.produced.update(path for path, *_ in outputs)
             return
         self.jobs.append(Job(name, template, context, options))
 
@@ -402,13 +407,17 @@ class IncrementalWriter(Writer):
             _run_state.produced.add(os.path.join(self.output_path, path))
         return feed
 
-    def _render(self, job: Job) -> list[tuple[str, int, int]]:
-        before = set(self._written_files)
+    def _write_now(self, job: Job) -> list[tuple[str, int, int]]:
+        """Render one held write; the files it made, with their sizes and times."""
+        self._opened = []
         super().write_file(job.name, job.template, job.context, **job.options)
-        return [(path, *_stat(path)) for path in sorted(self._written_files - before)]
+        return [(path, *_stat(path)) for path in self._opened if path != os.devnull]
 
     def flush(self, run: Run) -> None:
-        shared = run.context = self.jobs[0].context if self.jobs else {}
+        # Most pages get the generators' shared context; a few get copies.
+        counts = Counter(id(job.context) for job in self.jobs)
+        by_id = {id(job.context): job.context for job in self.jobs}
+        shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
         run.base, site, summaries = site_digest(shared, self.settings, run.previous or {})
         previous_pages = (run.previous or {}).get("pages", {})
         pending = []
@@ -421,7 +430,7 @@ class IncrementalWriter(Writer):
                 self._written_files.update(path for path, *_ in old[1])
             else:
                 pending.append(job)
-        outcomes = fork_map(self._render, pending, _workers(self.settings))
+        outcomes = fork_map(self._write_now, pending, _workers(self.settings))
         errors = []
         for job, outcome in zip(pending, outcomes, strict=True):
             _replay(outcome.records)
