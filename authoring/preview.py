@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import logging
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -141,12 +142,26 @@ class Preview:
         changed = Path(path)
         return any(changed == c or c in changed.parents for c in self.code) and changed.suffix == ".py"
 
-    def watch(self) -> None:
+    def start_watching(self) -> queue.SimpleQueue:
+        """Collect saves from now on, those made during a build included."""
         from watchfiles import watch
 
-        # step: how long to wait for a burst of saves to end before building.
-        for changes in watch(*self.watched, step=30, debounce=400):
-            paths = {path for _, path in changes if "__pycache__" not in path}
+        saves: queue.SimpleQueue = queue.SimpleQueue()
+
+        def collect() -> None:
+            # step: how long to wait for a burst of saves to end.
+            for changes in watch(*self.watched, step=30, debounce=400):
+                saves.put({path for _, path in changes if "__pycache__" not in path})
+
+        threading.Thread(target=collect, daemon=True).start()
+        return saves
+
+    def rebuild_on_save(self, saves: queue.SimpleQueue) -> None:
+        while True:
+            paths = saves.get()
+            # Saves made while the last build ran are built together, once.
+            while not saves.empty():
+                paths |= saves.get()
             if any(self.is_code(p) for p in paths):
                 print("Code changed: restarting the preview", flush=True)
                 os.execv(sys.executable, [sys.executable, "-m", "authoring.preview", *sys.argv[1:]])
@@ -162,12 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     preview = Preview(Path.cwd(), args.settings, args.output)
+    saves = preview.start_watching()
     preview.build()
     preview.index_search()
     server = preview.serve(args.host, args.port)
     print(f"Serving the preview at http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
     try:
-        preview.watch()
+        preview.rebuild_on_save(saves)
     except KeyboardInterrupt:
         pass
     finally:

@@ -34,7 +34,12 @@ PY = sys.executable
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of one command."""
+    """Wall seconds and peak resident memory (MB) of one command.
+
+    Files written before are flushed first, so that their trip to the disk
+    is not charged to the command.
+    """
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -91,9 +96,13 @@ def measure_import(paths: dict, runs: int) -> dict:
                 command = [PY, "-m", "importer", "--src", str(paths["raw"]), "--out", str(out)]
                 times[name].append(timed(command, paths["ours"])[0])
                 sizes = sizes or {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*.md")}
-                shutil.rmtree(out)
         floor = [_create_files(paths["raw"].parent / f"floor-{i}", sizes) for i in range(runs)]
     finally:
+        # Deleted only now: on some disks a deletion slows the writes after it.
+        for folder in targets.values():
+            for i in range(runs):
+                shutil.rmtree(folder / f"imported-{i}", ignore_errors=True)
+                shutil.rmtree(folder / f"floor-{i}", ignore_errors=True)
         if "memory" in targets:
             shutil.rmtree(targets["memory"], ignore_errors=True)
     n = paths["posts"]
@@ -109,6 +118,7 @@ def measure_import(paths: dict, runs: int) -> dict:
 
 def _create_files(root: Path, sizes: dict[str, int]) -> float:
     """Seconds to write these files (each beside its target, then renamed) as the importer does."""
+    os.sync()
     start = time.perf_counter()
     for folder in {Path(name).parent for name in sizes}:
         (root / folder).mkdir(parents=True, exist_ok=True)
@@ -117,9 +127,7 @@ def _create_files(root: Path, sizes: dict[str, int]) -> float:
         temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_bytes(b"x" * size)
         temporary.replace(target)
-    elapsed = time.perf_counter() - start
-    shutil.rmtree(root)
-    return elapsed
+    return time.perf_counter() - start
 
 
 def measure_builds(paths: dict, runs: int) -> dict:
@@ -128,11 +136,13 @@ def measure_builds(paths: dict, runs: int) -> dict:
         "ours": (paths["ours"], pelican("pelicanconf.py", paths["ours"] / "output", "--ignore-cache")),
         "vanilla": (paths["vanilla"], pelican("vanillaconf.py", paths["vanilla"] / "output")),
     }
-    for _ in range(runs):
+    for i in range(runs):
         for name in ("ours", "vanilla"):  # alternating, so drift hits both alike
             cwd, command = commands[name]
-            shutil.rmtree(cwd / "output", ignore_errors=True)
-            shutil.rmtree(cwd / "cache", ignore_errors=True)
+            # Moved aside, not deleted, for the reason given in measure_import.
+            for folder in ("output", "cache"):
+                if (cwd / folder).exists():
+                    (cwd / folder).rename(cwd / f"old-{folder}-{i}")
             seconds, mb = timed(command, cwd)
             results[name]["s"].append(seconds)
             results[name]["mb"].append(mb)
@@ -182,14 +192,18 @@ def measure_preview(paths: dict, runs: int) -> dict:
             if name == "ours"
             else [*pelican("vanillaconf.py", paths["vanilla"] / "output"), *listen]
         )
-        out[name] = {"seconds": stats(_preview_latencies(paths[name], command, port, runs))}
+        log = paths[name].parent / f"preview-{name}.log"
+        try:
+            out[name] = {"seconds": stats(_preview_latencies(paths[name], command, port, runs, log))}
+        except TimeoutError as error:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise RuntimeError(f"{name} preview never served {error}; its log ends:\n{tail}") from error
     return out
 
 
-def _preview_latencies(cwd: Path, command: list[str], port: int, runs: int) -> list[float]:
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+def _preview_latencies(cwd: Path, command: list[str], port: int, runs: int, log: Path) -> list[float]:
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=sink, start_new_session=True)
     latencies = []
     try:
         post = sorted((cwd / "content" / "posts").rglob("*.md"))[-1]
@@ -197,29 +211,41 @@ def _preview_latencies(cwd: Path, command: list[str], port: int, runs: int) -> l
         _wait(base, lambda body: True, 600)
         page = next((cwd / "output").rglob(f"{post.stem}/index.html")).relative_to(cwd / "output")
         url = base + page.parent.as_posix() + "/"
-        # Vanilla Pelican serves before its first build ends, and a save made
-        # during that build goes unseen: warm up until a save shows.
-        for attempt in range(60):
-            marker = f"warm-up {attempt} {time.time_ns()}"
-            _edit(post, marker)
-            try:
-                _wait(url, lambda body, m=marker: m in body, 10)
-                break
-            except TimeoutError:
-                continue
-        time.sleep(1)
-        for i in range(runs):
-            marker = f"preview {i} {time.time_ns()}"
+
+        # Vanilla Pelican serves before its first build ends and misses a save
+        # made during a build, so every save waits for a quiet server and then
+        # for the build it started to finish.
+        def save(marker: str, seconds: float) -> float:
+            before = _builds(log)
             start = time.perf_counter()
             _edit(post, marker)
-            _wait(url, lambda body, m=marker: m in body, 120)
-            latencies.append(time.perf_counter() - start)
-            time.sleep(1)
+            _wait(url, lambda body: marker in body, seconds)
+            latency = time.perf_counter() - start
+            deadline = time.monotonic() + 120
+            while _builds(log) <= before and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.5)
+            return latency
+
+        for attempt in range(60):
+            try:
+                save(f"warm-up {attempt} {time.time_ns()}", 10)
+                break
+            except TimeoutError:
+                if attempt == 59:
+                    raise
+        for i in range(runs):
+            latencies.append(save(f"preview {i} {time.time_ns()}", 120))
     finally:
         # Pelican's --listen serves from a child process: stop the whole group.
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
     return latencies
+
+
+def _builds(log: Path) -> int:
+    """Builds a preview server has finished, from its log (Pelican's own line)."""
+    return log.read_text(encoding="utf-8", errors="replace").count("Done: Processed")
 
 
 def _wait(url: str, ready, seconds: float) -> str:

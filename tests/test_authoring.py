@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -273,6 +274,7 @@ def test_serve_rebuilds_when_a_post_is_saved(site_project):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/2009/12/baby-p-effect-sustained/"
@@ -285,7 +287,8 @@ def test_serve_rebuilds_when_a_post_is_saved(site_project):
         )
         assert "For about a year, edited" in _wait_for(url, lambda body: "edited" in body)
     finally:
-        process.terminate()
+        # invoke runs the preview as its child: stop both.
+        os.killpg(process.pid, signal.SIGTERM)
         output = process.communicate(timeout=20)[0]
     assert f"Serving the preview at http://127.0.0.1:{port}/" in output
 

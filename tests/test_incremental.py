@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import re
 from pathlib import Path
 
 import pytest
 
-from plugins.incremental.incremental import MIN_PARALLEL, fork_map, stable
+from plugins.incremental.incremental import ADDRESSES, MIN_PARALLEL, fork_map, stable
 from tests.conftest import pelican, pelican_ok, tree
 
 pytestmark = pytest.mark.slow
@@ -55,6 +56,15 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path):
         ),
         "deleted post": lambda: (project_copy / POST).unlink(),
         "template": lambda: _edit(project_copy, BASE, "</footer>", "<p>Hi</p></footer>"),
+        "address settings": lambda: [
+            _edit(
+                project_copy,
+                "pelicanconf.py",
+                f'{name} = "{{date:%Y}}/{{date:%m}}/',
+                f'{name} = "{{date:%Y}}/',
+            )
+            for name in ("ARTICLE_URL", "ARTICLE_SAVE_AS")
+        ],
         "hand-deleted page": lambda: (out / "archives" / "index.html").unlink(),
     }
     for number, (step, change) in enumerate(steps.items()):
@@ -66,6 +76,27 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path):
         assert [n for n in built if built[n] != clean[n]] == [], step
     assert "<p>Hi</p>" in (out / "index.html").read_text(encoding="utf-8")
     assert not (out / PAGE).exists()
+    assert (out / "2009" / "social-workers-leave-due-to-baby-p-effect" / "index.html").exists()
+
+
+def test_an_unchanged_post_keeps_the_address_the_last_build_found(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    book_file = project_copy / "cache" / ADDRESSES
+    book = pickle.loads(book_file.read_bytes())
+    source = str((project_copy / POST).resolve())
+    stamp, url, save_as = book["known"][source]
+    assert (url, save_as) == ("2009/12/baby-p-effect-sustained/", PAGE)
+    # A planted answer shows the next build takes the address without working it out.
+    book["known"][source] = (stamp, "planted/", "planted/index.html")
+    book_file.write_bytes(pickle.dumps(book))
+    pelican_ok(project_copy, out)
+    assert (out / "planted" / "index.html").exists()
+    # Once the file changes, the address is worked out again.
+    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    pelican_ok(project_copy, out)
+    assert not (out / "planted").exists()
+    assert "(edited)" in (out / PAGE).read_text(encoding="utf-8")
 
 
 def test_parallel_reading_and_writing_change_no_byte(project_copy, many_posts, tmp_path):

@@ -17,6 +17,11 @@ Three things, each leaving the site byte-for-byte what a clean build makes:
   re-renders only the post. Files the last build wrote and this one did not
   are deleted. With ``--ignore-cache`` or ``LOAD_CONTENT_CACHE = False``
   (production) every page is rendered, into an emptied output folder.
+- **Keeping addresses.** A post's ``url`` and ``save_as`` are worked out
+  from its file, the settings and the plugins' code; when none of these has
+  changed since the last build, the last build's answer is used (with the
+  ``url_cache`` plugin, which makes them settable). A plugin that gave a post
+  an address from anything else would have to be listed in this key.
 
 This assumes list pages show summaries, not whole posts: if a template other
 than a post's or page's own mentions ``.content``, every body joins every
@@ -30,8 +35,10 @@ workers off). Template variables added: none.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime
+import gc
 import hashlib
 import importlib.metadata
 import logging
@@ -46,11 +53,12 @@ import types
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
-from pelican.contents import Content, Static
+from pelican.contents import Article, Content, Static
 from pelican.readers import _filter_discardable_metadata
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import clean_output_dir
@@ -59,12 +67,14 @@ from pelican.writers import Writer
 logger = logging.getLogger(__name__)
 
 MANIFEST = "incremental"
+ADDRESSES = "incremental-addresses"
 FORMAT = 1
 # Forking costs a few milliseconds; below this much work one process is faster.
 MIN_PARALLEL = 24
 _CONTENT_USE = re.compile(r"\.content\b|\[\s*['\"]content['\"]\s*\]|get_content")
 _VOLATILE_CONTEXT = {"localsiteurl"}
 _PRIVATE_ATTRIBUTES = {"_content", "_context", "settings", "url", "save_as"}
+_ABSENT = object()
 _PACKAGES = ("pelican", "markdown", "jinja2", "markupsafe", "pyyaml")
 _SCALARS = {type(None), bool, int, float, str}
 # Context entries Pelican derives from the posts, pages and settings, which
@@ -265,6 +275,7 @@ def _files_digest(folders: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+@cache
 def _versions() -> str:
     found = []
     for name in _PACKAGES:
@@ -292,7 +303,31 @@ def _lists_show_bodies(settings: dict, contents: list) -> bool:
     return False
 
 
-def site_digest(context: dict, settings: dict, previous: dict) -> tuple[str, str, dict[str, str]]:
+def code_and_settings_digest(settings: dict) -> str:
+    """What a post's address may depend on besides its own file."""
+    parts = [_versions(), _files_digest(settings.get("PLUGIN_PATHS", [])), stable(dict(settings))]
+    return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+
+
+def _state(obj) -> dict:
+    # Pelican copies each metadata entry to an attribute of the same name;
+    # the metadata already holds those.
+    metadata = getattr(obj, "metadata", None) or {}
+    private = _PRIVATE_ATTRIBUTES
+    return {k: v for k, v in vars(obj).items() if k not in private and metadata.get(k, _ABSENT) is not v}
+
+
+@dataclass
+class SiteDigest:
+    """What every page depends on, and what the next build may reuse."""
+
+    base: str
+    site: str
+    summaries: dict[str, str]
+    bodies: dict[int, str]
+
+
+def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
     """What every page depends on: code and settings (the base), and all content.
 
     Also returns the summaries used, by body digest: the next build reuses
@@ -306,26 +341,17 @@ def site_digest(context: dict, settings: dict, previous: dict) -> tuple[str, str
         (c for c in context.get("static_content", {}).values() if c is not None), key=lambda c: c.source_path
     )
     with_bodies = _lists_show_bodies(settings, contents)
-    base = hashlib.blake2b(
-        "\0".join(
-            [
-                _versions(),
-                _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]),
-                _files_digest(settings.get("PLUGIN_PATHS", [])),
-                stable(dict(settings)),
-            ]
-        ).encode()
-    ).hexdigest()
+    theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
+    base = hashlib.blake2b(f"{code_and_settings_digest(settings)}\0{theme}".encode()).hexdigest()
     summaries = previous.get("summaries", {}) if previous.get("base") == base else {}
     extra = {k: v for k, v in context.items() if k not in settings and k not in _DERIVED_CONTEXT}
     parts = [base, stable({k: v for k, v in extra.items() if k not in _VOLATILE_CONTEXT})]
-    used = {}
+    used, bodies = {}, {}
     for obj in [*contents, *statics]:
-        state = {k: v for k, v in vars(obj).items() if k not in _PRIVATE_ATTRIBUTES}
-        parts.append(stable([obj.source_path, obj.url, obj.save_as, state]))
+        parts.append(stable([obj.source_path, obj.url, obj.save_as, _state(obj)]))
         if isinstance(obj, Static) or not isinstance(obj, Content):
             continue
-        body = _content_digest(obj)
+        body = bodies[id(obj)] = _content_digest(obj)
         summary = summaries.get(body)
         if summary is None:
             summary = obj.get_summary(settings["SITEURL"])
@@ -333,7 +359,83 @@ def site_digest(context: dict, settings: dict, previous: dict) -> tuple[str, str
         parts.append(summary)
         if with_bodies:
             parts.append(body)
-    return base, hashlib.blake2b("\0".join(parts).encode()).hexdigest(), used
+    return SiteDigest(base, hashlib.blake2b("\0".join(parts).encode()).hexdigest(), used, bodies)
+
+
+# Addresses ---------------------------------------------------------------
+
+
+@dataclass
+class Addresses:
+    """Posts' addresses from the last build, by source file."""
+
+    file: str
+    base: str
+    known: dict[str, tuple]
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+_addresses: Addresses | None = None
+
+
+def _settable(obj) -> bool:
+    cls = type(obj)
+    return isinstance(getattr(cls, "url", None), cached_property) and isinstance(
+        getattr(cls, "save_as", None), cached_property
+    )
+
+
+def recall_addresses(generator) -> None:
+    global _addresses
+    settings = generator.settings
+    _addresses = None
+    if not settings.get("CACHE_CONTENT"):
+        return
+    path = os.path.join(settings["CACHE_PATH"], ADDRESSES)
+    base = code_and_settings_digest(settings)
+    known = {}
+    if settings.get("LOAD_CONTENT_CACHE"):
+        with contextlib.suppress(OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            with open(path, "rb") as handle:
+                data = pickle.load(handle)
+            if isinstance(data, dict) and data.get("format") == FORMAT and data.get("base") == base:
+                known = data["known"]
+    _addresses = Addresses(path, base, known)
+
+
+def reuse_address(content) -> None:
+    book = _addresses
+    if book is None or not isinstance(content, Article) or not _settable(content):
+        return
+    try:
+        info = os.stat(content.source_path)
+    except (OSError, TypeError):
+        return
+    stamp = book.stamps[content.source_path] = (info.st_size, info.st_mtime_ns)
+    known = book.known.get(content.source_path)
+    if known is not None and known[0] == stamp:
+        content.__dict__["url"], content.__dict__["save_as"] = known[1], known[2]
+
+
+def _remember_addresses(contents: Iterable) -> None:
+    book = _addresses
+    if book is None:
+        return
+    known = {}
+    for obj in contents:
+        stamp = book.stamps.get(getattr(obj, "source_path", None))
+        if stamp is not None and isinstance(obj, Article) and _settable(obj):
+            known[obj.source_path] = (stamp, obj.url, obj.save_as)
+    if known != book.known:
+        _write_atomically(book.file, {"format": FORMAT, "base": book.base, "known": known})
+
+
+def _write_atomically(path: str, data) -> None:
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    partial = path + ".partial"
+    with open(partial, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)
 
 
 # Writing -----------------------------------------------------------------
@@ -418,12 +520,13 @@ class IncrementalWriter(Writer):
         counts = Counter(id(job.context) for job in self.jobs)
         by_id = {id(job.context): job.context for job in self.jobs}
         shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
-        run.base, site, summaries = site_digest(shared, self.settings, run.previous or {})
+        digest = site_digest(shared, self.settings, run.previous or {})
+        run.base = digest.base
         previous_pages = (run.previous or {}).get("pages", {})
         pending = []
         pages = {}
         for job in self.jobs:
-            job.key = self._key(job, site, shared)
+            job.key = self._key(job, digest, shared)
             old = previous_pages.get(job.name)
             if old and old[0] == job.key and _unchanged(old[1]):
                 job.outputs = old[1]
@@ -446,16 +549,16 @@ class IncrementalWriter(Writer):
         self.jobs = []
         if errors:
             raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
-        run.pages, run.summaries = pages, summaries
+        run.pages, run.summaries = pages, digest.summaries
 
-    def _key(self, job: Job, site: str, shared: dict) -> str:
+    def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
         own = job.options.get("article") or job.options.get("page")
         # Lists of posts passed to a page follow from the site's fingerprint and
         # the page's name; only the page's own values are added.
         options = {k: v for k, v in job.options.items() if type(v) in _SCALARS or isinstance(v, URLWrapper)}
-        parts = [site, job.name, getattr(job.template, "name", "") or "", stable(options)]
+        parts = [digest.site, job.name, getattr(job.template, "name", "") or "", stable(options)]
         if isinstance(own, Content) and not isinstance(own, Static):
-            parts.append(_content_digest(own))
+            parts.append(digest.bodies.get(id(own)) or _content_digest(own))
         if job.context is not shared:
             parts.append(stable({k: v for k, v in job.context.items() if shared.get(k, k) is not v}))
         return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
@@ -556,11 +659,8 @@ def finish_run(pelican) -> None:
             "summaries": run.summaries,
             "produced": sorted(run.produced),
         }
-        os.makedirs(pelican.settings["CACHE_PATH"], exist_ok=True)
-        partial = run.cache_file + ".partial"
-        with open(partial, "wb") as handle:
-            pickle.dump(manifest, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, run.cache_file)
+        _write_atomically(run.cache_file, manifest)
+        _remember_addresses(run.context.get("generated_content", {}).values())
 
 
 def _forget(cache_file: str) -> None:
@@ -602,7 +702,12 @@ def _delete_stale(output: str, stale: set[str]) -> None:
 
 
 def register():
+    # A build leaves hundreds of thousands of objects; freeing them one by one
+    # at exit takes longer than some rebuilds, and the system frees them anyway.
+    atexit.register(gc.freeze)
     signals.initialized.connect(take_over_cleaning)
     signals.get_writer.connect(start_run)
+    signals.article_generator_init.connect(recall_addresses)
     signals.article_generator_init.connect(read_in_parallel)
+    signals.content_object_init.connect(reuse_address)
     signals.finalized.connect(finish_run)
