@@ -52,6 +52,48 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
     return elapsed, usage.ru_maxrss // 1024
 
 
+def total_memory(command: list[str], cwd: Path, every: float = 0.01) -> int:
+    """Peak memory (MB) of a command and every process it starts, counted together.
+
+    The sum of each process's proportional set size, sampled: forked workers
+    share most of their pages with their parent, and each shared page is
+    counted once in all. Untimed, since sampling costs time.
+    """
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(_pss_kb(pid) for pid in _session(process.pid)))
+        time.sleep(every)
+    if process.returncode != 0:
+        raise RuntimeError(f"{command} failed")
+    return peak // 1024
+
+
+def _session(sid: int) -> list[int]:
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid:  # the session id, after state, ppid and pgrp
+                found.append(int(entry.name))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def stats(values: list[float]) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": values}
 
@@ -146,12 +188,19 @@ def measure_builds(paths: dict, runs: int) -> dict:
             seconds, mb = timed(command, cwd)
             results[name]["s"].append(seconds)
             results[name]["mb"].append(mb)
+    totals = {}
+    for name, (cwd, command) in commands.items():
+        for folder in ("output", "cache"):
+            if (cwd / folder).exists():
+                (cwd / folder).rename(cwd / f"old-{folder}-memory")
+        totals[name] = total_memory(command, cwd)
     index = [
         timed([PY, "-m", "pagefind", "--site", "output", "--silent"], paths["ours"])[0] for _ in range(runs)
     ]
-    return {name: {"seconds": stats(r["s"]), "peak_mb": stats(r["mb"])} for name, r in results.items()} | {
-        "search_index_seconds": stats(index)
-    }
+    return {
+        name: {"seconds": stats(r["s"]), "peak_mb": stats(r["mb"]), "peak_total_mb": totals[name]}
+        for name, r in results.items()
+    } | {"search_index_seconds": stats(index)}
 
 
 def _edit(path: Path, marker: str) -> None:
@@ -332,6 +381,24 @@ def versions() -> dict:
     }
 
 
+def _total_mb(build: dict, name: str) -> str:
+    total = build[name].get("peak_total_mb")
+    return "–" if total is None else f"{total} MB"
+
+
+def _share(r: dict, name: str) -> str:
+    return f"{r['rebuild'][name]['median'] / r['build'][name]['seconds']['median']:.0%}"
+
+
+def _css(pages: dict) -> str:
+    # Each stylesheet once, however many pages load it.
+    sheets = {}
+    for page in pages.values():
+        if isinstance(page, dict):
+            sheets |= {k: v for k, v in page["assets"].items() if k.endswith(".css")}
+    return f"{sum(sheets.values()) / 1000:.1f} KB"
+
+
 def table(results: dict) -> str:
     def f(s: dict, unit: str = "s", digits: int = 2) -> str:
         return f"{s['median']:.{digits}f} {unit} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
@@ -362,9 +429,12 @@ def table(results: dict) -> str:
         )
         lines += [
             f"| {n} | full build | {f(b['ours']['seconds'])} | {f(b['vanilla']['seconds'])} |",
-            f"| {n} | peak memory | {ours_mb} | {vanilla_mb} |",
+            f"| {n} | peak memory, largest process | {ours_mb} | {vanilla_mb} |",
+            f"| {n} | peak memory, all processes together | {_total_mb(b, 'ours')} | "
+            f"{_total_mb(b, 'vanilla')} |",
             f"| {n} | search index (Pagefind) | {f(b['search_index_seconds'])} | – |",
             f"| {n} | rebuild after one edit | {f(r['rebuild']['ours'])} | {f(r['rebuild']['vanilla'])} |",
+            f"| {n} | rebuild ÷ full build (medians) | {_share(r, 'ours')} | {_share(r, 'vanilla')} |",
         ]
         if "preview" in r:
             ours, vanilla = r["preview"]["ours"]["seconds"], r["preview"]["vanilla"]["seconds"]
@@ -374,6 +444,7 @@ def table(results: dict) -> str:
             f"| {n} | output size | {pages['ours']['output_bytes'] / 1e6:.1f} MB | "
             f"{pages['vanilla']['output_bytes'] / 1e6:.1f} MB |"
         )
+        lines.append(f"| {n} | stylesheets | {_css(pages['ours'])} | {_css(pages['vanilla'])} |")
         for page in ("home", "article", "tag", "month"):
             lines.append(
                 f"| {n} | {page} page with what it loads | {pages['ours'][page]['total'] / 1000:.1f} KB | "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from benchmarks.synth import generate, profile, write_ours, write_raw, write_vanilla
@@ -33,3 +34,19 @@ def test_written_forms_read_back(tmp_path: Path, read_post):
     assert meta["slug"].startswith("post-")
     report = import_archive(tmp_path / "raw", tmp_path / "imported").as_dict()
     assert report["posts_found"] == 30
+
+
+def test_total_memory_adds_up_workers_and_counts_shared_pages_once():
+    from benchmarks.run import total_memory
+
+    # The parent touches 60 MB, then a forked child touches 120 MB of its own.
+    code = (
+        "import os, time\n"
+        "a = bytearray(60_000_000); a[::4096] = b'x' * len(a[::4096])\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    b = bytearray(120_000_000); b[::4096] = b'y' * len(b[::4096]); time.sleep(0.5); os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    peak = total_memory([sys.executable, "-c", code], Path.cwd())
+    assert 170 <= peak < 230  # 60 + 120 and the interpreters; 60 more if shared pages counted twice
