@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from functools import cached_property
 
 import yaml
 from markdown import Markdown
@@ -40,11 +41,12 @@ def _names(value) -> list[str]:
 
 
 class YamlFrontMatterReader(MarkdownReader):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    @cached_property
+    def _md(self) -> Markdown:
+        # Made on first use: a rebuild that finds every post in the cache needs none.
         settings = dict(self.settings["MARKDOWN"])
         settings["extensions"] = [e for e in settings["extensions"] if e != "markdown.extensions.meta"]
-        self._md = Markdown(**settings)
+        return Markdown(**settings)
 
     def read(self, source_path):
         with pelican_open(source_path) as text:
