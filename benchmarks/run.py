@@ -141,10 +141,9 @@ def measure_import(paths: dict, runs: int) -> dict:
         floor = [_create_files(paths["raw"].parent / f"floor-{i}", sizes) for i in range(runs)]
     finally:
         # Deleted only now: on some disks a deletion slows the writes after it.
-        for folder in targets.values():
-            for i in range(runs):
-                shutil.rmtree(folder / f"imported-{i}", ignore_errors=True)
-                shutil.rmtree(folder / f"floor-{i}", ignore_errors=True)
+        for i in range(runs):
+            shutil.rmtree(targets["disk"] / f"imported-{i}", ignore_errors=True)
+            shutil.rmtree(targets["disk"] / f"floor-{i}", ignore_errors=True)
         if "memory" in targets:
             shutil.rmtree(targets["memory"], ignore_errors=True)
     n = paths["posts"]
@@ -172,6 +171,13 @@ def _create_files(root: Path, sizes: dict[str, int]) -> float:
     return time.perf_counter() - start
 
 
+def _move_aside(project: Path, suffix: str) -> None:
+    """Start the next build from nothing; moved, not deleted, as in measure_import."""
+    for folder in ("output", "cache"):
+        if (project / folder).exists():
+            (project / folder).rename(project / f"old-{folder}-{suffix}")
+
+
 def measure_builds(paths: dict, runs: int) -> dict:
     results: dict[str, dict[str, list]] = {"ours": {"s": [], "mb": []}, "vanilla": {"s": [], "mb": []}}
     commands = {
@@ -181,18 +187,13 @@ def measure_builds(paths: dict, runs: int) -> dict:
     for i in range(runs):
         for name in ("ours", "vanilla"):  # alternating, so drift hits both alike
             cwd, command = commands[name]
-            # Moved aside, not deleted, for the reason given in measure_import.
-            for folder in ("output", "cache"):
-                if (cwd / folder).exists():
-                    (cwd / folder).rename(cwd / f"old-{folder}-{i}")
+            _move_aside(cwd, str(i))
             seconds, mb = timed(command, cwd)
             results[name]["s"].append(seconds)
             results[name]["mb"].append(mb)
     totals = {}
     for name, (cwd, command) in commands.items():
-        for folder in ("output", "cache"):
-            if (cwd / folder).exists():
-                (cwd / folder).rename(cwd / f"old-{folder}-memory")
+        _move_aside(cwd, "memory")
         totals[name] = total_memory(command, cwd)
     index = [
         timed([PY, "-m", "pagefind", "--site", "output", "--silent"], paths["ours"])[0] for _ in range(runs)

@@ -488,8 +488,11 @@ class IncrementalWriter(Writer):
             _run_state.writer = self
 
     def _open_w(self, filename, encoding, override=False):
-        self._opened.append(filename)
-        return super()._open_w(filename, encoding, override=override)
+        handle = super()._open_w(filename, encoding, override=override)
+        # Pelican opens os.devnull instead when an earlier write overrode this one.
+        if handle.name != os.devnull:
+            self._opened.append(handle.name)
+        return handle
 
     def write_file(self, name, template, context, **options):
         if not name:
@@ -513,7 +516,7 @@ class IncrementalWriter(Writer):
         """Render one held write; the files it made, with their sizes and times."""
         self._opened = []
         super().write_file(job.name, job.template, job.context, **job.options)
-        return [(path, *_stat(path)) for path in self._opened if path != os.devnull]
+        return [(path, *_stat(path)) for path in self._opened]
 
     def flush(self, run: Run) -> None:
         # Most pages get the generators' shared context; a few get copies.
