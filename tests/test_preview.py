@@ -11,6 +11,7 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import expect
 
+from authoring.preview import Preview
 from tests.site_server import free_port
 
 pytestmark = pytest.mark.slow
@@ -91,3 +92,15 @@ def test_a_settings_change_restarts_the_preview(preview):
     while "Restarted" not in _get(base) and time.monotonic() < deadline:
         time.sleep(0.3)
     assert "Restarted" in _get(base)
+
+
+def test_a_save_made_while_a_build_runs_is_kept_for_the_next_build(tmp_path):
+    # The watcher alone, without a Pelican: nothing reads the saves meanwhile,
+    # as nothing does while a build runs.
+    preview = Preview.__new__(Preview)
+    preview.watched = [tmp_path]
+    saves = preview.start_watching()
+    time.sleep(0.5)  # the watcher starts
+    (tmp_path / "post.md").write_text("saved", encoding="utf-8")
+    time.sleep(1)
+    assert str(tmp_path / "post.md") in saves.get(timeout=10)
