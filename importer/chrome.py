@@ -7,25 +7,47 @@ each one is returned so the report can list it. Anything doubtful stays.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import replace
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from .post import Dropped, Line
 
 _SHARE_TARGETS = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|pocket|email|tumblr|telegram|print"
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("cookie banner", re.compile(r"^cookie (consent|notice|settings|policy)\b.{0,80}$", re.I)),
-    (
+
+@dataclass(frozen=True)
+class Rule:
+    """Lines of one kind of chrome: those ``pattern`` matches whole, up to ``longest`` characters."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    longest: int | None = None  # part of the rule: a longer line is never this chrome
+    # Lower-case characters every line the pattern matches contains (after
+    # str.lower), so a page without them skips the rule. Never i, s or µ:
+    # case-blind matching also takes ı, ſ and μ for them, which lower() keeps.
+    needs: str = ""
+
+
+_RULES: list[Rule] = [
+    Rule(
+        "cookie banner",
+        re.compile(r"^cookie (consent|notice|settings|policy)\b.{0,80}$", re.I),
+        needs="cook",
+    ),
+    Rule(
         "cookie banner",
         re.compile(
-            r"^(?=.{0,200}$)(?=.*\b(website|site|browsing|experience|consent)\b).*\bcookies\b.*$"
+            r"^(?=.*\b(website|site|browsing|experience|consent)\b).*\bcookies\b.*$"
             r"|^(accept|reject|allow) (all )?cookies$",
             re.I,
         ),
+        longest=200,
+        needs="cook",
     ),
-    ("share widget", re.compile(rf"^connecting to ({_SHARE_TARGETS})(\.{{3}}|…)?$", re.I)),
-    (
+    Rule("share widget", re.compile(rf"^connecting to ({_SHARE_TARGETS})(\.{{3}}|…)?$", re.I)),
+    Rule(
         "share widget",
         re.compile(
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
@@ -36,44 +58,64 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Base64 image data and upload ids left where an <img> was: "Image Update
     # 9427e17bf66e4f1a 1368763505 9j 4aaqsk" ("/9j/4AAQSk" starts every JPEG).
-    (
-        "image placeholder",
-        re.compile(r"^(image|img|photo)\b.{0,60}\b[0-9a-f]{12,}\b.*$", re.I),
-    ),
-    ("image placeholder", re.compile(r"^.{0,80}\b9j 4aaqsk\b.*$", re.I)),
+    Rule("image placeholder", re.compile(r"^(image|img|photo)\b.{0,60}\b[0-9a-f]{12,}\b.*$", re.I)),
+    Rule("image placeholder", re.compile(r"^.{0,80}\b9j 4aaqsk\b.*$", re.I), needs="4aaq"),
     # An image's alt text with its srcset width ("Shutterstock Yellow Paper 1620w").
-    ("image placeholder", re.compile(r"^(?=.{0,80}$)[\w .,&'’-]+ \d{3,4}w$")),
-    (
+    Rule("image placeholder", re.compile(r"^[\w .,&'’-]+ \d{3,4}w$"), longest=80),
+    Rule(
         "related-links widget",
         re.compile(
             r"^(more from|related( posts| articles)?|you may also like|read more)( .{1,40})?:?$", re.I
         ),
     ),
-    ("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
+    Rule("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
 ]
 
+_LENGTHS = sorted({rule.longest for rule in _RULES if rule.longest is not None})
+_NEEDS = sorted({rule.needs for rule in _RULES if rule.needs})
 
-# All rules as one pattern, tried in order: one regex call per line, not one per rule.
-_ANY_RULE = re.compile(
-    "|".join(
-        f"(?P<r{i}>(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern}))"
-        for i, (_, pattern) in enumerate(_RULES)
-    )
-)
+
+@functools.cache
+def _matcher(length_class: int, present: frozenset[str]) -> re.Pattern[str] | None:
+    """The rules a line can match, as one pattern tried in order: one regex call per line.
+
+    ``length_class`` is how many of ``_LENGTHS`` the line is longer than;
+    ``present`` is which of ``_NEEDS`` its page contains.
+    """
+    fits = _LENGTHS[length_class] if length_class < len(_LENGTHS) else None
+    chosen = [
+        f"(?P<r{i}>(?{'i' if rule.pattern.flags & re.I else ''}:{rule.pattern.pattern}))"
+        for i, rule in enumerate(_RULES)
+        if (rule.longest is None or (fits is not None and rule.longest >= fits))
+        and (not rule.needs or rule.needs in present)
+    ]
+    return re.compile("|".join(chosen)) if chosen else None
+
+
+def _needs_present(text: str) -> frozenset[str]:
+    lower = text.lower()
+    return frozenset(needs for needs in _NEEDS if needs in lower)
+
+
+def _reason(text: str, present: frozenset[str]) -> str | None:
+    matcher = _matcher(bisect_left(_LENGTHS, len(text)), present)
+    match = matcher.match(text) if matcher else None
+    return _RULES[int(match.lastgroup[1:])].reason if match else None
 
 
 def chrome_reason(text: str) -> str | None:
     """Why this whole line is page chrome, or None when it is content."""
-    match = _ANY_RULE.match(text)
-    return _RULES[int(match.lastgroup[1:])][0] if match else None
+    return _reason(text, _needs_present(text))
 
 
 def drop_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     kept: list[Line] = []
     dropped: list[Dropped] = []
     gap_dropped = False
+    # Most pages lack what the costliest rules need, so it is looked for once per page.
+    present = _needs_present("\n".join(line.text for line in lines))
     for line in lines:
-        reason = chrome_reason(line.text)
+        reason = _reason(line.text, present)
         if reason:
             dropped.append(Dropped(line.number, line.text, reason))
             gap_dropped = True

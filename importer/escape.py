@@ -20,9 +20,10 @@ _BLOCK_START = re.compile(r"^(?P<mark>#|>|[-+](?=\s|$)|-[-\s]*$|~|\d+(?=[.)](?:\
 
 
 def escape_inline(text: str) -> str:
-    text = _ENTITY.sub("&amp;", text)
+    if "&" in text:
+        text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;")
-    return _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _INLINE.sub(r"\\\g<0>", text)
 
 
 def escape_line(text: str) -> str:

@@ -48,9 +48,9 @@ _MOJIBAKE = re.compile(
 
 # Spaces that render as a space; the archive is full of non-breaking ones
 # left by the WordPress editor after full stops.
-_SPACE_CHARS = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t"
-_SPACE_LIKE = re.compile(f"[{_SPACE_CHARS}]")
-_LEADING_SPACE = re.compile(f"[ {_SPACE_CHARS}]*")
+_SPACE_CHARS = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t"
+_SPACE_LIKE = re.compile(f"[{re.escape(_SPACE_CHARS)}]")
+_INDENT_CHARS = " " + _SPACE_CHARS
 # Invisible characters and control characters: both simply go.
 _INVISIBLE_OR_CONTROL = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
@@ -66,16 +66,18 @@ def decode(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise UnreadableError("it contains NUL bytes, so it is binary, not a text dump")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _repair(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        return _repair(data[3:].decode("utf-8", errors="strict"), "utf-8-sig", suspect=b"\xc3" in data)
     try:
-        return _repair(data.decode("utf-8"), "utf-8")
+        # Every mojibake sequence starts with a character from U+00C2 to U+00F4,
+        # all of them C3 82 to C3 B4 in UTF-8: without a C3 byte there is none.
+        return _repair(data.decode("utf-8"), "utf-8", suspect=b"\xc3" in data)
     except UnicodeDecodeError:
         pass
     text = "".join(chr(b) if b in _CP1252_HOLES else bytes([b]).decode("cp1252") for b in data)
     return _repair(text, "windows-1252")
 
 
-def _repair(text: str, encoding: str) -> Decoded:
+def _repair(text: str, encoding: str, suspect: bool = True) -> Decoded:
     decoded = Decoded(text=text, encoding=encoding)
     repaired = 0
 
@@ -88,7 +90,7 @@ def _repair(text: str, encoding: str) -> Decoded:
         repaired += 1
         return fixed
 
-    decoded.text = _MOJIBAKE.sub(fix, text) if _MOJIBAKE_LEAD.search(text) else text
+    decoded.text = _MOJIBAKE.sub(fix, text) if suspect and _MOJIBAKE_LEAD.search(text) else text
     if repaired:
         decoded.warnings.append(
             f"repaired {repaired} character(s) of UTF-8 that had been read as "
@@ -110,8 +112,7 @@ def _clean(text: str) -> str:
     text = _INVISIBLE_OR_CONTROL.sub("", text)
     # A pattern matching every gap between words costs a call per word; these
     # plain string scans cost one pass each.
-    if _SPACE_LIKE.search(text):
-        text = _SPACE_LIKE.sub(" ", text)
+    text = _SPACE_LIKE.sub(" ", text)
     while "  " in text:
         text = text.replace("  ", " ")
     return text
@@ -122,20 +123,20 @@ def split_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw = text.split("\n")
     tidy = _clean(text).split("\n")
-    lines: list[Line] = []
-    blanks = 0
-    for number, (original, line) in enumerate(zip(raw, tidy, strict=True), start=1):
-        cleaned = line.strip()
-        if not cleaned:
-            blanks += 1
-            continue
-        if lines:
-            prev = lines[-1]
-            lines[-1] = Line(prev.number, prev.text, prev.blanks_before, blanks, prev.indent)
-        indent = _LEADING_SPACE.match(original).end()
-        lines.append(Line(number, cleaned, blanks if lines else 0, 0, indent))
-        blanks = 0
-    if lines:
-        prev = lines[-1]
-        lines[-1] = Line(prev.number, prev.text, prev.blanks_before, blanks, prev.indent)
-    return lines
+    found = [(index, line.strip()) for index, line in enumerate(tidy)]
+    found = [(index, cleaned) for index, cleaned in found if cleaned]
+    if not found:
+        return []
+    # Every line between two kept ones is blank, so the gaps follow from their indexes.
+    before = [-1, *(index for index, _ in found[:-1])]
+    after = [*(index for index, _ in found[1:]), len(tidy)]
+    return [
+        Line(
+            number=index + 1,
+            text=cleaned,
+            blanks_before=index - previous - 1 if previous >= 0 else 0,
+            blanks_after=following - index - 1,
+            indent=len(raw[index]) - len(raw[index].lstrip(_INDENT_CHARS)),
+        )
+        for (index, cleaned), previous, following in zip(found, before, after, strict=True)
+    ]

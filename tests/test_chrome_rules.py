@@ -1,0 +1,106 @@
+"""The chrome rules' shortcuts (length classes, per-page needs) never change a verdict."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importer.chrome import _RULES, chrome_reason, drop_chrome
+from importer.post import Line
+
+
+def reference_reason(text: str) -> str | None:
+    """Each rule tried on its own, in order, with its length limit."""
+    for rule in _RULES:
+        if (rule.longest is None or len(text) <= rule.longest) and rule.pattern.match(text):
+            return rule.reason
+    return None
+
+
+# Words the rules look for, in odd cases and with the letters case-blind matching
+# folds together (K for k, ı for i, ſ for s), mixed with ordinary words.
+FRAGMENTS = [
+    "cookies",
+    "COOKIES",
+    "Cookie",
+    "cooKies",
+    "cookıes",
+    "cookieſ",
+    "cookie consent",
+    "Cookie Notice",
+    "website",
+    "site",
+    "browsing",
+    "consent",
+    "accept",
+    "all",
+    "share",
+    "Share this",
+    "share on",
+    "facebook",
+    "connecting to",
+    "click to",
+    "print",
+    "tweet",
+    "like loading…",
+    "image",
+    "Img",
+    "ımage",
+    "9427e17bf66e4f1a",
+    "9j 4aaqsk",
+    "9J 4AAQSK",
+    "9j 4aaqſk",
+    "1620w",
+    "Shutterstock",
+    "related posts",
+    "more from",
+    "read more:",
+    "skip to content",
+    "advertisement",
+    "the",
+    "child",
+    "social",
+    "worker",
+    ".",
+    ":",
+    "x" * 70,
+]
+line = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(line)
+def test_a_line_gets_the_verdict_of_the_rules_tried_one_by_one(text):
+    assert chrome_reason(text) == reference_reason(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(line, min_size=1, max_size=8))
+def test_a_page_drops_exactly_the_lines_judged_alone(texts):
+    lines = [Line(number, text, 1, 1) for number, text in enumerate(texts, start=1)]
+    _, dropped = drop_chrome(lines)
+    expected = [(n, reference_reason(t)) for n, t in enumerate(texts, start=1) if reference_reason(t)]
+    assert [(d.line, d.reason) for d in dropped] == expected
+
+
+def test_every_character_a_rule_needs_is_found_by_lower_case_alone():
+    # A page is searched for a rule's needs in lower case. That is only sound if
+    # every character that case-blind matching takes for a needed one lowers to it.
+    needed = {c for rule in _RULES for c in rule.needs}
+    assert needed
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for wanted in needed:
+        takers = re.findall(re.escape(wanted), every, re.I)
+        assert takers and all(ch.lower() == wanted for ch in takers), (wanted, takers)
+
+
+def test_known_chrome_and_content():
+    assert chrome_reason("We use cookies to improve your experience on our website") == "cookie banner"
+    assert chrome_reason("Image Update 9427e17bf66e4f1a 1368763505 9j 4aaqsk") == "image placeholder"
+    assert chrome_reason("Shutterstock Yellow Paper 1620w") == "image placeholder"
+    # Past the rules' length limits the same words are content.
+    long_banner = "We use cookies on this website " + "and so on " * 20
+    assert chrome_reason(long_banner) is None
+    assert chrome_reason("A " * 40 + "paper 1620w") is None
