@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import copy
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+from markdown import Markdown
+from pelican.settings import DEFAULT_CONFIG
+
+import pelicanconf
 from plugins.comment_counts import comment_counts
 from plugins.site_context import site_context
+from plugins.yaml_front_matter.yaml_front_matter import YamlFrontMatterReader
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -66,3 +77,44 @@ def test_british_dates_whatever_the_locale():
     assert (site_context.post_date(year), site_context.machine_date(year)) == ("c. 2009", "2009")
     assert site_context.month_label([year]) == "2009, month not known"
     assert site_context.month_label([year, month]) == "January 2009"
+
+
+def _front_matter_reader(extension_configs: dict) -> YamlFrontMatterReader:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["MARKDOWN"] = {"extension_configs": extension_configs, "output_format": "html5"}
+    return YamlFrontMatterReader(settings)
+
+
+def test_the_front_matter_reader_converts_as_markdown_does_with_the_names():
+    configs = pelicanconf.MARKDOWN["extension_configs"]
+    by_name = Markdown(extensions=list(configs), extension_configs=configs, output_format="html5")
+    reader = _front_matter_reader(copy.deepcopy(configs))
+    posts = sorted((ROOT / "content" / "posts").rglob("*.md"))
+    sample = "# Head\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote[^1]\n\n[^1]: foot\n\n```\ncode\n```\n"
+    assert posts
+    for text in [sample, *(p.read_text(encoding="utf-8") for p in posts)]:
+        assert reader._md.reset().convert(text) == by_name.reset().convert(text)
+
+
+def test_an_extension_s_settings_reach_it():
+    plain = _front_matter_reader({"markdown.extensions.toc": {}})._md.convert("# Head")
+    linked = _front_matter_reader({"markdown.extensions.toc": {"permalink": True}})._md.convert("# Head")
+    assert "headerlink" not in plain
+    assert 'class="headerlink"' in linked
+
+
+def test_the_collector_is_tuned_once_per_process():
+    # Setting objects aside a second time would keep a first build's garbage for good.
+    code = (
+        "import gc\n"
+        "from plugins.incremental import incremental\n"
+        "incremental.tune_collector(None)\n"
+        "first = gc.get_freeze_count()\n"
+        "kept = [[n] for n in range(5000)]\n"
+        "incremental.tune_collector(None)\n"
+        "print(first > 0, gc.get_freeze_count() == first, gc.isenabled())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "True", "True"]
