@@ -173,3 +173,37 @@ def test_stable_text_has_no_memory_addresses():
     assert first == second
     assert "0x" not in first
     assert stable({"x": Thing()}) != stable({"x": {"config": {}}})
+
+
+def test_stable_text_tells_kinds_and_values_apart():
+    from collections import OrderedDict, namedtuple
+
+    from markupsafe import Markup
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Tag
+    from pelican.utils import SafeDatetime
+
+    settings = DEFAULT_CONFIG
+    pair = namedtuple("pair", "a b")
+    when = SafeDatetime(2020, 1, 2, 3, 4, 5)
+    values = [
+        Markup("<b>x</b>"),
+        when,
+        when.replace(second=6),
+        OrderedDict(b=1, a=2),
+        pair(1, [2]),
+        pair(1, [3]),
+        frozenset({"a", "b"}),
+        Tag("Care leavers", settings),
+        Tag("Adoption", settings),
+        dict,
+    ]
+    texts = [stable(v) for v in values]
+    assert len(set(texts)) == len(texts)
+    assert texts[0] == "Markup('<b>x</b>')"
+    assert texts[1] == "SafeDatetime(2020-01-02T03:04:05None)"
+    assert texts[3] == "{'a': 2, 'b': 1}"
+    assert texts[4] == "pair[1, list[2]]"
+    assert texts[6] == "set['a', 'b']"
+    assert texts[7] == "<Tag 'Care leavers' 'care-leavers'>"
+    assert all(stable(v) == t for v, t in zip(values, texts, strict=True))

@@ -230,41 +230,59 @@ def _code_digest(value) -> str:
     return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}#{body}"
 
 
+@cache
+def _kind(cls: type) -> str:
+    """How ``stable`` writes values of this class; asked once per class, not per value."""
+    for name, bases in (
+        ("content", Content),
+        ("wrapper", URLWrapper),
+        ("plain", (str, int, float, bytes)),
+        ("time", (datetime.date, datetime.time)),
+        ("code", (types.FunctionType, types.MethodType, type, types.BuiltinFunctionType)),
+        ("module", types.ModuleType),
+        ("mapping", dict),
+        ("sequence", (list, tuple)),
+        ("set", (set, frozenset)),
+    ):
+        if issubclass(cls, bases):
+            return name
+    return "other"
+
+
 def stable(value, _stack: tuple = ()) -> str:
     """A text that is the same in every run for equal values: no memory addresses."""
-    kind = type(value)
-    if kind in _SCALARS:
+    cls = type(value)
+    if cls in _SCALARS:
         return repr(value)
-    if isinstance(value, Content):
-        return f"<{kind.__name__} {value.source_path}>"
-    if isinstance(value, URLWrapper):
-        return f"<{kind.__name__} {value.name!r} {value.slug!r}>"
-    if isinstance(value, (str, int, float, bytes)):
+    kind = _kind(cls)
+    if kind == "plain":
         return repr(value)
-    if isinstance(value, (datetime.date, datetime.time)):
-        return f"{kind.__name__}({value.isoformat()}{getattr(value, 'tzinfo', None)})"
-    if isinstance(value, (types.FunctionType, types.MethodType, type, types.BuiltinFunctionType)):
+    if kind == "content":
+        return f"<{cls.__name__} {value.source_path}>"
+    if kind == "wrapper":
+        return f"<{cls.__name__} {value.name!r} {value.slug!r}>"
+    if kind == "time":
+        return f"{cls.__name__}({value.isoformat()}{getattr(value, 'tzinfo', None)})"
+    if kind == "code":
         return _code_digest(value)
-    if isinstance(value, types.ModuleType):
+    if kind == "module":
         return f"<module {value.__name__}>"
     if id(value) in _stack:
         return "<cycle>"
     # The stack is a few containers deep, so a tuple is the cheapest to extend.
     inner = (*_stack, id(value))
-    if isinstance(value, dict):
+    if kind == "mapping":
         try:
             # Keys are unique, so sorting the items compares keys only.
-            items = [
-                f"{k!r}: {repr(v) if type(v) in _SCALARS else stable(v, inner)}"
-                for k, v in sorted(value.items())
-            ]
+            pairs = sorted(value.items())
+            items = [f"{k!r}: {repr(v) if type(v) in _SCALARS else stable(v, inner)}" for k, v in pairs]
         except TypeError:  # keys of mixed types
             items = sorted(f"{stable(k, inner)}: {stable(v, inner)}" for k, v in value.items())
         return "{" + ", ".join(items) + "}"
-    if isinstance(value, (list, tuple)):
+    if kind == "sequence":
         parts = [repr(v) if type(v) in _SCALARS else stable(v, inner) for v in value]
-        return f"{kind.__name__}[" + ", ".join(parts) + "]"
-    if isinstance(value, (set, frozenset)):
+        return f"{cls.__name__}[" + ", ".join(parts) + "]"
+    if kind == "set":
         return "set[" + ", ".join(sorted(stable(v, inner) for v in value)) + "]"
     text = repr(value)
     if " at 0x" not in text:
@@ -272,7 +290,7 @@ def stable(value, _stack: tuple = ()) -> str:
     state = getattr(value, "__dict__", None)
     if state is None:
         return text  # unknown, and different every run: the page is rendered
-    return f"<{kind.__qualname__} {stable(state, inner)}>"
+    return f"<{cls.__qualname__} {stable(state, inner)}>"
 
 
 def _files_digest(folders: Iterable[str]) -> str:
