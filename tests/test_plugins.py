@@ -118,3 +118,47 @@ def test_the_collector_is_tuned_once_per_process():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["True", "True", "True"]
+
+
+def test_equal_tags_and_authors_are_slugified_once_and_keep_their_slugs(monkeypatch):
+    import pelican.urlwrappers
+    from pelican.contents import Article
+    from pelican.urlwrappers import Author, Tag
+    from pelican.utils import SafeDatetime
+
+    from plugins.url_cache import url_cache
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["AUTHOR"] = "The Blog’s Authors"
+    calls = []
+    slugify = pelican.urlwrappers.slugify
+
+    def counted(name, **options):
+        calls.append(name)
+        return slugify(name, **options)
+
+    monkeypatch.setattr(pelican.urlwrappers, "slugify", counted)
+
+    def article(n: int, tags: list[str]) -> Article:
+        tagged = [Tag(t, settings) for t in tags]
+        metadata = {"title": f"Post {n}", "date": SafeDatetime(2020, 1, n), "tags": tagged}
+        made = Article(content="<p>x</p>", metadata=metadata, settings=settings, source_path=f"/p/{n}.md")
+        url_cache.cache_content_urls(made)
+        return made
+
+    url_cache.forget_slugs(None)
+    posts = [article(1, ["Care leavers", "Ofsted"]), article(2, ["Ofsted"]), article(3, ["Care leavers"])]
+    hand_set = Tag("Ofsted", settings)
+    hand_set.slug = "inspections"
+    posts[2].tags.append(hand_set)
+    url_cache.cache_content_urls(posts[2])
+
+    assert {p.author.slug for p in posts} == {Author("The Blog’s Authors", settings).slug}
+    assert [[t.slug for t in p.tags] for p in posts] == [
+        ["care-leavers", "ofsted"],
+        ["ofsted"],
+        ["care-leavers", "inspections"],
+    ]
+    assert sorted(calls[:3]) == sorted(["The Blog’s Authors", "Care leavers", "Ofsted"])
+    assert len(calls) == 4  # the three names once each, and the fresh Author above
+    url_cache.forget_slugs(None)

@@ -6,7 +6,12 @@ asks for dozens of them, so on a large blog that formatting is a tenth of the
 build. Pelican asks for an article's address as soon as it has built it (to
 check it), so the address is fixed from then on: each object's class is
 swapped for a subclass that keeps the first answer, articles as they are
-built, tags, categories and authors once all articles are read. The pages
+built, tags, categories and authors once all articles are read.
+
+Every post also gets its own tag, category and author objects (the default
+author is made afresh for each), and each would work out its slug again; a
+slug depends only on the kind, the name and the settings, so each name is
+slugified once per build and equal ones are given that slug. The pages
 written are byte-for-byte the same.
 
 Template variables added: none.
@@ -17,6 +22,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from pelican import signals
+from pelican.urlwrappers import URLWrapper
 
 _CACHED = ("url", "save_as")
 _subclasses: dict[type, type] = {}
@@ -54,10 +60,44 @@ def cache_urls(generator) -> None:
             _cache(author)
 
 
+# Slugs worked out in this build, by kind and name, and the settings they follow.
+_slugs: dict[tuple[str, str], str] = {}
+_slug_settings: list[dict] = []
+
+
+def _share_slug(wrapper: URLWrapper) -> None:
+    # A slug that was set by hand, or is already known, is left alone.
+    if wrapper._slug is not None or not wrapper._slug_from_name:
+        return
+    if not _slug_settings or _slug_settings[0] is not wrapper.settings:
+        _slugs.clear()
+        _slug_settings[:] = [wrapper.settings]
+    key = (type(wrapper).__name__, wrapper.name)
+    slug = _slugs.get(key)
+    if slug is None:
+        _slugs[key] = wrapper.slug
+    else:
+        wrapper._slug = slug
+
+
 def cache_content_urls(content) -> None:
     _cache(content)
+    for attribute in ("author", "category"):
+        value = getattr(content, attribute, None)
+        if isinstance(value, URLWrapper):
+            _share_slug(value)
+    for attribute in ("authors", "tags"):
+        for value in getattr(content, attribute, None) or []:
+            if isinstance(value, URLWrapper):
+                _share_slug(value)
+
+
+def forget_slugs(_) -> None:
+    _slugs.clear()
+    _slug_settings.clear()
 
 
 def register():
     signals.content_object_init.connect(cache_content_urls)
+    signals.finalized.connect(forget_slugs)
     signals.article_generator_finalized.connect(cache_urls)
