@@ -161,4 +161,15 @@ def test_equal_tags_and_authors_are_slugified_once_and_keep_their_slugs(monkeypa
     ]
     assert sorted(calls[:3]) == sorted(["The Blog’s Authors", "Care leavers", "Ofsted"])
     assert len(calls) == 4  # the three names once each, and the fresh Author above
+
+    # A copy of the settings (as a post read in another process has) shares the
+    # slugs; settings that slugify differently do not.
+    copied = Tag("Ofsted", copy.deepcopy(settings))
+    url_cache._share_slug(copied)
+    other = copy.deepcopy(settings)
+    other["TAG_REGEX_SUBSTITUTIONS"] = [(r"[^\w\s-]", ""), (r"\s+", "_")]
+    renamed = Tag("Care leavers", other)
+    url_cache._share_slug(renamed)
+    assert (copied.slug, renamed.slug) == ("ofsted", "care_leavers")
+    assert len(calls) == 5
     url_cache.forget_slugs(None)

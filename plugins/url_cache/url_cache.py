@@ -60,19 +60,29 @@ def cache_urls(generator) -> None:
             _cache(author)
 
 
-# Slugs worked out in this build, by kind and name, and the settings they follow.
-_slugs: dict[tuple[str, str], str] = {}
-_slug_settings: list[dict] = []
+# Slugs worked out in this build, by everything Pelican works a slug out from.
+_slugs: dict[tuple, str] = {}
+
+
+def _slug_inputs(wrapper: URLWrapper) -> tuple:
+    # As URLWrapper.slug chooses them. Posts read in another process carry
+    # their own copy of the settings, so the values count, not the dict.
+    settings, kind = wrapper.settings, type(wrapper).__name__
+    subs = settings.get(f"{kind.upper()}_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return (
+        kind,
+        wrapper.name,
+        tuple(tuple(pair) for pair in subs),
+        settings.get("SLUGIFY_PRESERVE_CASE", False),
+        settings.get("SLUGIFY_USE_UNICODE", False),
+    )
 
 
 def _share_slug(wrapper: URLWrapper) -> None:
     # A slug that was set by hand, or is already known, is left alone.
     if wrapper._slug is not None or not wrapper._slug_from_name:
         return
-    if not _slug_settings or _slug_settings[0] is not wrapper.settings:
-        _slugs.clear()
-        _slug_settings[:] = [wrapper.settings]
-    key = (type(wrapper).__name__, wrapper.name)
+    key = _slug_inputs(wrapper)
     slug = _slugs.get(key)
     if slug is None:
         _slugs[key] = wrapper.slug
@@ -94,7 +104,6 @@ def cache_content_urls(content) -> None:
 
 def forget_slugs(_) -> None:
     _slugs.clear()
-    _slug_settings.clear()
 
 
 def register():
