@@ -47,17 +47,19 @@ def _cache(obj) -> None:
     obj.__class__ = _caching_class(type(obj))
 
 
+def _wrappers(content) -> list[URLWrapper]:
+    """A post's tags, category and authors."""
+    found = [getattr(content, "category", None), getattr(content, "author", None)]
+    found += getattr(content, "tags", None) or []
+    found += getattr(content, "authors", None) or []
+    return [value for value in found if isinstance(value, URLWrapper)]
+
+
 def cache_urls(generator) -> None:
     for article in [*generator.articles, *generator.translations, *generator.drafts]:
         _cache(article)
-        for tag in getattr(article, "tags", None) or []:
-            _cache(tag)
-        for attribute in ("category", "author"):
-            value = getattr(article, attribute, None)
-            if value is not None:
-                _cache(value)
-        for author in getattr(article, "authors", None) or []:
-            _cache(author)
+        for wrapper in _wrappers(article):
+            _cache(wrapper)
 
 
 # Slugs worked out in this build, by everything Pelican works a slug out from.
@@ -92,14 +94,8 @@ def _share_slug(wrapper: URLWrapper) -> None:
 
 def cache_content_urls(content) -> None:
     _cache(content)
-    for attribute in ("author", "category"):
-        value = getattr(content, attribute, None)
-        if isinstance(value, URLWrapper):
-            _share_slug(value)
-    for attribute in ("authors", "tags"):
-        for value in getattr(content, attribute, None) or []:
-            if isinstance(value, URLWrapper):
-                _share_slug(value)
+    for wrapper in _wrappers(content):
+        _share_slug(wrapper)
 
 
 def forget_slugs(_) -> None:
