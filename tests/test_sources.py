@@ -89,7 +89,9 @@ def test_a_build_publishes_nothing_it_refuses_and_names_each_file(refused_projec
     assert not (tmp_path / "built" / "beside-output.txt").exists()
     for relative in REFUSED:
         assert f"content/{relative}: error: " in said, relative
-    assert "private.txt: error: a post links to this file, which is not in content/extra/" in said
+    assert "content/posts/2020/links-outside.md: error: this post links to ../" in said
+    assert "private.txt, which is not a file in content/extra/, so it is not published" in said
+    assert "beside-output.txt, which is not a file in content/extra/" in said
 
 
 def test_a_build_with_a_refused_file_fails(refused_project, tmp_path):

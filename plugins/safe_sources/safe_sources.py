@@ -220,25 +220,45 @@ def only_surveyed_files(generator) -> None:
     generator.get_files = get_files
 
 
-def only_surveyed_statics(generator) -> None:
-    """Drop files a post links to with {static} or {attach} that the survey did not allow."""
+def only_surveyed_links(generator) -> None:
+    """Forget {static} and {attach} links to files the survey did not allow, naming the posts.
+
+    Run once posts and pages are read and before static files are: Pelican would
+    otherwise read a linked file from anywhere and copy it to the same place
+    relative to the output folder, which can be outside it.
+    """
     found = _this_run(generator)
-    kept = []
-    for static in generator.staticfiles:
-        relative = _normal(static.relative_source_path)
-        if relative in found.built:
-            kept.append(static)
-            continue
-        generator.context["static_content"].pop(static.relative_source_path, None)
-        if relative not in found.reported:
-            logger.error(
-                "%s: error: a post links to this file, which is not in %s, so it is not published; "
-                "what to do: copy it into %s and link to it there",
-                static.source_path,
-                _folder_names(generator.settings["STATIC_PATHS"]),
-                _folder_names(generator.settings["STATIC_PATHS"]),
+    links = generator.context["static_links"]
+    refused = sorted(link for link in links if _normal(link) not in found.built)
+    links.difference_update(refused)
+    folders = _folder_names(generator.settings["STATIC_PATHS"])
+    lines = []
+    for link in refused:
+        if _normal(link) in found.reported:
+            continue  # already named by the survey
+        posts = [c for c in _contents(generator) if link in c.get_static_links()]
+        for post in posts or [None]:
+            lines.append(
+                f"{_shown(Path(post.source_path)) if post else link}: error: this post links to "
+                f"{link}, which is not a file in {folders}, so it is not published; "
+                f"what to do: copy the file into {folders} and link to it there"
             )
-    generator.staticfiles[:] = kept
+    if lines:
+        logger.error("%s", "\n".join(lines))
+
+
+def _contents(generator) -> list:
+    return [c for c in generator.context.get("generated_content", {}).values() if c is not None]
+
+
+def only_surveyed_statics(generator) -> None:
+    """The last guard: no static file the survey did not allow is copied."""
+    found = _this_run(generator)
+    for static in list(generator.staticfiles):
+        if _normal(static.relative_source_path) not in found.built:
+            generator.staticfiles.remove(static)
+            generator.context["static_content"].pop(static.relative_source_path, None)
+            logger.error("%s: error: this file is not published: it is not in the survey", static.source_path)
 
 
 def markdown_only(readers) -> None:
@@ -254,4 +274,5 @@ def register():
     signals.article_generator_init.connect(only_surveyed_files)
     signals.page_generator_init.connect(only_surveyed_files)
     signals.static_generator_init.connect(only_surveyed_files)
+    signals.page_generator_finalized.connect(only_surveyed_links)
     signals.static_generator_finalized.connect(only_surveyed_statics)
