@@ -35,7 +35,7 @@ from pelican import signals
 logger = logging.getLogger(__name__)
 
 POST_SUFFIX = ".md"
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".mdwn", ".mkdn", ".mdtxt", ".mdtext", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".mdwn", ".mkdn", ".mdtxt", ".mdtext"}
 # Copied as they are, these would run script in a visitor's browser, from the
 # site's own address and without the pages' Content-Security-Policy.
 ACTIVE_SUFFIXES = {
@@ -64,7 +64,7 @@ class Survey:
 
 def _shown(path: Path) -> str:
     relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else PurePosixPath(Path(relative)).as_posix()
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def _inside(relative: PurePosixPath, folders) -> bool:
@@ -202,7 +202,7 @@ def _this_run(generator) -> Survey:
 
 
 def _normal(path: str) -> str:
-    return PurePosixPath(Path(os.path.normpath(path)).as_posix()).as_posix()
+    return Path(os.path.normpath(path)).as_posix()
 
 
 def only_surveyed_files(generator) -> None:
