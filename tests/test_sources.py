@@ -124,3 +124,17 @@ def test_the_real_content_has_nothing_refused():
     from tests.conftest import ROOT
 
     assert [p.format() for p in check_content(ROOT / "content") if p.severity is Severity.ERROR] == []
+
+
+def test_the_check_names_a_post_that_links_to_a_file_outside(project_copy, tmp_path):
+    _write(tmp_path / "private.txt", SECRET)
+    link = "[notes]({static}/../../private.txt)"
+    _write(project_copy / "content/posts/2020/links-out.md", POST.format(title="Links out", body=link))
+    check = [sys.executable, "-m", "invoke", "check"]
+    result = subprocess.run(check, cwd=project_copy, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert (
+        "content/posts/2020/links-out.md: error: this post links to ../../private.txt, which is not a file "
+        "in content/extra/, so it is not published\n    what to do: copy the file into content/extra/"
+    ) in result.stdout
+    assert "Traceback" not in result.stdout and 'File "' not in result.stdout
