@@ -27,6 +27,7 @@ FILENAME_METADATA = r"(?!)"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "yaml_front_matter",
+    "safe_sources",
     "safe_html",
     "comment_counts",
     "site_context",

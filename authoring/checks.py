@@ -235,7 +235,25 @@ def check_across(posts: list[Post]) -> list[Problem]:
     return found
 
 
+def check_files(content: Path) -> list[Problem]:
+    """Files in the content folder that the build refuses or leaves out, as the build decides."""
+    from pelican.settings import read_settings
+
+    from plugins.safe_sources.safe_sources import survey_settings
+
+    conf = content.parent / "pelicanconf.py"
+    settings = read_settings(str(conf)) if conf.is_file() else dict(DEFAULT_CONFIG)
+    settings["PATH"] = str(content)
+    return [
+        Problem(str(r.path), None, Severity.ERROR, r.message, r.fix)
+        for r in survey_settings(settings).refused
+    ]
+
+
 def check_content(content: Path) -> list[Problem]:
-    posts = [read_post(path) for path in sorted(content.rglob("*.md"))]
+    refused = check_files(content)
+    # A refused file is never built; one linked from outside is not even read.
+    skip = {problem.path for problem in refused}
+    posts = [read_post(path) for path in sorted(content.rglob("*.md")) if str(path) not in skip]
     found = [problem for post in posts for problem in check_post(post)]
-    return found + check_across(posts)
+    return refused + found + check_across(posts)

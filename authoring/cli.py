@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,8 @@ from .checks import check_content
 from .newpost import NewPostError, new_post
 from .problems import Problem, Severity
 from .sitecheck import build, crawl, free_port, serve
+
+_BUILD_ERROR = re.compile(r"^(?P<path>\S[^:]*): error: (?P<message>.+?); what to do: (?P<fix>.+)$")
 
 
 def build_and_crawl(project: Path) -> list[Problem]:
@@ -22,6 +25,10 @@ def build_and_crawl(project: Path) -> list[Problem]:
         result = build(project, out, production=True, siteurl=f"http://127.0.0.1:{port}/blog")
         if result.returncode != 0:
             said = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+            # Errors the build words for authors ("file: error: ...; what to do: ...") are shown as they are.
+            worded = [_BUILD_ERROR.match(line) for line in said]
+            if any(worded):
+                return [Problem(m["path"], None, Severity.ERROR, m["message"], m["fix"]) for m in worded if m]
             return [
                 Problem(
                     "content",

@@ -43,6 +43,12 @@ def new_post(
     when = (now or datetime.now(LONDON)).astimezone(LONDON).replace(microsecond=0)
     existing = [read_post(p) for p in sorted(content.rglob("*.md"))]
     slug = post_slug(Post(Path("new.md"), meta={"title": title}))
+    if not slug:
+        # The file would be named ".md": hidden, and never built.
+        raise NewPostError(
+            f"the title {title!r} has no letters or numbers to make the post's address from; "
+            'give it a title with words in it: invoke new "My title"'
+        )
     for post in existing:
         if not post.error and post_slug(post) == slug:
             raise NewPostError(

@@ -332,3 +332,12 @@ def test_workflow_deploys_only_from_main_with_least_privilege():
     assert deploy["if"] == "github.event_name != 'pull_request'"
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["build"]["steps"])
     assert "invoke check --strict" in steps and "invoke publish" in steps
+
+
+def test_new_refuses_a_title_that_gives_no_address(site_project):
+    for title in ("???", "<b></b>", "🙂 !"):
+        result = run(site_project, "new", title)
+        assert result.returncode == 1, title
+        assert "has no letters or numbers to make the post's address from" in result.stderr, title
+        assert "Traceback" not in result.stdout + result.stderr
+    assert list((site_project / "content").rglob(".*")) == []

@@ -1,0 +1,1 @@
+from .safe_sources import *  # noqa: F403
