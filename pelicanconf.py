@@ -30,6 +30,7 @@ DEFAULT_CATEGORY = "Uncategorised"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "author_errors",
     "yaml_front_matter",
     "safe_html",
     "comment_counts",

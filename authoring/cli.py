@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
+
+from plugins.author_errors.author_errors import DEBUG_VARIABLE
 
 from .checks import check_content
 from .newpost import NewPostError, new_post
@@ -21,16 +24,9 @@ def build_and_crawl(project: Path) -> list[Problem]:
         out = Path(tmp) / "site"
         result = build(project, out, production=True, siteurl=f"http://127.0.0.1:{port}/blog")
         if result.returncode != 0:
-            said = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
-            return [
-                Problem(
-                    "content",
-                    None,
-                    Severity.ERROR,
-                    "the site does not build: " + " / ".join(said[-6:]),
-                    "fix the errors above first; this one usually goes away with them",
-                )
-            ]
+            if os.environ.get(DEBUG_VARIABLE) == "1":
+                print(result.stdout + result.stderr)
+            return build_problems(result.stdout + result.stderr)
         with serve(out, prefix="/blog", port=port) as base:
             _, broken = crawl(base)
     problems = []
@@ -47,6 +43,33 @@ def build_and_crawl(project: Path) -> list[Problem]:
             )
         )
     return problems
+
+
+_SAID = re.compile(
+    r"^(?P<path>\S[^\n]*?)(?::(?P<line>\d+))?: error: (?P<message>.*)\n    what to do: (?P<fix>.*)$", re.M
+)
+
+
+def build_problems(output: str) -> list[Problem]:
+    """The problems a failed build named (in the ``file:line: error:`` form the build prints)."""
+    found = [
+        Problem(m["path"], int(m["line"]) if m["line"] else None, Severity.ERROR, m["message"], m["fix"])
+        for m in _SAID.finditer(output)
+        # The build's closing line only points at the others.
+        if not m["message"].startswith("the site was not built, because")
+    ]
+    if not found:
+        said = [line.strip() for line in output.splitlines() if line.strip()]
+        found = [
+            Problem(
+                "content",
+                None,
+                Severity.ERROR,
+                "the site does not build: " + " / ".join(said[-3:]),
+                "run .venv/bin/invoke check --debug and pass what it prints to whoever looks after the site",
+            )
+        ]
+    return found
 
 
 def check(project: Path, *, site: bool, strict: bool) -> int:
@@ -76,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     checking.add_argument(
         "--strict", action="store_true", help="fail on warnings too (used before publishing)"
     )
+    checking.add_argument("--debug", action="store_true", help="show the build's Python tracebacks")
     creating = sub.add_parser("new", help="start a new post")
     creating.add_argument("title")
     creating.add_argument("--tags", default="", help='comma-separated, e.g. "fostering, courts"')
@@ -83,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Path.cwd()
     if args.command == "check":
+        if args.debug:
+            os.environ[DEBUG_VARIABLE] = "1"
         return check(project, site=not args.no_site, strict=args.strict)
     tags = [t.strip() for t in args.tags.split(",") if t.strip()]
     try:
@@ -93,5 +119,5 @@ def main(argv: list[str] | None = None) -> int:
     print(f"created {path.relative_to(project)}")
     for note in notes:
         print(f"note: {note}")
-    print("open it in your editor, write, then run: invoke check")
+    print("open it in your editor, write, then run: .venv/bin/invoke check")
     return 0

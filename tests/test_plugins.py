@@ -176,3 +176,36 @@ def test_equal_tags_and_authors_are_slugified_once_and_keep_their_slugs(monkeypa
     assert (copied.slug, renamed.slug) == ("ofsted", "care_leavers")
     assert len(calls) == 5
     url_cache.forget_slugs(None)
+
+
+def _read_both(tmp_path: Path, yaml_lines: str, markdown_lines: str) -> tuple[dict, dict]:
+    """One post's metadata as our reader and as Pelican's Markdown reader make it."""
+    from pelican.readers import MarkdownReader, _filter_discardable_metadata
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    ours, theirs = tmp_path / "ours.md", tmp_path / "theirs.md"
+    ours.write_text(f"---\n{yaml_lines}\n---\n\nText.\n", encoding="utf-8")
+    theirs.write_text(f"{markdown_lines}\n\nText.\n", encoding="utf-8")
+    read = [
+        _filter_discardable_metadata(reader.read(str(path))[1])
+        for reader, path in ((YamlFrontMatterReader(settings), ours), (MarkdownReader(settings), theirs))
+    ]
+    return read[0], read[1]
+
+
+def test_front_matter_values_are_processed_as_pelican_s_markdown_reader_does(tmp_path):
+    ours, theirs = _read_both(
+        tmp_path,
+        'title: "Both"\ncategory: ""\ntags: "fostering, courts"\nauthor: "Sam Patel"\nstatus: " draft "\n'
+        "date: 2020-01-02T12:00:00+00:00\nslug: both",
+        "Title: Both\nCategory: \nTags: fostering, courts\nAuthor: Sam Patel\nStatus:  draft \n"
+        "Date: 2020-01-02T12:00:00+00:00\nSlug: both",
+    )
+    assert "category" not in ours and "category" not in theirs
+    assert [str(t) for t in ours["tags"]] == [str(t) for t in theirs["tags"]] == ["fostering", "courts"]
+    assert {k: str(v) for k, v in ours.items() if k != "tags"} == {
+        k: str(v) for k, v in theirs.items() if k != "tags"
+    }
+    # A YAML list keeps its items whole, commas and all.
+    listed, _ = _read_both(tmp_path, 'title: "L"\ntags: ["care, and courts", "  "]', "Title: L")
+    assert [str(t) for t in listed["tags"]] == ["care, and courts"]
