@@ -333,3 +333,13 @@ def test_workflow_deploys_only_from_main_with_least_privilege():
     assert deploy["if"] == "github.event_name != 'pull_request'"
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["build"]["steps"])
     assert "invoke check --strict" in steps and "invoke publish" in steps
+
+
+def test_privacy_findings_in_the_title_are_warnings_on_its_line(tmp_path):
+    path = tmp_path / "posts" / "2020" / "jamie.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(GOOD.format(title="Jamie, aged 7, finds a home"), encoding="utf-8")
+    problems = [p for p in check_content(tmp_path) if p.severity is not Severity.ERROR]
+    assert [(p.line, p.severity, p.message) for p in problems] == [
+        (2, Severity.WARNING, "possible first name next to an age: “Jamie, aged 7”")
+    ]
