@@ -3,46 +3,56 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from plugins.author_errors.author_errors import DEBUG_VARIABLE
+from plugins.author_errors.author_errors import DEBUG_VARIABLE, SOURCE_MAP_VARIABLE
 
 from .checks import check_content
+from .links import link_problems
 from .newpost import NewPostError, new_post
 from .problems import Problem, Severity
 from .sitecheck import build, crawl, free_port, serve
 
 
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
+
+
 def build_and_crawl(project: Path) -> list[Problem]:
-    """Build the production site under a project-page subpath and find broken links."""
+    """Build the production site under a project-page subpath and find broken links.
+
+    Posts dated in the future are built too, so that their links are checked
+    before the scheduled build publishes them.
+    """
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "site"
-        result = build(project, out, production=True, siteurl=f"http://127.0.0.1:{port}/blog")
+        out, sources = Path(tmp) / "site", Path(tmp) / "sources.json"
+        with _environment(CHECK_FUTURE_POSTS="1", **{SOURCE_MAP_VARIABLE: str(sources)}):
+            result = build(project, out, production=True, siteurl=f"http://127.0.0.1:{port}/blog")
         if result.returncode != 0:
             if os.environ.get(DEBUG_VARIABLE) == "1":
                 print(result.stdout + result.stderr)
             return build_problems(result.stdout + result.stderr)
         with serve(out, prefix="/blog", port=port) as base:
             _, broken = crawl(base)
-    problems = []
-    for source, target, status in broken:
-        page = source.removeprefix(base) or "home page"
-        where = target.removeprefix(base) if target.startswith(base) else target
-        problems.append(
-            Problem(
-                f"site page /{page}".replace("//", "/"),
-                None,
-                Severity.ERROR,
-                f"broken link to {where} ({status})",
-                "correct or remove that link in the post that makes this page",
-            )
-        )
-    return problems
+        return link_problems(base, out, broken, json.loads(sources.read_text(encoding="utf-8")), project)
 
 
 _SAID = re.compile(

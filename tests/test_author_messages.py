@@ -181,3 +181,40 @@ def test_the_preview_reports_a_bad_save_without_a_traceback(project_copy):
     ) in output
     assert "The preview still shows the last good version: fix the error above and save again." in output
     assert "Traceback" not in output
+
+
+def test_broken_links_name_the_post_and_line_even_before_the_post_s_day(project_copy):
+    later = GOOD.format(title="Later").replace("2020-01-02", "2999-01-02")
+    write(project_copy, "2999/later.md", later + "\nA [lost link](../../../2009/12/not-there/).\n")
+    # The first paragraph is the summary on list pages: its relative link must work there too.
+    write(
+        project_copy,
+        "2020/linker.md",
+        GOOD.format(title="Linker").replace(
+            "Some text.", "Some text, after [Baby P](../../../2009/12/baby-p-effect-sustained/)."
+        ),
+    )
+    result = run(project_copy, "check")
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "content/posts/2999/later.md:9: error: broken link to ../../../2009/12/not-there/: "
+        "there is no such page\n    what to do: correct the address or remove the link"
+    )
+    assert "1 error(s)" in result.stdout
+
+
+def test_relative_links_in_a_summary_lead_where_they_do_on_the_post(project_copy, tmp_path):
+    from tests.conftest import build_site
+
+    write(
+        project_copy,
+        "2020/linker.md",
+        GOOD.format(title="Linker").replace(
+            "Some text.", "See [Baby P](../../../2009/12/baby-p-effect-sustained/#top)."
+        ),
+    )
+    site = build_site(project_copy, tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    post = (site / "2020" / "01" / "linker" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../2009/12/baby-p-effect-sustained/#top"' in post
+    assert 'href="./2009/12/baby-p-effect-sustained/#top"' in home  # the home page's SITEURL is "."

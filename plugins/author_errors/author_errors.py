@@ -9,6 +9,10 @@ Pelican adds after them ("Could not process …") is dropped, and its closing
 "RuntimeError: Warning or error encountered" becomes a line saying the build
 stopped.
 
+When the environment names a file in ``BLOG_SOURCE_MAP``, the build writes
+there, as JSON, each post's address and the file it came from, so that the
+author check can name the file of a post with a broken link.
+
 Tracebacks come back with Pelican's ``--debug`` (``invoke build --debug``,
 ``invoke check --debug``, ``invoke serve --debug``) or when the environment
 sets ``BLOG_DEBUG=1``.
@@ -18,6 +22,7 @@ Template variables added: none.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -27,6 +32,7 @@ from pathlib import Path
 from pelican import signals
 
 DEBUG_VARIABLE = "BLOG_DEBUG"
+SOURCE_MAP_VARIABLE = "BLOG_SOURCE_MAP"
 _AUTHOR_FORM = re.compile(r"^\S.*?: error: .*\n    what to do: ", re.S)
 STOPPED = "Warning or error encountered"
 DEBUG_FIX = "run the same command again with --debug and pass what it prints to whoever looks after the site"
@@ -127,5 +133,15 @@ def install(pelican) -> None:
             handler.addFilter(AuthorMessages(pelican.settings["PATH"]))
 
 
+def write_source_map(generator) -> None:
+    target = os.environ.get(SOURCE_MAP_VARIABLE)
+    if not target:
+        return
+    posts = [*generator.articles, *generator.drafts]
+    sources = {post.url: os.path.relpath(post.source_path) for post in posts}
+    Path(target).write_text(json.dumps(sources, indent=1, sort_keys=True), encoding="utf-8")
+
+
 def register():
     signals.initialized.connect(install)
+    signals.article_generator_finalized.connect(write_source_map)

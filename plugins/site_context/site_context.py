@@ -14,6 +14,9 @@ Template filters added:
 - ``iso_date``: a datetime in ISO 8601, for feeds and sitemaps
 - ``machine_date``: an article's date for ``<time datetime>``, only as precise
   as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
+- ``summary|summary_links(article.url, SITEURL)``: an article's summary HTML whose relative
+  links (``../other-post/``, ``#notes``) lead where they do on the post's own
+  page, so the summary can be shown on any page
 
 Template variables added:
 
@@ -27,8 +30,10 @@ Template variables added:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
@@ -94,6 +99,22 @@ def month_label(articles) -> str:
     if all(_precision(a) == "year" for a in articles):
         return f"{first.year}, month not known"
     return uk_month(first)
+
+
+_LINK = re.compile(r"""(?P<attr>\s(?:href|src)=)(?P<quote>["'])(?P<value>.*?)(?P=quote)""")
+
+
+def summary_links(summary: str, article_url: str, siteurl: str) -> str:
+    """Relative links in a summary, made to work from any page of the site."""
+
+    def resolve(match: re.Match) -> str:
+        value = match["value"]
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc or value.startswith("/") or not value:
+            return match[0]
+        return f"{match['attr']}{match['quote']}{siteurl}{urljoin('/' + article_url, value)}{match['quote']}"
+
+    return _LINK.sub(resolve, summary)
 
 
 @dataclass
@@ -173,6 +194,7 @@ def add_filters(generator) -> None:
         iso_date=iso_date,
         post_date=post_date,
         machine_date=machine_date,
+        summary_links=summary_links,
     )
 
 
