@@ -90,8 +90,15 @@ def new(c, title, tags="", author=None):
     c.run(shlex.join(args))
 
 
-@task(help={"no_site": "check the posts only", "strict": "fail on privacy warnings too", "debug": DEBUG_HELP})
-def check(c, no_site=False, strict=False, debug=False):
+@task(
+    help={
+        "no_site": "check the posts only",
+        "strict": "fail on warnings too",
+        "debug": DEBUG_HELP,
+        "accept_addresses": "let published posts' changed addresses go (published-addresses.txt)",
+    }
+)
+def check(c, no_site=False, strict=False, debug=False, accept_addresses=False):
     """Check every post and the built site; list every problem at once."""
     args = [sys.executable, "-m", "authoring", "check"]
     if no_site:
@@ -100,6 +107,8 @@ def check(c, no_site=False, strict=False, debug=False):
         args.append("--strict")
     if debug:
         args.append("--debug")
+    if accept_addresses:
+        args.append("--accept-addresses")
     c.run(shlex.join(args))
 
 

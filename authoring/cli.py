@@ -14,6 +14,7 @@ from pathlib import Path
 
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, SOURCE_MAP_VARIABLE
 
+from .addresses import RECORD, address_problems, read_record
 from .checks import check_content
 from .links import link_problems
 from .newpost import NewPostError, new_post
@@ -35,7 +36,7 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def build_and_crawl(project: Path) -> list[Problem]:
+def build_and_crawl(project: Path, *, accept_addresses: bool = False) -> list[Problem]:
     """Build the production site under a project-page subpath and find broken links.
 
     Posts dated in the future are built too, so that their links are checked
@@ -52,7 +53,17 @@ def build_and_crawl(project: Path) -> list[Problem]:
             return build_problems(result.stdout + result.stderr)
         with serve(out, prefix="/blog", port=port) as base:
             _, broken = crawl(base)
-        return link_problems(base, out, broken, json.loads(sources.read_text(encoding="utf-8")), project)
+        built = json.loads(sources.read_text(encoding="utf-8"))
+        files = {url: post["file"] for url, post in built.items()}
+        problems = link_problems(base, out, broken, files, project)
+    before = read_record(project / RECORD)
+    # A post with a broken link is not published yet: its address is recorded once it is.
+    failing = any(p.severity is Severity.ERROR for p in problems)
+    problems += address_problems(project, built, accept=accept_addresses, record=not failing)
+    added = len(set(read_record(project / RECORD)) - set(before))
+    if added:
+        print(f"note: recorded {added} newly published address(es) in {RECORD}; commit it with the posts\n")
+    return problems
 
 
 _SAID = re.compile(
@@ -82,11 +93,11 @@ def build_problems(output: str) -> list[Problem]:
     return found
 
 
-def check(project: Path, *, site: bool, strict: bool) -> int:
+def check(project: Path, *, site: bool, strict: bool, accept_addresses: bool = False) -> int:
     # Paths in messages are relative, as an author types them.
     problems = check_content(Path(os.path.relpath(project / "content")))
     if site and not any(p.severity is Severity.ERROR for p in problems):
-        problems += build_and_crawl(project)
+        problems += build_and_crawl(project, accept_addresses=accept_addresses)
     elif site:
         print("(the built site is checked once the errors below are fixed)\n")
     for problem in problems:
@@ -110,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="fail on warnings too (used before publishing)"
     )
     checking.add_argument("--debug", action="store_true", help="show the build's Python tracebacks")
+    checking.add_argument(
+        "--accept-addresses",
+        action="store_true",
+        help="record published posts' current addresses, letting changed ones go",
+    )
     creating = sub.add_parser("new", help="start a new post")
     creating.add_argument("title")
     creating.add_argument("--tags", default="", help='comma-separated, e.g. "fostering, courts"')
@@ -119,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         if args.debug:
             os.environ[DEBUG_VARIABLE] = "1"
-        return check(project, site=not args.no_site, strict=args.strict)
+        return check(
+            project, site=not args.no_site, strict=args.strict, accept_addresses=args.accept_addresses
+        )
     tags = [t.strip() for t in args.tags.split(",") if t.strip()]
     try:
         path, notes = new_post(project / "content", args.title, tags=tags, author=args.author)

@@ -13,6 +13,7 @@ import pytest
 from authoring.cli import build_problems
 from authoring.problems import Problem, Severity
 from authoring.sitecheck import build, free_port
+from tests.conftest import ROOT
 from tests.test_authoring import GOOD, run, write
 
 DATE_FIX = "write the full date, year first: 2026-11-22T09:30:00+00:00 (or just 2026-11-22)"
@@ -218,3 +219,50 @@ def test_relative_links_in_a_summary_lead_where_they_do_on_the_post(project_copy
     post = (site / "2020" / "01" / "linker" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../../2009/12/baby-p-effect-sustained/#top"' in post
     assert 'href="./2009/12/baby-p-effect-sustained/#top"' in home  # the home page's SITEURL is "."
+
+
+def test_a_published_post_whose_title_changed_is_a_warning_until_accepted(project_copy):
+    post = write(project_copy, "2020/placements.md", GOOD.format(title="Good placements"))
+    assert run(project_copy, "check", "--strict").returncode == 0  # published: its address is recorded
+    post.write_text(GOOD.format(title="What good placements look like"), encoding="utf-8")
+    result = run(project_copy, "check", "--strict")
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "content/posts/2020/placements.md:2: warning: the post's address changed from "
+        "/2020/01/good-placements/ to /2020/01/what-good-placements-look-like/ since it was published; "
+        "links to the old address will break\n"
+        "    what to do: to keep the old address, add the line slug: good-placements"
+    )
+    assert "0 error(s), 1 warning(s)" in result.stdout
+    post.write_text(
+        GOOD.format(title="What good placements look like").replace("date:", "slug: good-placements\ndate:"),
+        encoding="utf-8",
+    )
+    assert run(project_copy, "check", "--strict").returncode == 0
+    post.write_text(GOOD.format(title="What good placements look like"), encoding="utf-8")
+    accepted = run(project_copy, "check", "--strict", "--accept-addresses")
+    assert accepted.returncode == 0, accepted.stdout
+    record = (project_copy / "published-addresses.txt").read_text(encoding="utf-8")
+    assert "2020/01/what-good-placements-look-like/ content/posts/2020/placements.md\n" in record
+    assert "good-placements/ " not in record.replace("what-good-placements", "")
+    assert run(project_copy, "check", "--strict").returncode == 0
+
+
+def test_new_posts_get_their_slug_so_a_new_title_keeps_the_address(project_copy):
+    assert run(project_copy, "new", "Good placements").returncode == 0
+    [post] = (project_copy / "content" / "posts").rglob("good-placements.md")
+    assert '\nslug: "good-placements"\n' in post.read_text(encoding="utf-8")
+
+
+def test_the_record_holds_every_published_post_and_new_ones_are_added(project_copy):
+    record = (ROOT / "published-addresses.txt").read_text(encoding="utf-8")
+    files = [line.split(" ", 1)[1] for line in record.splitlines() if not line.startswith("#")]
+    assert sorted(files) == sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "posts").rglob("*.md")
+    )
+    write(project_copy, "2020/fresh.md", GOOD.format(title="Fresh"))
+    result = run(project_copy, "check")
+    assert result.returncode == 0, result.stdout
+    assert "note: recorded 1 newly published address(es) in published-addresses.txt" in result.stdout
+    after = (project_copy / "published-addresses.txt").read_text(encoding="utf-8")
+    assert after == record + "2020/01/fresh/ content/posts/2020/fresh.md\n"

@@ -10,8 +10,9 @@ Pelican adds after them ("Could not process …") is dropped, and its closing
 stopped.
 
 When the environment names a file in ``BLOG_SOURCE_MAP``, the build writes
-there, as JSON, each post's address and the file it came from, so that the
-author check can name the file of a post with a broken link.
+there, as JSON, each post's address, the file it came from and whether it is
+published yet, so that the author check can name the file of a post with a
+broken link and notice a published post whose address changed.
 
 Tracebacks come back with Pelican's ``--debug`` (``invoke build --debug``,
 ``invoke check --debug``, ``invoke serve --debug``) or when the environment
@@ -22,6 +23,7 @@ Template variables added: none.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import os
@@ -137,8 +139,15 @@ def write_source_map(generator) -> None:
     target = os.environ.get(SOURCE_MAP_VARIABLE)
     if not target:
         return
-    posts = [*generator.articles, *generator.drafts]
-    sources = {post.url: os.path.relpath(post.source_path) for post in posts}
+    now = datetime.datetime.now(datetime.UTC)
+    sources = {
+        post.url: {
+            "file": os.path.relpath(post.source_path),
+            # Published: not a draft, and its day has come.
+            "published": post in generator.articles and post.date <= now,
+        }
+        for post in [*generator.articles, *generator.drafts]
+    }
     Path(target).write_text(json.dumps(sources, indent=1, sort_keys=True), encoding="utf-8")
 
 
