@@ -135,9 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         if args.debug:
             os.environ[DEBUG_VARIABLE] = "1"
-        return check(
-            project, site=not args.no_site, strict=args.strict, accept_addresses=args.accept_addresses
-        )
+        try:
+            return check(
+                project, site=not args.no_site, strict=args.strict, accept_addresses=args.accept_addresses
+            )
+        except Exception as error:
+            if args.debug:
+                raise
+            print(
+                f"content: error: the check could not finish: {error}\n"
+                "    what to do: if it names a file, look at that file; otherwise run "
+                ".venv/bin/invoke check --debug and pass what it prints to whoever looks after the site",
+                file=sys.stderr,
+            )
+            return 2
     tags = [t.strip() for t in args.tags.split(",") if t.strip()]
     try:
         path, notes = new_post(project / "content", args.title, tags=tags, author=args.author)

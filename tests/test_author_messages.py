@@ -266,3 +266,13 @@ def test_the_record_holds_every_published_post_and_new_ones_are_added(project_co
     assert "note: recorded 1 newly published address(es) in published-addresses.txt" in result.stdout
     after = (project_copy / "published-addresses.txt").read_text(encoding="utf-8")
     assert after == record + "2020/01/fresh/ content/posts/2020/fresh.md\n"
+
+
+def test_the_check_reports_what_it_cannot_read_without_a_traceback(project_copy):
+    (project_copy / "content" / "posts" / "2020" / "odd.md").mkdir(parents=True)
+    result = run(project_copy, "check")
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/posts/2020/odd.md" in said and "what to do:" in said
+    assert "Traceback" not in said
+    assert "Traceback" in run(project_copy, "check", "--debug").stderr
