@@ -162,7 +162,8 @@ def check_across(posts: list[Post]) -> list[Problem]:
     found: list[Problem] = []
     by_slug: dict[str, list[Post]] = defaultdict(list)
     for post in posts:
-        if not post.error and post.meta.get("title"):
+        # An empty slug is reported on its own post.
+        if not post.error and post.meta.get("title") and post_slug(post):
             by_slug[post_slug(post)].append(post)
     for slug, same in by_slug.items():
         if len(same) > 1:

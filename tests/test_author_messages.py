@@ -56,6 +56,18 @@ MISTAKES = {
         "the tag '🎉' has no letters or digits for its page's address",
         "add a word to it, or remove it",
     ),
+    "markup.md": (
+        b'---\ntitle: "<img src=x onerror=alert(1)>"\ndate: 2020-01-02\n---\n\nText.\n',
+        2,
+        "the title '<img src=x onerror=alert(1)>' has no letters or digits to make the post's address from",
+        "add a line slug: a-few-words (letters, digits and hyphens) for the address",
+    ),
+    "tag-markup.md": (
+        b'---\ntitle: "Tag markup"\ndate: 2020-01-02\ntags: ["<img>"]\n---\n\nText.\n',
+        4,
+        "the tag '<img>' has no letters or digits for its page's address",
+        "add a word to it, or remove it",
+    ),
     "climb.md": (
         b'---\ntitle: "Climb"\ndate: 2020-01-02\nslug: ../../..\n---\n\nText.\n',
         4,
@@ -276,3 +288,22 @@ def test_the_check_reports_what_it_cannot_read_without_a_traceback(project_copy)
     assert "content/posts/2020/odd.md" in said and "what to do:" in said
     assert "Traceback" not in said
     assert "Traceback" in run(project_copy, "check", "--debug").stderr
+
+
+def test_pelican_s_own_errors_are_said_in_the_author_form():
+    from plugins.author_errors.author_errors import DEBUG_FIX, describe
+
+    assert describe(ValueError('Unable to generate valid slug for Tag "<img>".')) == (
+        "content: error: the Tag “<img>” has no letters or digits for its page's address\n"
+        "    what to do: find the post that uses it: add a word to it, or remove it"
+    )
+    clash = RuntimeError(
+        'Failed to overwrite "output/2020/01/index.html" as Pelican has already written to it'
+    )
+    assert describe(clash).startswith(
+        "content: error: two pages would be written to the same address, output/2020/01/index.html\n"
+        "    what to do: give one of the posts"
+    )
+    unknown = describe(KeyError("something else"))
+    assert unknown.startswith("content: error: the site was not built: ")
+    assert unknown.endswith("what to do: " + DEBUG_FIX)

@@ -51,6 +51,11 @@ _KNOWN = [
         "compare it with the README's example post; " + DEBUG_FIX,
     ),
     (
+        re.compile(r'^Unable to generate valid slug for (?P<kind>\w+) "(?P<name>.*)"\.?$', re.S),
+        "the {kind} “{name}” has no letters or digits for its page's address",
+        "find the post that uses it: add a word to it, or remove it",
+    ),
+    (
         re.compile(r'^.*Failed to overwrite "(?P<page>[^"]+)".*$', re.S),
         "two pages would be written to the same address, {page}",
         "give one of the posts (or tags, or categories) with that address a different name, "

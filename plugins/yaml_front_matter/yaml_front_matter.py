@@ -129,8 +129,9 @@ def slug_refusal(meta: dict, settings: dict) -> Refusal | None:
 
 
 def _sluggable(name: str, settings: dict) -> bool:
-    # Nearly every name has an ASCII letter or digit; only the rest need slugifying.
-    if any(c.isascii() and c.isalnum() for c in name):
+    # Nearly every name has an ASCII letter or digit and no tag (which slugify strips,
+    # as in "<img src=x>"); only the rest need slugifying.
+    if "<" not in name and any(c.isascii() and c.isalnum() for c in name):
         return True
     options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", [])}
     options["use_unicode"] = settings.get("SLUGIFY_USE_UNICODE", False)
