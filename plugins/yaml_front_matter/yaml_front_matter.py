@@ -271,13 +271,16 @@ class YamlFrontMatterReader(MarkdownReader):
             name = str(key).lower()
             if value is None:
                 continue
-            if isinstance(value, datetime.date):
-                value = value.isoformat()
             if name in self.settings["FORMATTED_FIELDS"]:
                 text = "\n".join(map(str, value)) if isinstance(value, list) else str(value)
                 value = self._md.reset().convert(text)
             elif name in METADATA_PROCESSORS:
-                value = [str(v) for v in value if v is not None] if isinstance(value, list) else str(value)
+                if isinstance(value, datetime.date):
+                    value = value.isoformat()
+                elif isinstance(value, list):
+                    value = [str(v) for v in value if v is not None]
+                else:
+                    value = str(value)
             output[name] = self.process_metadata(name, value)
         return output
 
