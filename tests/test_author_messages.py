@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,32 @@ def test_pelican_s_own_errors_are_said_in_the_author_form():
     unknown = describe(KeyError("something else"))
     assert unknown.startswith("content: error: the site was not built: ")
     assert unknown.endswith("what to do: " + DEBUG_FIX)
+
+
+def test_the_preview_shows_tracebacks_only_with_debug(project_copy):
+    write(
+        project_copy,
+        "2020/later.md",
+        GOOD.format(title="Later").replace("2020-01-02T12:00:00+00:00", "May 2020"),
+    )
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "authoring.preview", "--port", str(port), "--debug"],
+        cwd=project_copy,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        # The preview listens once its first build has ended (here, failed).
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.3)
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0]
+    assert "Traceback (most recent call last)" in output
+    assert "content/posts/2020/later.md:3: error: the date 'May 2020'" in output
