@@ -232,6 +232,10 @@ def test_relative_links_in_a_summary_lead_where_they_do_on_the_post(project_copy
     post = (site / "2020" / "01" / "linker" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../../2009/12/baby-p-effect-sustained/#top"' in post
     assert 'href="./2009/12/baby-p-effect-sustained/#top"' in home  # the home page's SITEURL is "."
+    prod = build_site(project_copy, tmp_path / "prod", production=True, siteurl="https://example.org/blog")
+    feed = (prod / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "https://example.org/blog/2009/12/baby-p-effect-sustained/#top" in feed
+    assert "../../../2009" not in feed
 
 
 def test_a_published_post_whose_title_changed_is_a_warning_until_accepted(project_copy):

@@ -16,7 +16,8 @@ Template filters added:
   as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
 - ``summary|summary_links(article.url, SITEURL)``: an article's summary HTML whose relative
   links (``../other-post/``, ``#notes``) lead where they do on the post's own
-  page, so the summary can be shown on any page
+  page, so the summary can be shown on any page (and in feeds, where every
+  relative link is made absolute from the post's address)
 
 Template variables added:
 
@@ -117,6 +118,21 @@ def summary_links(summary: str, article_url: str, siteurl: str) -> str:
     return _LINK.sub(resolve, summary)
 
 
+def absolute_feed_links(context, feed) -> None:
+    """Relative links in a feed entry's summary and content, made absolute from its post's address."""
+    for item in feed.items:
+        for key in ("description", "content"):
+            if item.get(key):
+                item[key] = _LINK.sub(lambda m, base=item["link"]: _absolute(m, base), item[key])
+
+
+def _absolute(match: re.Match, base: str) -> str:
+    value = match["value"]
+    if not value or urlsplit(value).scheme:
+        return match[0]
+    return f"{match['attr']}{match['quote']}{urljoin(base, value)}{match['quote']}"
+
+
 @dataclass
 class Month:
     date: datetime
@@ -201,3 +217,4 @@ def add_filters(generator) -> None:
 def register():
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(add_context)
+    signals.feed_generated.connect(absolute_feed_links)
