@@ -3,6 +3,8 @@
 #   make test   the same, plus the checkers (Chromium, Java, the Nu HTML Checker),
 #               then lint and the whole test suite
 PYTHON ?= python3
+# CI passes REQUIREMENTS=requirements-lock.txt: the same pins, each checked against its hashes.
+REQUIREMENTS ?= requirements.txt
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -11,9 +13,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test lint import publish clean checkers
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt $(REQUIREMENTS)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check --quiet --requirement requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --quiet --requirement $(REQUIREMENTS)
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json

@@ -23,9 +23,14 @@ DEFAULT_LANG = "en-GB"
 # Posts must state their date: Pelican would otherwise guess one from the file.
 DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
+# Posts are filed in year folders, which are not categories. A post without a
+# category is "Uncategorised", as on WordPress.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Uncategorised"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "author_errors",
     "yaml_front_matter",
     "safe_sources",
     "safe_html",

@@ -16,8 +16,9 @@ LOAD_CONTENT_CACHE = False
 CNAME = os.environ.get("CNAME", "")
 FEED_DOMAIN = SITEURL
 # A post dated in the future waits (as a draft) until its day; the daily
-# scheduled build publishes it.
-WITH_FUTURE_DATES = False
+# scheduled build publishes it. The author check sets CHECK_FUTURE_POSTS=1 to
+# build such posts too, so that their links are checked before their day.
+WITH_FUTURE_DATES = os.environ.get("CHECK_FUTURE_POSTS") == "1"
 # Drafts are previewed locally and never written into the published site.
 SHOW_DRAFTS = False
 DRAFT_URL = DRAFT_SAVE_AS = ""

@@ -64,17 +64,20 @@ def clean(c):
         shutil.rmtree(CONFIG["deploy_path"])
 
 
-@task
-def build(c):
+DEBUG_HELP = "show Python tracebacks (for whoever looks after the site)"
+
+
+@task(help={"debug": DEBUG_HELP})
+def build(c, debug=False):
     """Build the local site into output/, with its search index."""
-    _pelican(c, CONFIG["settings_base"])
+    _pelican(c, CONFIG["settings_base"], *(["--debug"] if debug else []))
     _search_index(c)
 
 
-@task
-def publish(c):
+@task(help={"debug": DEBUG_HELP})
+def publish(c, debug=False):
     """Build the production site (publishconf.py) into output/, with its search index."""
-    _pelican(c, CONFIG["settings_publish"])
+    _pelican(c, CONFIG["settings_publish"], *(["--debug"] if debug else []))
     _search_index(c)
 
 
@@ -87,22 +90,35 @@ def new(c, title, tags="", author=None):
     c.run(shlex.join(args))
 
 
-@task(help={"no_site": "check the posts only", "strict": "fail on privacy warnings too"})
-def check(c, no_site=False, strict=False):
+@task(
+    help={
+        "no_site": "check the posts only",
+        "strict": "fail on warnings too",
+        "debug": DEBUG_HELP,
+        "accept_addresses": "let published posts' changed addresses go (published-addresses.txt)",
+    }
+)
+def check(c, no_site=False, strict=False, debug=False, accept_addresses=False):
     """Check every post and the built site; list every problem at once."""
     args = [sys.executable, "-m", "authoring", "check"]
     if no_site:
         args.append("--no-site")
     if strict:
         args.append("--strict")
+    if debug:
+        args.append("--debug")
+    if accept_addresses:
+        args.append("--accept-addresses")
     c.run(shlex.join(args))
 
 
-@task(help={"port": "the port to serve on (default 8000)"})
-def serve(c, port=CONFIG["port"]):
+@task(help={"port": "the port to serve on (default 8000)", "debug": DEBUG_HELP})
+def serve(c, port=CONFIG["port"], debug=False):
     """Build, serve on loopback and rebuild on every save (the page reloads itself)."""
     args = [sys.executable, "-m", "authoring.preview", "--settings", CONFIG["settings_base"]]
     args += ["--output", CONFIG["deploy_path"], "--host", CONFIG["host"], "--port", str(port)]
+    if debug:
+        args.append("--debug")
     c.run(shlex.join(args))
 
 

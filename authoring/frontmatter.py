@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from plugins.yaml_front_matter.yaml_front_matter import ENCODING_FIX, Loader, undecodable
+
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
@@ -20,6 +22,7 @@ class Post:
     key_lines: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     error_line: int | None = None
+    error_fix: str | None = None  # what to do, when it is not the usual front-matter advice
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
@@ -27,10 +30,13 @@ class Post:
 
 def read_post(path: Path) -> Post:
     post = Post(path)
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        post.error, post.error_line = "the file is not UTF-8 text", None
+        # A byte-order mark is allowed, as Pelican allows it.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        post.error_line, post.error = undecodable(data, error)
+        post.error_fix = ENCODING_FIX
         return post
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -48,7 +54,7 @@ def read_post(path: Path) -> Post:
         if match:
             post.key_lines.setdefault(match.group(1), number)
     try:
-        meta = yaml.safe_load(head)
+        meta = yaml.load(head, Loader=Loader)
     except yaml.YAMLError as error:
         # Where the broken value starts (an unclosed quote) helps more than
         # where the parser gave up.

@@ -71,7 +71,14 @@ def new_post(
         if spelling not in chosen:
             chosen.append(spelling)
 
-    lines = ["---", f"title: {yaml_str(title)}", f"date: {when.isoformat()}", "status: draft"]
+    # The address is fixed from the start, as on WordPress: editing the title later does not move it.
+    lines = [
+        "---",
+        f"title: {yaml_str(title)}",
+        f"slug: {yaml_str(slug)}",
+        f"date: {when.isoformat()}",
+        "status: draft",
+    ]
     if author:
         lines.append(f"author: {yaml_str(author)}")
     lines.append("tags: [" + ", ".join(yaml_str(t) for t in chosen) + "]")

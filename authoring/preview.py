@@ -16,15 +16,18 @@ import contextlib
 import logging
 import os
 import queue
+import socket
 import subprocess
 import sys
 import threading
 import time
+import traceback
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from authoring.sitecheck import SiteHandler
+from plugins.author_errors.author_errors import DEBUG_VARIABLE, STOPPED, describe
 
 EVENTS = "/__preview/events"
 SCRIPT = "/__preview/reload.js"
@@ -119,7 +122,7 @@ class Preview:
         try:
             self.pelican.run()
         except Exception as error:
-            print(f"The build failed: {error}", file=sys.stderr, flush=True)
+            print(build_failure(error), file=sys.stderr, flush=True)
             return False
         self.builds.finished()
         print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
@@ -169,13 +172,44 @@ class Preview:
                 self.build()
 
 
+def build_failure(error: Exception) -> str:
+    """What a failed build means for the author; the traceback only with --debug."""
+    if os.environ.get(DEBUG_VARIABLE) == "1":
+        return "".join(traceback.format_exception(error))
+    said = "" if str(error) == STOPPED else describe(error) + "\n"
+    return said + "The preview still shows the last good version: fix the error above and save again."
+
+
+def port_in_use(host: str, port: int) -> str | None:
+    """The author's message when the preview cannot listen on ``port``, else None."""
+    with socket.socket() as probe:
+        # As the server will: a port a stopped preview left waiting is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return (
+                f"error: port {port} is busy (another preview, or another program, is using it)\n"
+                f"    what to do: stop the other preview (Ctrl+C in its terminal), "
+                f"or use another port: .venv/bin/invoke serve --port {port + 1}"
+            )
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m authoring.preview", description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
     args = parser.parse_args(argv)
+    if args.debug:
+        os.environ[DEBUG_VARIABLE] = "1"
+    busy = port_in_use(args.host, args.port)
+    if busy:
+        print(busy, file=sys.stderr)
+        return 1
     preview = Preview(Path.cwd(), args.settings, args.output)
     saves = preview.start_watching()
     preview.build()

@@ -176,3 +176,72 @@ def test_equal_tags_and_authors_are_slugified_once_and_keep_their_slugs(monkeypa
     assert (copied.slug, renamed.slug) == ("ofsted", "care_leavers")
     assert len(calls) == 5
     url_cache.forget_slugs(None)
+
+
+def _read_both(tmp_path: Path, yaml_lines: str, markdown_lines: str) -> tuple[dict, dict]:
+    """One post's metadata as our reader and as Pelican's Markdown reader make it."""
+    from pelican.readers import MarkdownReader, _filter_discardable_metadata
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    ours, theirs = tmp_path / "ours.md", tmp_path / "theirs.md"
+    ours.write_text(f"---\n{yaml_lines}\n---\n\nText.\n", encoding="utf-8")
+    theirs.write_text(f"{markdown_lines}\n\nText.\n", encoding="utf-8")
+    read = [
+        _filter_discardable_metadata(reader.read(str(path))[1])
+        for reader, path in ((YamlFrontMatterReader(settings), ours), (MarkdownReader(settings), theirs))
+    ]
+    return read[0], read[1]
+
+
+def test_front_matter_values_are_processed_as_pelican_s_markdown_reader_does(tmp_path):
+    ours, theirs = _read_both(
+        tmp_path,
+        'title: "Both"\ncategory: ""\ntags: "fostering, courts"\nauthor: "Sam Patel"\nstatus: " draft "\n'
+        "date: 2020-01-02T12:00:00+00:00\nslug: both",
+        "Title: Both\nCategory: \nTags: fostering, courts\nAuthor: Sam Patel\nStatus:  draft \n"
+        "Date: 2020-01-02T12:00:00+00:00\nSlug: both",
+    )
+    assert "category" not in ours and "category" not in theirs
+    assert [str(t) for t in ours["tags"]] == [str(t) for t in theirs["tags"]] == ["fostering", "courts"]
+    assert {k: str(v) for k, v in ours.items() if k != "tags"} == {
+        k: str(v) for k, v in theirs.items() if k != "tags"
+    }
+    # A YAML list keeps its items whole, commas and all.
+    listed, _ = _read_both(tmp_path, 'title: "L"\ntags: ["care, and courts", "  "]', "Title: L")
+    assert [str(t) for t in listed["tags"]] == ["care, and courts"]
+
+
+def test_older_and_newer_posts_are_the_right_way_round():
+    dates = [datetime(2020, 3, 1, tzinfo=LONDON), datetime(2020, 2, 1, tzinfo=LONDON)]
+    dates.append(datetime(2019, 12, 1, tzinfo=LONDON))
+    newest, middle, oldest = (SimpleNamespace(date=d, title=f"{d:%Y-%m}") for d in dates)
+    generator = _generator(newest, middle, oldest)  # newest first, as Pelican orders them
+    generator.settings = {"YEAR_ARCHIVE_URL": "{date:%Y}/", "MONTH_ARCHIVE_URL": "{date:%Y}/{date:%m}/"}
+    site_context.add_context(generator)
+    assert (middle.prev_article, middle.next_article) == (oldest, newest)
+    assert (newest.prev_article, newest.next_article) == (middle, None)
+    assert (oldest.prev_article, oldest.next_article) == (None, middle)
+    older, newer = generator.context["month_neighbours"](2020, 2)
+    assert (older.url, newer.url) == ("2019/12/", "2020/03/")
+
+
+def test_a_cname_left_from_an_earlier_build_is_removed(tmp_path):
+    from plugins.github_pages import github_pages
+
+    github_pages.write_pages_files(SimpleNamespace(settings={"OUTPUT_PATH": str(tmp_path), "CNAME": "a.org"}))
+    assert (tmp_path / "CNAME").read_text() == "a.org\n"
+    github_pages.write_pages_files(SimpleNamespace(settings={"OUTPUT_PATH": str(tmp_path), "CNAME": " "}))
+    assert not (tmp_path / "CNAME").exists()
+    assert (tmp_path / ".nojekyll").read_bytes() == b""
+
+
+def test_control_characters_inside_a_link_scheme_do_not_let_it_through(read_post):
+    # Browsers drop these inside a scheme, so "java\tscript:" is javascript:.
+    controls = [chr(c) for c in range(0x01, 0x21) if chr(c) not in "\n\r"]
+    body = "\n\n".join(f"[link {ord(c)}](<java{c}script:alert(1)>)" for c in controls)
+    html, _ = read_post(f'---\ntitle: "Links"\ndate: 2020-01-02\n---\n\n{body}\n')
+    links = html.find_all("a")
+    assert len(links) == len(controls)
+    for link in links:
+        href = link.get("href", "")
+        assert not "".join(ch for ch in href if ord(ch) > 0x20).lower().startswith("javascript:"), link

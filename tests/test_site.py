@@ -222,3 +222,32 @@ def test_canonical_addresses_are_absolute_or_absent(dev_site, prod_site):
     for page in dev_site.rglob("*.html"):
         assert 'rel="canonical"' not in page.read_text(encoding="utf-8"), page
     assert "Sitemap" not in (dev_site / "robots.txt").read_text()
+
+
+def test_year_folders_are_not_categories(dev_site, prod_site):
+    categories = _soup(dev_site / "categories" / "index.html")
+    names = [a.get_text() for a in categories.select(".term-list a")]
+    assert sorted(names) == ["News & Social Media", "Social care", "Uncategorised"]
+    assert sorted(p.name for p in (dev_site / "category").iterdir()) == [
+        "news-social-media",
+        "social-care",
+        "uncategorised",
+    ]
+    out, _ = prod_site
+    feed = ET.parse(out / "feeds" / "all.atom.xml").getroot()
+    terms = {c.get("term") for c in feed.iter(f"{ATOM}category")}
+    assert "Uncategorised" in terms
+    assert not {t for t in terms if t.isdigit()}
+
+
+def test_older_and_newer_links_point_the_right_way(dev_site):
+    page = _soup(
+        dev_site
+        / "2016"
+        / "06"
+        / "isabelle-trowler-on-practice-professionalism-and-private-influence-in-social"
+        / "index.html"
+    )
+    older = page.select_one(".older a[rel=prev]")["href"]
+    newer = page.select_one(".newer a[rel=next]")["href"]
+    assert "/2011/" in older and newer.endswith("/2019/09/workforce-skills-for-the-future/")

@@ -51,7 +51,7 @@ class Refusal:
     fix: str
 
     def line(self) -> str:
-        return f"{_shown(self.path)}: error: {self.message}; what to do: {self.fix}"
+        return f"{_shown(self.path)}: error: {self.message}\n    what to do: {self.fix}"
 
 
 @dataclass
@@ -240,8 +240,8 @@ def only_surveyed_links(generator) -> None:
         for post in posts or [None]:
             lines.append(
                 f"{_shown(Path(post.source_path)) if post else link}: error: this post links to "
-                f"{link}, which is not a file in {folders}, so it is not published; "
-                f"what to do: copy the file into {folders} and link to it there"
+                f"{link}, which is not a file in {folders}, so it is not published\n"
+                f"    what to do: copy the file into {folders} and link to it there"
             )
     if lines:
         logger.error("%s", "\n".join(lines))
@@ -258,7 +258,11 @@ def only_surveyed_statics(generator) -> None:
         if _normal(static.relative_source_path) not in found.built:
             generator.staticfiles.remove(static)
             generator.context["static_content"].pop(static.relative_source_path, None)
-            logger.error("%s: error: this file is not published: it is not in the survey", static.source_path)
+            logger.error(
+                "%s: error: this file is not published: it is not in the survey\n"
+                "    what to do: move it into content/extra/ as a regular file",
+                _shown(Path(static.source_path)),
+            )
 
 
 def markdown_only(readers) -> None:

@@ -14,6 +14,10 @@ Template filters added:
 - ``iso_date``: a datetime in ISO 8601, for feeds and sitemaps
 - ``machine_date``: an article's date for ``<time datetime>``, only as precise
   as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
+- ``summary|summary_links(article.url, SITEURL)``: an article's summary HTML whose relative
+  links (``../other-post/``, ``#notes``) lead where they do on the post's own
+  page, so the summary can be shown on any page (and in feeds, where every
+  relative link is made absolute from the post's address)
 
 Template variables added:
 
@@ -27,8 +31,10 @@ Template variables added:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
@@ -94,6 +100,37 @@ def month_label(articles) -> str:
     if all(_precision(a) == "year" for a in articles):
         return f"{first.year}, month not known"
     return uk_month(first)
+
+
+_LINK = re.compile(r"""(?P<attr>\s(?:href|src)=)(?P<quote>["'])(?P<value>.*?)(?P=quote)""")
+
+
+def summary_links(summary: str, article_url: str, siteurl: str) -> str:
+    """Relative links in a summary, made to work from any page of the site."""
+
+    def resolve(match: re.Match) -> str:
+        value = match["value"]
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc or value.startswith("/") or not value:
+            return match[0]
+        return f"{match['attr']}{match['quote']}{siteurl}{urljoin('/' + article_url, value)}{match['quote']}"
+
+    return _LINK.sub(resolve, summary)
+
+
+def absolute_feed_links(context, feed) -> None:
+    """Relative links in a feed entry's summary and content, made absolute from its post's address."""
+    for item in feed.items:
+        for key in ("description", "content"):
+            if item.get(key):
+                item[key] = _LINK.sub(lambda m, base=item["link"]: _absolute(m, base), item[key])
+
+
+def _absolute(match: re.Match, base: str) -> str:
+    value = match["value"]
+    if not value or urlsplit(value).scheme:
+        return match[0]
+    return f"{match['attr']}{match['quote']}{urljoin(base, value)}{match['quote']}"
 
 
 @dataclass
@@ -173,9 +210,11 @@ def add_filters(generator) -> None:
         iso_date=iso_date,
         post_date=post_date,
         machine_date=machine_date,
+        summary_links=summary_links,
     )
 
 
 def register():
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(add_context)
+    signals.feed_generated.connect(absolute_feed_links)

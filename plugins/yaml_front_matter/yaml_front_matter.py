@@ -1,9 +1,16 @@
 """Markdown posts with YAML front matter between ``---`` lines.
 
 The front matter is read with libyaml's C parser when PyYAML has it, which is
-several times faster than the pure-Python one on thousands of posts. A file
-whose front matter is not valid YAML is an error naming the file and line,
-so a build with ``--fatal warnings`` stops instead of skipping the post.
+several times faster than the pure-Python one on thousands of posts; the
+values then go through Pelican's own metadata processing, as the Markdown
+reader's do (``tags: "a, b"`` is two tags, ``category: ""`` is none).
+
+The build refuses what the author check refuses, with the same message,
+naming the file and line: front matter that is not valid YAML, a file that is
+not UTF-8, a date Pelican would guess at (``March 2010``) or that does not
+exist (``2020-02-31``), a title that YAML reads as something other than text
+(``title: yes``), and a slug that cannot be one folder of the site. The
+error stops a build run with ``--fatal warnings`` instead of skipping the post.
 
 Template variables added: none (every front-matter key becomes the article
 attribute of the same name, as with Pelican's own metadata).
@@ -14,31 +21,178 @@ from __future__ import annotations
 import datetime
 import importlib
 import logging
+import os
 import re
+from dataclasses import dataclass
 from functools import cached_property
 
 import yaml
 from markdown import Extension, Markdown
 from pelican import signals
-from pelican.contents import Author, Category, Tag
-from pelican.readers import MarkdownReader
-from pelican.utils import get_date, pelican_open
+from pelican.readers import METADATA_PROCESSORS, MarkdownReader
+from pelican.utils import pelican_open, slugify
 
 logger = logging.getLogger(__name__)
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML as PyYAML's safe loader reads it, except that a date which does not
+    exist (``2020-02-31``) stays text, for the date rule below to report."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 _HEADER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n(?P<body>.*))?\Z", re.S)
+_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
+_FULL_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+DATE_FIX = "write the full date, year first: 2026-11-22T09:30:00+00:00 (or just 2026-11-22)"
+FRONT_MATTER_FIX = (
+    "compare the lines between the two '---' lines with the example in the README; "
+    'each line is "key: value", and text with a colon in it goes in double quotes'
+)
+ENCODING_FIX = (
+    "save the file as UTF-8 (in your editor: Save As, then Encoding: UTF-8), or retype the character shown"
+)
 
 
-def _date(value):
-    if isinstance(value, datetime.date):
-        value = value.isoformat()
-    return get_date(str(value).strip())
+@dataclass(frozen=True)
+class Refusal:
+    """Front matter the build refuses, said the way an author can act on it."""
+
+    key: str
+    message: str
+    fix: str
 
 
-def _names(value) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    return [str(v).strip() for v in values if v is not None and str(v).strip()]
+def date_refusal(key: str, value) -> Refusal | None:
+    """A date Pelican would guess at (``March 2010``) or that does not exist."""
+    if value is None or isinstance(value, datetime.date):
+        return None
+    text = str(value).strip()
+    if not _FULL_DATE.match(text):
+        return Refusal(
+            key,
+            f"the {key} {text!r} is not a complete date (Pelican would guess the missing parts)",
+            DATE_FIX,
+        )
+    try:
+        datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        return Refusal(key, f"the {key} {text!r} is not a real date ({error})", DATE_FIX)
+    return None
+
+
+_KINDS = {bool: "a yes/no value", int: "a number", float: "a number", list: "a list", dict: "a set of keys"}
+
+
+def title_refusal(value) -> Refusal | None:
+    """A title YAML reads as something other than text (``title: yes``)."""
+    if value is None or isinstance(value, str | datetime.date):
+        return None
+    kind = _KINDS.get(type(value), "something other than text")
+    return Refusal(
+        "title",
+        f"the title is read as {kind} ({value!r}), not as text",
+        'put the title in double quotes: title: "Yes"',
+    )
+
+
+def slug_refusal(meta: dict, settings: dict) -> Refusal | None:
+    """A slug that would not make one folder of the site: empty, or with / or .."""
+    slug = meta.get("slug")
+    if slug is not None:
+        text = str(slug).strip()
+        if text and "/" not in text and "\\" not in text and text.strip(".") and text not in (".", ".."):
+            return None
+        return Refusal(
+            "slug",
+            f"the slug {text!r} cannot be an address: it must be a word or words joined by hyphens",
+            "write it like slug: my-post-title (letters, digits and hyphens), or delete the line",
+        )
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip() or _sluggable(title, settings):
+        return None
+    return Refusal(
+        "title",
+        f"the title {title!r} has no letters or digits to make the post's address from",
+        "add a line slug: a-few-words (letters, digits and hyphens) for the address",
+    )
+
+
+def _sluggable(name: str, settings: dict) -> bool:
+    # Nearly every name has an ASCII letter or digit and no tag (which slugify strips,
+    # as in "<img src=x>"); only the rest need slugifying.
+    if "<" not in name and any(c.isascii() and c.isalnum() for c in name):
+        return True
+    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", [])}
+    options["use_unicode"] = settings.get("SLUGIFY_USE_UNICODE", False)
+    return bool(slugify(name, **options))
+
+
+def name_refusals(meta: dict, settings: dict) -> list[Refusal]:
+    """A tag, category or author whose page would have no address (``tags: ["🎉"]``)."""
+    found = []
+    for key in ("category", "author", "authors", "tags"):
+        value = meta.get(key)
+        names = value if isinstance(value, list) else [value]
+        for name in names:
+            if isinstance(name, str) and name.strip() and not _sluggable(name, settings):
+                found.append(
+                    Refusal(
+                        key,
+                        f"the {key.rstrip('s')} {name!r} has no letters or digits for its page's address",
+                        "add a word to it, or remove it",
+                    )
+                )
+    return found
+
+
+def refusals(meta: dict, settings: dict) -> list[Refusal]:
+    """Everything in a post's front matter that the build will not publish."""
+    found = [
+        title_refusal(meta.get("title")),
+        date_refusal("date", meta.get("date")),
+        date_refusal("modified", meta.get("modified")),
+        slug_refusal(meta, settings),
+    ]
+    return [r for r in found if r is not None] + name_refusals(meta, settings)
+
+
+def author_error(path: str, line: int | None, message: str, fix: str) -> str:
+    """``file:line: error: …`` and what to do, as the author check prints it."""
+    where = f"{path}:{line}" if line else path
+    return f"{where}: error: {message}\n    what to do: {fix}"
+
+
+def _key_lines(meta_text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for match in _KEY.finditer(meta_text):
+        lines.setdefault(match.group(1), meta_text.count("\n", 0, match.start()) + 2)
+    return lines
+
+
+def undecodable(data: bytes, error: UnicodeDecodeError) -> tuple[int, str]:
+    """The line of the first byte that is not UTF-8, and what it says about it."""
+    line = data.count(b"\n", 0, error.start) + 1
+    byte = data[error.start : error.start + 1]
+    # Files that are not UTF-8 are nearly always from Word or Notepad: Windows-1252.
+    guess = byte.decode("cp1252", errors="replace")
+    return line, f"the file is not UTF-8 text: byte 0x{byte.hex()} on line {line} (“{guess}” in Windows text)"
+
+
+def _shown(source_path: str) -> str:
+    # As an author types it: relative to the project when the file is inside it.
+    relative = os.path.relpath(source_path)
+    return source_path if relative.startswith("..") else relative
 
 
 def _extension(name, config: dict) -> Extension | str:
@@ -69,44 +223,65 @@ class YamlFrontMatterReader(MarkdownReader):
         return Markdown(**settings)
 
     def read(self, source_path):
-        with pelican_open(source_path) as text:
-            match = _HEADER.match(text)
+        try:
+            with pelican_open(source_path) as text:
+                match = _HEADER.match(text)
+        except UnicodeDecodeError as error:
+            with open(source_path, "rb") as handle:
+                line, message = undecodable(handle.read(), error)
+            logger.error("%s", author_error(_shown(source_path), line, message, ENCODING_FIX))
+            return "", {}
         if not match:
             return super().read(source_path)
         try:
             meta = yaml.load(match["meta"] or "", Loader=Loader) or {}
         except yaml.YAMLError as error:
+            # Where the broken value starts (an unclosed quote) helps more than
+            # where the parser gave up.
             mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 2
-            logger.error("%s:%d: the front matter is not valid YAML: %s", source_path, line, error)
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            message = f"the front matter is not valid YAML ({problem})"
+            logger.error(
+                "%s",
+                author_error(_shown(source_path), mark.line + 2 if mark else 2, message, FRONT_MATTER_FIX),
+            )
             return "", {}
         if not isinstance(meta, dict):
-            logger.error("%s:2: the front matter is not a list of 'key: value' lines", source_path)
+            message = "the front matter is not a list of 'key: value' lines"
+            logger.error("%s", author_error(_shown(source_path), 2, message, FRONT_MATTER_FIX))
+            return "", {}
+        refused = refusals(meta, self.settings)
+        if refused:
+            lines = _key_lines(match["meta"] or "")
+            said = [author_error(_shown(source_path), lines.get(r.key), r.message, r.fix) for r in refused]
+            logger.error("%s", "\n".join(said))
             return "", {}
         content = self._md.reset().convert(match["body"] or "")
         return content, self._metadata(meta)
 
     def _metadata(self, meta: dict) -> dict:
-        settings, output = self.settings, {}
+        """Pelican's own metadata processing, given the text its Markdown reader would pass.
+
+        YAML has already made lists, numbers and dates: lists stay lists (so a
+        tag may hold a comma), dates become text for Pelican to read, and keys
+        Pelican does not process keep YAML's value.
+        """
+        output = {}
         for key, value in meta.items():
             name = str(key).lower()
             if value is None:
                 continue
-            if name in settings["FORMATTED_FIELDS"]:
-                value = self._md.reset().convert("\n".join(_names(value)))
-            elif name in ("date", "modified"):
-                value = _date(value)
-            elif name == "tags":
-                value = [Tag(tag, settings) for tag in _names(value)]
-            elif name == "category":
-                value = Category(str(value).strip(), settings)
-            elif name == "author":
-                value = Author(str(value).strip(), settings)
-            elif name == "authors":
-                value = [Author(author, settings) for author in _names(value)]
-            elif name in ("slug", "status", "save_as", "url", "template", "lang"):
-                value = str(value).strip()
-            output[name] = value
+            if name in self.settings["FORMATTED_FIELDS"]:
+                text = "\n".join(map(str, value)) if isinstance(value, list) else str(value)
+                value = self._md.reset().convert(text)
+            elif name in METADATA_PROCESSORS:
+                if isinstance(value, datetime.date):
+                    value = value.isoformat()
+                elif isinstance(value, list):
+                    value = [str(v) for v in value if v is not None]
+                else:
+                    value = str(value)
+            output[name] = self.process_metadata(name, value)
         return output
 
 

@@ -1,0 +1,1 @@
+from .author_errors import *  # noqa: F403
