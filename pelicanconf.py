@@ -30,6 +30,7 @@ PLUGINS = [
     "safe_html",
     "comment_counts",
     "site_context",
+    "honest_dates",
     "github_pages",
     "url_cache",
     "incremental",
@@ -63,6 +64,9 @@ MARKDOWN = {
 # WordPress-shaped addresses, so the old blog's links keep their form.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+# A post known only to its year does not claim a month in its address.
+ARTICLE_URL_YEAR_ONLY = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS_YEAR_ONLY = "{date:%Y}/{slug}/index.html"
 # Drafts appear in the local preview, listed on the home page and flagged.
 SHOW_DRAFTS = True
 DRAFT_URL = "drafts/{slug}/"

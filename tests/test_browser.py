@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import ROOT, build_site
@@ -85,3 +86,47 @@ def test_search_query_in_the_address_runs_the_search(site, browser):
     assert page.locator(".pagefind-ui__result-link").first.inner_text().startswith("Isabelle Trowler")
     assert page.locator("[data-search-fallback]").is_hidden()
     page.close()
+
+
+def _search_outcome(browser, site: str, query: str) -> tuple[list[str], str]:
+    """The result titles for a query, and Pagefind's message ("No results for …")."""
+    page = browser.new_page()
+    page.goto(site + "search/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
+    page.wait_for_function(
+        "!document.querySelector('.pagefind-ui__message').textContent.includes('Searching')"
+    )
+    message = page.locator(".pagefind-ui__message").inner_text()
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.close()
+    return titles, message
+
+
+@pytest.mark.parametrize("query", ["zyxwvut", "flibbertigibbet"])
+def test_search_for_a_nonsense_word_finds_nothing(site, browser, query):
+    titles, message = _search_outcome(browser, site, query)
+    assert titles == [] and message.startswith("No results"), (query, titles)
+
+
+def _post_texts() -> dict[str, str]:
+    """Each post's title and body (what search indexes), by title."""
+    texts = {}
+    for path in (ROOT / "content" / "posts").rglob("*.md"):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        title = yaml.safe_load(front)["title"]
+        texts[title] = f"{title}\n{body}".lower()
+    return texts
+
+
+@pytest.mark.parametrize("query, stem", [("comments", "comment"), ("recorded", "record")])
+def test_search_finds_only_posts_whose_text_has_the_word(site, browser, query, stem):
+    # The date line, the comment count and the dating note are not post text.
+    titles, _ = _search_outcome(browser, site, query)
+    texts = _post_texts()
+    assert [t for t in titles if stem not in texts[t]] == []
+
+
+def test_search_for_a_word_from_one_post_finds_that_post_first(site, browser):
+    titles, _ = _search_outcome(browser, site, "Cafcass")
+    assert titles[0] == "Baby P effect sustained"
