@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
@@ -93,10 +95,8 @@ def _search_outcome(browser, site: str, query: str) -> tuple[list[str], str]:
     page = browser.new_page()
     page.goto(site + "search/")
     page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
-    page.wait_for_function(
-        "!document.querySelector('.pagefind-ui__message').textContent.includes('Searching')"
-    )
+    done = re.compile(r"^(No results|\d+ results?) for")
+    page.locator(".pagefind-ui__message", has_text=done).wait_for(timeout=10_000)
     message = page.locator(".pagefind-ui__message").inner_text()
     titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
     page.close()

@@ -43,7 +43,8 @@ def leave_out_of_months(generator) -> None:
     for period in generator.period_archives.get("month", []):
         dates = [a for a in period["dates"] if _precision(a) != "year"]
         if dates:
-            months.append({**period, "dates": dates, "articles": [a for a in period["articles"] if a in dates]})
+            articles = [a for a in period["articles"] if a in dates]
+            months.append({**period, "dates": dates, "articles": articles})
     if "month" in generator.period_archives:
         generator.period_archives["month"] = months
 

@@ -124,15 +124,15 @@ def date_note(article) -> str:
     evidence = evidence.replace(", dated c. ", ", dated after ")
     evidence = re.sub(r"'([^']*)'", r"‘\1’", evidence)
     if evidence.startswith("the post mentions"):
-        how = "from the latest date the post mentions"
+        how = "the latest date the post mentions"
     elif evidence.startswith("it is listed"):
-        how = "from its place in a listing on the old blog"
+        how = "its place in a listing on the old blog"
     else:
-        how = "from the evidence the old pages give"
+        how = "what the old pages show"
     if is_lower_bound(article):
-        claim = f"It cannot be earlier than {date_text(article)}, judged {how}"
+        claim = f"It cannot be earlier than {date_text(article)}, judging by {how}"
     else:
-        claim = f"It is placed {how}"
+        claim = f"It is placed in the archives by {how}"
     return f"The date of this post was not recorded. {claim}: {evidence}." if evidence else f"{claim}."
 
 
