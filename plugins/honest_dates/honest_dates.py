@@ -33,9 +33,10 @@ def year_only_address(content) -> None:
     url = settings.get("ARTICLE_URL_YEAR_ONLY")
     save_as = settings.get("ARTICLE_SAVE_AS_YEAR_ONLY")
     if url and save_as:
-        fields = content.url_format
-        content.override_url = url.format(**fields)
-        content.override_save_as = save_as.format(**fields)
+        # The post's own copy of the settings, rather than override_url and
+        # override_save_as: Pelican writes an overridden page at once, outside
+        # the incremental writer's choice of what to render again.
+        content.settings = {**settings, "ARTICLE_URL": url, "ARTICLE_SAVE_AS": save_as}
 
 
 def leave_out_of_months(generator) -> None:
