@@ -1,27 +1,36 @@
-"""Dates in British English, archive summaries and neighbours for the theme.
+"""Dates in British English, archive summaries, neighbours and related posts.
 
-Dates never depend on the machine's locale: month names are spelt out here,
-and a date the importer only inferred is shown as approximate.
+Dates never depend on the machine's locale: month names are spelt out here.
+A date is shown no more precisely than it is known, and a date the importer
+inferred is shown as the lower bound it is ("date not recorded; after
+December 2009"), unless it came from a newer neighbour, which bounds nothing.
 
 Template filters added:
 
 - ``uk_date``: a datetime as "6 June 2016"
 - ``uk_month``: a datetime as "July 2011"
-- ``post_date``: an article's date as honestly as it is known: "6 June 2016",
-  "July 2011" (known to the month), "c. December 2009" (inferred)
-- ``month_label``: a month archive's name for its list of articles: "July 2011",
-  or "2009, month not known" when its posts are dated only to the year
+- ``date_text``: an article's date at its known precision: "6 June 2016",
+  "July 2011", "2009"
+- ``date_prefix``: what goes before it: "date not recorded; after " for an
+  inferred lower bound, "" for a known date
+- ``date_is_bound``: True unless the date is inferred without a lower bound
+- ``post_date``: the whole date line as plain text
+- ``date_note``: for an inferred date, a sentence giving the evidence used
+- ``month_label``: a month archive's name, "July 2011"
 - ``iso_date``: a datetime in ISO 8601, for feeds and sitemaps
 - ``machine_date``: an article's date for ``<time datetime>``, only as precise
   as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
+- ``sitemap_date``: a sitemap's lastmod at the known precision, or "" when
+  the date was inferred
 
 Template variables added:
 
 - ``archive_years``: newest first, each with ``year``, ``url``, ``articles``,
-  ``comments`` and ``months`` (each with ``date``, ``label``, ``url``,
-  ``articles``, ``comments``)
+  ``comments``, ``months`` (each with ``date``, ``label``, ``url``,
+  ``articles``, ``comments``) and ``month_unknown`` (posts known only to the year)
 - ``month_neighbours(year, month)``: the (older, newer) months that have posts
 - ``article.prev_article`` / ``article.next_article``: the older and newer post
+- ``article.related``: up to ``RELATED_POSTS`` (3) posts sharing most tags
 - ``article.date_is_approximate``: True when the date was inferred
 """
 
