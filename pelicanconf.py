@@ -29,6 +29,7 @@ PLUGINS = [
     "yaml_front_matter",
     "safe_html",
     "comment_counts",
+    "discussions",
     "site_context",
     "honest_dates",
     "github_pages",
@@ -117,3 +118,10 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# Comments on new posts through GitHub Discussions (giscus): off until the
+# repository's values are filled in (see the README), e.g.
+# GISCUS = {"repo": "owner/blog", "repo_id": "R_…", "category": "Comments", "category_id": "DIC_…"}
+GISCUS = None
+# Comment counts fetched by `invoke discussion-counts`, kept between builds.
+DISCUSSION_COUNTS_FILE = "cache/discussion-counts.json"

@@ -27,3 +27,10 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+
+# Comments through GitHub Discussions, when the repository's variables are set
+# (GISCUS_REPO, GISCUS_REPO_ID, GISCUS_CATEGORY, GISCUS_CATEGORY_ID).
+_giscus = {
+    key: os.environ.get(f"GISCUS_{key.upper()}", "") for key in ("repo", "repo_id", "category", "category_id")
+}
+GISCUS = _giscus if all(_giscus.values()) else None
