@@ -130,3 +130,22 @@ def test_search_finds_only_posts_whose_text_has_the_word(site, browser, query, s
 def test_search_for_a_word_from_one_post_finds_that_post_first(site, browser):
     titles, _ = _search_outcome(browser, site, "Cafcass")
     assert titles[0] == "Baby P effect sustained"
+
+
+def test_header_is_compact_on_a_phone_and_list_titles_read_as_titles(site, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site)
+    header = page.locator(".site-header").bounding_box()
+    assert header["y"] + header["height"] <= 110
+    # Titles in lists are in the text colour, not underlined, and the same once visited.
+    title = page.locator(".post-list h2 a").first
+    colour = "e => getComputedStyle(e).color"
+    assert title.evaluate(colour) == page.locator("body").evaluate(colour)
+    assert "none" in title.evaluate("a => getComputedStyle(a).textDecorationLine")
+    # "Page N of M" sits on the line of the links beside it.
+    page.goto(site + "page/2/")
+    boxes = [page.locator(f".pagination .{name}").bounding_box() for name in ("newer", "page-of", "older")]
+    assert len({round(b["y"]) for b in boxes}) == 1
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    context.close()
