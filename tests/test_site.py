@@ -106,6 +106,8 @@ def test_year_page_and_archives_index(dev_site):
         a.get_text(strip=True): a.find_next("span").get_text(strip=True) for a in archives.select("li > a")
     }
     assert rows["July 2011"] == "6 posts"
+    unknown = [li.get_text(" ", strip=True) for li in archives.select("li.month-unknown")]
+    assert unknown == ["Month not known 7 posts · no comments", "Month not known 3 posts"]
     assert rows["December 2009"] == "3 posts · 2 comments"
 
 
