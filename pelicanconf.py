@@ -35,7 +35,9 @@ PLUGINS = [
     "safe_sources",
     "safe_html",
     "comment_counts",
+    "discussions",
     "site_context",
+    "honest_dates",
     "github_pages",
     "url_cache",
     "incremental",
@@ -69,6 +71,9 @@ MARKDOWN = {
 # WordPress-shaped addresses, so the old blog's links keep their form.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+# A post known only to its year does not claim a month in its address.
+ARTICLE_URL_YEAR_ONLY = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS_YEAR_ONLY = "{date:%Y}/{slug}/index.html"
 # Drafts appear in the local preview, listed on the home page and flagged.
 SHOW_DRAFTS = True
 DRAFT_URL = "drafts/{slug}/"
@@ -119,3 +124,10 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# Comments on new posts through GitHub Discussions (giscus): off until the
+# repository's values are filled in (see the README), e.g.
+# GISCUS = {"repo": "owner/blog", "repo_id": "R_…", "category": "Comments", "category_id": "DIC_…"}
+GISCUS = None
+# Comment counts fetched by `invoke discussion-counts`, kept between builds.
+DISCUSSION_COUNTS_FILE = "cache/discussion-counts.json"

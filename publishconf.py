@@ -25,4 +25,13 @@ DRAFT_URL = DRAFT_SAVE_AS = ""
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+
+# Comments through GitHub Discussions, when the repository's variables are set
+# (GISCUS_REPO, GISCUS_REPO_ID, GISCUS_CATEGORY, GISCUS_CATEGORY_ID).
+_giscus = {
+    key: os.environ.get(f"GISCUS_{key.upper()}", "") for key in ("repo", "repo_id", "category", "category_id")
+}
+GISCUS = _giscus if all(_giscus.values()) else None

@@ -166,3 +166,19 @@ def lint(c):
     """Check code style with ruff."""
     c.run(shlex.join([sys.executable, "-m", "ruff", "check", "."]))
     c.run(shlex.join([sys.executable, "-m", "ruff", "format", "--check", "."]))
+
+
+@task(name="discussion-counts")
+def discussion_counts(c, settings=CONFIG["settings_publish"]):
+    """Fetch comment counts from GitHub Discussions for list pages (when comments are on)."""
+    import os
+
+    from pelican.settings import read_settings
+
+    from authoring.discussions import update
+
+    config = read_settings(str(ROOT / settings))
+    path = ROOT / config.get("DISCUSSION_COUNTS_FILE", "cache/discussion-counts.json")
+    outcome = update(path, config.get("GISCUS"), os.environ.get("GITHUB_TOKEN", ""))
+    # A failed fetch never stops a build: it uses the counts it last had.
+    print(("" if outcome.ok else "warning: ") + outcome.message)

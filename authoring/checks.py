@@ -12,7 +12,7 @@ from pelican.utils import slugify
 from importer.naming import tag_key
 from plugins.yaml_front_matter.yaml_front_matter import FRONT_MATTER_FIX, refusals
 
-from . import privacy
+from . import privacy, topics
 from .frontmatter import Post, read_post
 from .problems import Problem, Severity
 
@@ -36,6 +36,9 @@ KNOWN_KEYS = {
     "imported_from": "the raw archive file the post came from",
     "provenance": "facts from the raw archive page",
     "privacy_reviewed": "true once someone has checked the privacy warnings",
+    "legacy_comments": "the old blog's comments (set by the importer)",
+    "suggested_tags": "topics suggested for the post; accept them by moving them into tags",
+    "discussion": "false to turn off comments on this post",
 }
 STATUSES = {"published", "draft"}
 
@@ -137,6 +140,17 @@ def _privacy(post: Post) -> list[Problem]:
     findings = privacy.scan(post.body, post.body_line) + [
         privacy.Finding(post.line_of("title"), f.kind, f.text) for f in privacy.scan(text)
     ]
+    # The old blog's comments are published with the post, so they are scanned like it.
+    kept = post.meta.get("legacy_comments")
+    said = (
+        [f"{c.get('author', '')}\n{c.get('text', '')}" for c in kept if isinstance(c, dict)]
+        if isinstance(kept, list)
+        else []
+    )
+    findings += [
+        privacy.Finding(post.line_of("legacy_comments"), f.kind, f.text)
+        for f in privacy.scan("\n".join(said))
+    ]
     reviewed = post.meta.get("privacy_reviewed") is True
     severity = Severity.NOTE if reviewed else Severity.WARNING
     fix = (
@@ -157,7 +171,7 @@ def post_slug(post: Post) -> str:
     return slugify(str(post.meta.get("title", "")), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
-def check_across(posts: list[Post]) -> list[Problem]:
+def check_across(posts: list[Post], vocabulary: dict[str, str] | None = None) -> list[Problem]:
     """Rules about posts together: one slug each, one spelling per tag."""
     found: list[Problem] = []
     by_slug: dict[str, list[Post]] = defaultdict(list)
@@ -189,7 +203,9 @@ def check_across(posts: list[Post]) -> list[Problem]:
     for variants in spellings.values():
         if len(variants) < 2:
             continue
-        usual = max(variants, key=lambda s: (len(variants[s]), "’" not in s))
+        usual = (vocabulary or {}).get(tag_key(next(iter(variants)))) or max(
+            variants, key=lambda s: (len(variants[s]), "’" not in s)
+        )
         listing = ", ".join(f"“{s}” ({len(p)} post{'s' if len(p) != 1 else ''})" for s, p in variants.items())
         for spelling, users in variants.items():
             if spelling != usual:
@@ -227,4 +243,11 @@ def check_content(content: Path) -> list[Problem]:
     skip = {problem.path for problem in refused}
     posts = [read_post(path) for path in sorted(content.rglob("*.md")) if str(path) not in skip]
     found = [problem for post in posts for problem in check_post(post)]
-    return refused + found + check_across(posts)
+    vocabulary, found_in_list = topics.load_vocabulary(content)
+    return (
+        refused
+        + found
+        + found_in_list
+        + check_across(posts, vocabulary)
+        + topics.check_topics(posts, vocabulary)
+    )

@@ -201,8 +201,8 @@ def test_new_post_has_complete_front_matter_and_refuses_clashes(site_project):
     assert meta["date"].tzinfo is not None and meta["date"].year == int(year)
     assert meta["status"] == "draft" and meta["author"] == "Sam"
     # An existing tag keeps its one spelling.
-    assert meta["tags"] == ["children's social work", "courts"]
-    assert "written as “children's social work”" in result.stdout
+    assert meta["tags"] == ["children’s social work", "courts"]
+    assert "written as “children’s social work”" in result.stdout
     assert run(site_project, "check", "--no-site").returncode == 0
 
     again = run(site_project, "new", "Kinship care: what changed?")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import ROOT, build_site
@@ -85,3 +88,64 @@ def test_search_query_in_the_address_runs_the_search(site, browser):
     assert page.locator(".pagefind-ui__result-link").first.inner_text().startswith("Isabelle Trowler")
     assert page.locator("[data-search-fallback]").is_hidden()
     page.close()
+
+
+def _search_outcome(browser, site: str, query: str) -> tuple[list[str], str]:
+    """The result titles for a query, and Pagefind's message ("No results for …")."""
+    page = browser.new_page()
+    page.goto(site + "search/")
+    page.fill(".pagefind-ui__search-input", query)
+    done = re.compile(r"^(No results|\d+ results?) for")
+    page.locator(".pagefind-ui__message", has_text=done).wait_for(timeout=10_000)
+    message = page.locator(".pagefind-ui__message").inner_text()
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.close()
+    return titles, message
+
+
+@pytest.mark.parametrize("query", ["zyxwvut", "flibbertigibbet"])
+def test_search_for_a_nonsense_word_finds_nothing(site, browser, query):
+    titles, message = _search_outcome(browser, site, query)
+    assert titles == [] and message.startswith("No results"), (query, titles)
+
+
+def _post_texts() -> dict[str, str]:
+    """Each post's title and body (what search indexes), by title."""
+    texts = {}
+    for path in (ROOT / "content" / "posts").rglob("*.md"):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        title = yaml.safe_load(front)["title"]
+        texts[title] = f"{title}\n{body}".lower()
+    return texts
+
+
+@pytest.mark.parametrize("query, stem", [("comments", "comment"), ("recorded", "record")])
+def test_search_finds_only_posts_whose_text_has_the_word(site, browser, query, stem):
+    # The date line, the comment count and the dating note are not post text.
+    titles, _ = _search_outcome(browser, site, query)
+    texts = _post_texts()
+    assert [t for t in titles if stem not in texts[t]] == []
+
+
+def test_search_for_a_word_from_one_post_finds_that_post_first(site, browser):
+    titles, _ = _search_outcome(browser, site, "Cafcass")
+    assert titles[0] == "Baby P effect sustained"
+
+
+def test_header_is_compact_on_a_phone_and_list_titles_read_as_titles(site, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site)
+    header = page.locator(".site-header").bounding_box()
+    assert header["y"] + header["height"] <= 110
+    # Titles in lists are in the text colour, not underlined, and the same once visited.
+    title = page.locator(".post-list h2 a").first
+    colour = "e => getComputedStyle(e).color"
+    assert title.evaluate(colour) == page.locator("body").evaluate(colour)
+    assert "none" in title.evaluate("a => getComputedStyle(a).textDecorationLine")
+    # "Page N of M" sits on the line of the links beside it.
+    page.goto(site + "page/2/")
+    boxes = [page.locator(f".pagination .{name}").bounding_box() for name in ("newer", "page-of", "older")]
+    assert len({round(b["y"]) for b in boxes}) == 1
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    context.close()

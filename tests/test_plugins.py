@@ -27,16 +27,20 @@ def _generator(*articles):
     return SimpleNamespace(articles=list(articles), drafts=[], translations=[], context={})
 
 
-def test_legacy_counts_absent_means_zero_and_closed_is_kept():
+def test_legacy_counts_absent_means_unknown_and_closed_is_kept():
     comment_counts.register_source(comment_counts.legacy_count)
     counted = SimpleNamespace(comments=2)
     silent = SimpleNamespace()
     closed = SimpleNamespace(comments=0, comments_closed=True)
-    generator = _generator(counted, silent, closed)
+    kept = SimpleNamespace(legacy_comments=[{"author": "A", "text": "x"}, {"author": "B", "text": "y"}])
+    generator = _generator(counted, silent, closed, kept)
     comment_counts.annotate(generator)
-    assert (counted.comment_count, silent.comment_count, closed.comment_count) == (2, 0, 0)
+    counts = (counted.comment_count, silent.comment_count, closed.comment_count, kept.comment_count)
+    assert counts == (2, None, 0, 2)
     assert (counted.comments_closed, closed.comments_closed) == (False, True)
     assert generator.context["comment_total"]([counted, silent, closed]) == 2
+    assert generator.context["comments_known"]([silent]) is False
+    assert generator.context["comments_known"]([silent, closed]) is True
 
 
 def test_a_later_comment_source_adds_to_the_same_count():
@@ -72,11 +76,21 @@ def test_british_dates_whatever_the_locale():
     )
     assert (site_context.post_date(month), site_context.machine_date(month)) == ("July 2011", "2011-07")
     guess = SimpleNamespace(date=datetime(2009, 12, 1, 12), date_source="inferred", date_precision="month")
-    assert site_context.post_date(guess) == "c. December 2009"
+    assert site_context.post_date(guess) == "date not recorded; after December 2009"
     year = SimpleNamespace(date=datetime(2009, 1, 1, 12), date_source="inferred", date_precision="year")
-    assert (site_context.post_date(year), site_context.machine_date(year)) == ("c. 2009", "2009")
-    assert site_context.month_label([year]) == "2009, month not known"
-    assert site_context.month_label([year, month]) == "January 2009"
+    assert (site_context.post_date(year), site_context.machine_date(year)) == (
+        "date not recorded; after 2009",
+        "2009",
+    )
+    # Older than a neighbour whose own date is only a lower bound: no bound at all.
+    older = SimpleNamespace(
+        date=datetime(2009, 1, 1, 12),
+        date_source="inferred",
+        date_precision="year",
+        date_evidence="it is listed below (so is older than) 'X', dated c. 2009",
+    )
+    assert site_context.post_date(older) == "date not recorded"
+    assert site_context.month_label([month]) == "July 2011"
 
 
 def _front_matter_reader(extension_configs: dict) -> YamlFrontMatterReader:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin
@@ -56,18 +59,21 @@ def prod_site(tmp_path_factory) -> tuple[Path, int]:
     return out, port
 
 
-def _listed(page: BeautifulSoup) -> dict[str, str]:
-    """Title -> the comment label shown beside it, for a list page."""
-    return {
-        item.find("h2").get_text(strip=True) if item.find("h2") else item.find("h3").get_text(strip=True): (
-            item.select_one(".comments").get_text(strip=True)
-        )
-        for item in page.select(".post-list > li")
-    }
+def _listed(page: BeautifulSoup) -> dict[str, str | None]:
+    """Title -> the comment label shown beside it (None when there is none), for a list page."""
+    listed = {}
+    for item in page.select(".post-list > li"):
+        title = (item.find("h2") or item.find("h3")).get_text(strip=True)
+        label = item.select_one(".comments")
+        listed[title] = label.get_text(strip=True) if label else None
+    return listed
 
 
-def _expected_label(meta: dict) -> str:
-    n = meta.get("comments", 0)
+def _expected_label(meta: dict) -> str | None:
+    # A post with no recorded count shows none, rather than "no comments".
+    if "comments" not in meta:
+        return None
+    n = meta["comments"]
     return "no comments" if n == 0 else f"{n} comment{'s' if n != 1 else ''}"
 
 
@@ -84,8 +90,9 @@ def test_tag_page_counts_posts_and_comments(dev_site):
 def test_month_page_lists_its_posts_with_counts_and_neighbours(dev_site):
     page = _soup(dev_site / "2011" / "07" / "index.html")
     assert page.find("h1").get_text(strip=True) == "July 2011"
-    assert page.select_one(".totals").get_text(strip=True) == "6 posts · no comments"
-    assert len(_listed(page)) == 6
+    # None of its posts has a recorded count, so no total is claimed.
+    assert page.select_one(".totals").get_text(strip=True) == "6 posts"
+    assert list(_listed(page).values()) == [None] * 6
     nav = page.select_one("nav.post-nav")
     assert nav.select_one(".older a").get_text() == "December 2009"
     assert nav.select_one(".newer a").get_text() == "June 2016"
@@ -98,7 +105,9 @@ def test_year_page_and_archives_index(dev_site):
     rows = {
         a.get_text(strip=True): a.find_next("span").get_text(strip=True) for a in archives.select("li > a")
     }
-    assert rows["July 2011"] == "6 posts · no comments"
+    assert rows["July 2011"] == "6 posts"
+    unknown = [li.get_text(" ", strip=True) for li in archives.select("li.month-unknown")]
+    assert unknown == ["Month not known 7 posts · no comments", "Month not known 3 posts"]
     assert rows["December 2009"] == "3 posts · 2 comments"
 
 
@@ -107,20 +116,24 @@ def test_all_tags_page(dev_site):
     rows = {
         a.get_text(strip=True): a.find_next("span").get_text(strip=True) for a in page.select(".term-list a")
     }
-    assert rows["children's social work"] == "7 posts · 2 comments"
-    assert rows["Social care funding"] == "1 post · 2 comments"
+    assert rows["children’s social work"] == "7 posts · 2 comments"
+    assert rows["social care funding"] == "1 post · 2 comments"
     assert len(rows) == 5
 
 
 def test_article_page_shows_honest_dates_sources_and_neighbours(dev_site):
     baby_p = _soup(dev_site / "2009" / "12" / "baby-p-effect-sustained" / "index.html")
     time = baby_p.select_one(".post-header time")
-    assert time.get_text() == "c. December 2009" and time["datetime"] == "2009-12"
-    assert "not recorded" in baby_p.select_one(".note").get_text()
+    assert time.get_text() == "December 2009" and time["datetime"] == "2009-12"
+    # An inferred date is a lower bound, and the note gives the evidence actually used.
+    assert baby_p.select_one(".post-header .date").get_text() == "date not recorded; after December 2009"
+    note = baby_p.select_one(".note").get_text()
+    assert "not recorded" in note and "judging by the latest date the post mentions" in note
+    assert "‘December 2009’" in note and "(line" not in note
     assert baby_p.select_one(".comments").get_text() == "2 comments"
     assert [a.get_text() for a in baby_p.select(".tags a")] == [
-        "children's social work",
-        "Social care funding",
+        "children’s social work",
+        "social care funding",
     ]
     assert baby_p.select_one("a[rel=prev]") and baby_p.select_one("a[rel=next]")
 
@@ -190,7 +203,7 @@ def test_feeds_parse_and_hold_the_posts(prod_site):
     assert len(entries) == 21
     tag = ET.parse(out / "feeds" / "tag" / "childrens-social-work.atom.xml").getroot()
     titles = sorted(e.find(f"{ATOM}title").text for e in tag.findall(f"{ATOM}entry"))
-    expected = sorted(t for t, m in _front_matter().items() if "children's social work" in m.get("tags", []))
+    expected = sorted(t for t, m in _front_matter().items() if "children’s social work" in m.get("tags", []))
     assert titles == expected
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link.startswith(f"http://127.0.0.1:{port}/blog/")
@@ -251,3 +264,157 @@ def test_older_and_newer_links_point_the_right_way(dev_site):
     older = page.select_one(".older a[rel=prev]")["href"]
     newer = page.select_one(".newer a[rel=next]")["href"]
     assert "/2011/" in older and newer.endswith("/2019/09/workforce-skills-for-the-future/")
+
+
+def test_dates_from_a_listing_say_so_and_claim_no_bound_they_lack(dev_site):
+    gaps = _soup(
+        dev_site / "2009" / "12" / "gaps-in-coalition-plans-for-children-and-families" / "index.html"
+    )
+    assert gaps.select_one(".post-header .date").get_text() == "date not recorded; after December 2009"
+    note = gaps.select_one(".note").get_text()
+    assert "its place in a listing" in note and "mentions" not in note and "c. " not in note
+    # Older than a neighbour that is itself only bounded below: no bound is claimed.
+    older = _soup(dev_site / "2009" / "big-week-for-social-care" / "index.html")
+    assert older.select_one(".post-header .date").get_text() == "date not recorded"
+    assert older.select_one(".post-header time") is None
+    assert "listed below (so is older than)" in older.select_one(".note").get_text()
+
+
+def test_addresses_claim_no_month_that_is_not_known(dev_site):
+    posts = _front_matter()
+    year_only = [m for m in posts.values() if m.get("date_precision") == "year"]
+    assert len(year_only) >= 5
+    for meta in year_only:
+        year = str(meta["date"].year)
+        assert (dev_site / year / meta["slug"] / "index.html").is_file(), meta["slug"]
+        assert not (dev_site / year / f"{meta['date'].month:02d}" / meta["slug"]).exists()
+    # No month page for posts whose month is not known; their year page says so.
+    assert not (dev_site / "2009" / "01").exists()
+    year = _soup(dev_site / "2009" / "index.html")
+    assert year.select_one(".month-unknown").get_text(strip=True).startswith("Month not known: 7 posts")
+    assert len(year.select(".post-list > li")) == 10
+    # Posts known to the day or month keep their addresses.
+    assert (dev_site / "2011" / "07" / "stale-practise" / "index.html").is_file()
+    assert (dev_site / "2009" / "12" / "baby-p-effect-sustained" / "index.html").is_file()
+
+
+def test_related_posts_share_a_tag(dev_site):
+    page = _soup(dev_site / "2009" / "12" / "baby-p-effect-sustained" / "index.html")
+    related = [a.get_text(strip=True) for a in page.select(".related a")]
+    assert 1 <= len(related) <= 3 and "Baby P effect sustained" not in related
+    posts = _front_matter()
+    mine = set(posts["Baby P effect sustained"]["tags"])
+    assert all(mine & set(posts[title].get("tags", [])) for title in related)
+
+
+def test_the_summary_on_the_home_page_is_on_the_post(dev_site):
+    posts = _front_matter()
+    title, meta = next((t, m) for t, m in posts.items() if m.get("summary"))
+    home_items = {
+        li.find("h2").get_text(strip=True): li.select_one(".summary").get_text(" ", strip=True)
+        for li in _soup(dev_site / "index.html").select(".post-list > li")
+    }
+    path = next(dev_site.rglob(f"{meta['slug']}/index.html"))
+    standfirst = _soup(path).select_one(".standfirst").get_text(" ", strip=True)
+    assert standfirst and standfirst == home_items[title]
+
+
+def test_every_page_has_its_own_title_and_an_absolute_canonical_address(prod_site):
+    out, port = prod_site
+    base = f"http://127.0.0.1:{port}/blog/"
+    titles: dict[str, str] = {}
+    for page in out.rglob("*.html"):
+        relative = page.relative_to(out).as_posix()
+        if relative == "404.html" or relative.startswith("pagefind/"):
+            continue
+        soup = _soup(page)
+        expected = base + relative.removesuffix("index.html")
+        assert soup.find("link", rel="canonical")["href"] == expected, relative
+        assert soup.find("meta", property="og:url")["content"] == expected
+        assert soup.find("meta", property="og:title")["content"] == soup.title.get_text()
+        titles.setdefault(soup.title.get_text(), relative)
+        assert titles[soup.title.get_text()] == relative, f"{relative} shares its title"
+    assert _soup(out / "page" / "2" / "index.html").title.get_text().startswith("Posts, page 2 ·")
+
+
+def test_articles_carry_valid_blogposting_structured_data(prod_site):
+    out, port = prod_site
+    base = f"http://127.0.0.1:{port}/blog/"
+    posts = _front_matter()
+    checked = 0
+    for title, meta in posts.items():
+        page = next(out.rglob(f"{meta['slug']}/index.html"))
+        soup = _soup(page)
+        blocks = soup.find_all("script", type="application/ld+json")
+        assert len(blocks) == 1, page
+        data = json.loads(blocks[0].string)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "BlogPosting"
+        assert data["headline"] == title
+        assert data["url"] == soup.find("link", rel="canonical")["href"]
+        assert data["url"].startswith(base) and data["publisher"]["name"] == "Children’s Social Work Notes"
+        assert data["author"]["@type"] in {"Person", "Organization"} and data["author"]["name"]
+        assert data["keywords"] == meta.get("tags", [])
+        if meta.get("date_source") == "inferred":
+            assert "datePublished" not in data, title
+        else:
+            published = data["datePublished"]
+            precision = meta.get("date_precision", "day")
+            assert len(published) == {"year": 4, "month": 7}.get(precision, len(published))
+            if precision == "day":
+                datetime.fromisoformat(published)
+        if "comments" in meta:
+            assert data["commentCount"] == meta["comments"]
+        checked += 1
+    assert checked == 21
+
+
+def test_rss_and_atom_feeds_agree_and_tag_feeds_link_to_their_tag(prod_site):
+    out, port = prod_site
+    base = f"http://127.0.0.1:{port}/blog/"
+    rss = ET.parse(out / "feeds" / "all.rss.xml").getroot()
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    items = rss.findall("channel/item")
+    atom = ET.parse(out / "feeds" / "all.atom.xml").getroot().findall(f"{ATOM}entry")
+    assert len(items) == len(atom) == 21
+    for item in items:
+        assert item.findtext("title") and item.findtext("link").startswith(base)
+        parsedate_to_datetime(item.findtext("pubDate"))
+    for kind, path in (
+        ("atom", "feeds/tag/childrens-social-work.atom.xml"),
+        ("rss", "feeds/tag/childrens-social-work.rss.xml"),
+    ):
+        root = ET.parse(out / path).getroot()
+        link = root.find(f"{ATOM}link").get("href") if kind == "atom" else root.findtext("channel/link")
+        assert link == base + "tag/childrens-social-work/", kind
+    tag_page = _soup(out / "tag" / "childrens-social-work" / "index.html")
+    feeds = {link["type"]: link["href"] for link in tag_page.find_all("link", rel="alternate")}
+    assert feeds["application/rss+xml"].endswith("feeds/tag/childrens-social-work.rss.xml")
+
+
+def test_feed_entries_say_when_their_time_stands_for_an_unknown_date(prod_site):
+    out, _ = prod_site
+    posts = _front_matter()
+    for entry in ET.parse(out / "feeds" / "all.atom.xml").getroot().findall(f"{ATOM}entry"):
+        meta = posts[entry.findtext(f"{ATOM}title")]
+        text = entry.findtext(f"{ATOM}content") or entry.findtext(f"{ATOM}summary") or ""
+        says = "not for when it was published" in text or "not for the day it was published" in text
+        known = meta.get("date_source") != "inferred" and meta.get("date_precision", "day") == "day"
+        assert says != known, meta["title"]
+
+
+def test_sitemap_gives_dates_only_as_precisely_as_known(prod_site):
+    out, port = prod_site
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {
+        url.findtext(f"{ns}loc"): url.findtext(f"{ns}lastmod")
+        for url in ET.parse(out / "sitemap.xml").getroot().findall(f"{ns}url")
+    }
+    base = f"http://127.0.0.1:{port}/blog/"
+    assert lastmod[base + "2009/big-week-for-social-care/"] is None
+    assert lastmod[base + "2011/07/stale-practise/"] == "2011-07"
+    assert (
+        lastmod[
+            base + "2016/06/isabelle-trowler-on-practice-professionalism-and-private-influence-in-social/"
+        ]
+        == "2016-06-06"
+    )

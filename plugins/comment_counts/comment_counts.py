@@ -1,39 +1,105 @@
-"""Comment counts for every article, and totals for any list of articles.
+"""Comment counts for every article, the old blog's comments, and totals.
 
-Each article gets a count from every registered comment source added up: today
-the legacy ``comments`` front-matter value (absent means 0). A later source,
-such as comment files stored beside the posts, is one more function passed to
+Each article's count adds up every registered comment source that knows one:
+today the legacy ``comments`` front-matter value (or, without it, the number of
+``legacy_comments`` kept). A post no source knows about has no count at all,
+rather than "no comments", which would claim more than is known. A later
+source, such as a discussion service's counts, is one more function passed to
 ``register_source``; templates keep reading the same variables.
 
 Template variables added:
 
-- ``article.comment_count``: the article's total comment count (int)
+- ``article.comment_count``: the article's total comment count (int), or None
+  when no source knows it
 - ``article.comments_closed``: True when the old blog showed "Comments Off"
+- ``article.legacy_comments``: the old blog's comments kept by the importer, as
+  ``LegacyComment`` (``number``, ``author``, ``date`` or None, ``paragraphs`` of
+  plain text for the template to escape, ``reply_to`` number or None)
 - ``comment_total(articles)``: the comment total of any list of articles, for
   tag, category, month, year and archive pages
+- ``comments_known(articles)``: True when any of them has a known count
 - ``count_label(n, "post")``: "1 post", "7 posts", "no comments" style labels
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 from pelican import signals
 
-CommentSource = Callable[[object], int]
+CommentSource = Callable[[object], "int | None"]
 _SOURCES: list[CommentSource] = []
+
+# The importer escapes Markdown's punctuation with a backslash; shown as text,
+# the backslashes go and the characters stay (the template escapes them).
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+@dataclass(frozen=True)
+class LegacyComment:
+    number: int
+    author: str
+    date: datetime | None
+    paragraphs: tuple[str, ...]
+    reply_to: int | None = None
 
 
 def register_source(source: CommentSource) -> None:
-    """Add a source of comments; each article's count is the sum over sources."""
+    """Add a source of comments; each article's count is the sum over sources that know one."""
     if source not in _SOURCES:
         _SOURCES.append(source)
 
 
-def legacy_count(article) -> int:
-    """The count the old WordPress page showed, kept in front matter."""
-    value = getattr(article, "comments", 0) or 0
-    return int(value)
+def _date(value) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def _paragraphs(text) -> tuple[str, ...]:
+    blocks = re.split(r"\n\s*\n", str(text or "").strip())
+    return tuple(_MARKDOWN_ESCAPE.sub(r"\1", " ".join(b.split())) for b in blocks if b.strip())
+
+
+def legacy_comments(article) -> list[LegacyComment]:
+    found = []
+    for number, item in enumerate(getattr(article, "legacy_comments", None) or [], start=1):
+        if isinstance(item, LegacyComment):
+            found.append(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        reply_to = item.get("reply_to")
+        found.append(
+            LegacyComment(
+                number=number,
+                author=str(item.get("author") or "Anonymous").strip(),
+                date=_date(item.get("date")),
+                paragraphs=_paragraphs(item.get("text")),
+                reply_to=reply_to if isinstance(reply_to, int) and not isinstance(reply_to, bool) else None,
+            )
+        )
+    return found
+
+
+def legacy_count(article) -> int | None:
+    """The count the old WordPress page showed, kept in front matter; else the comments kept."""
+    value = getattr(article, "comments", None)
+    if value is not None and not isinstance(value, bool):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+    kept = getattr(article, "legacy_comments", None)
+    return len(kept) if isinstance(kept, list) and kept else None
 
 
 def _truthy(value) -> bool:
@@ -41,7 +107,11 @@ def _truthy(value) -> bool:
 
 
 def comment_total(articles: Iterable) -> int:
-    return sum(getattr(article, "comment_count", 0) for article in articles)
+    return sum(getattr(article, "comment_count", None) or 0 for article in articles)
+
+
+def comments_known(articles: Iterable) -> bool:
+    return any(getattr(article, "comment_count", None) is not None for article in articles)
 
 
 def count_label(n: int, noun: str, plural: str | None = None) -> str:
@@ -50,16 +120,25 @@ def count_label(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
+def _count(article) -> int | None:
+    known = [n for n in (source(article) for source in _SOURCES) if n is not None]
+    return sum(known) if known else None
+
+
 def annotate(generator) -> None:
     for article in [*generator.articles, *generator.drafts, *generator.translations]:
-        article.comment_count = sum(source(article) for source in _SOURCES)
+        article.legacy_comments = legacy_comments(article)
+        article.comment_count = _count(article)
         article.comments_closed = _truthy(getattr(article, "comments_closed", False))
-    generator.context["comment_total"] = comment_total
-    generator.context["count_label"] = count_label
+    generator.context.update(
+        comment_total=comment_total, comments_known=comments_known, count_label=count_label
+    )
 
 
 def expose_helpers(generator) -> None:
-    generator.env.globals.update(comment_total=comment_total, count_label=count_label)
+    generator.env.globals.update(
+        comment_total=comment_total, comments_known=comments_known, count_label=count_label
+    )
 
 
 def register():

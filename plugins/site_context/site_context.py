@@ -1,16 +1,22 @@
-"""Dates in British English, archive summaries and neighbours for the theme.
+"""Dates in British English, archive summaries, neighbours and related posts.
 
-Dates never depend on the machine's locale: month names are spelt out here,
-and a date the importer only inferred is shown as approximate.
+Dates never depend on the machine's locale: month names are spelt out here.
+A date is shown no more precisely than it is known, and a date the importer
+inferred is shown as the lower bound it is ("date not recorded; after
+December 2009"), unless it came from a newer neighbour, which bounds nothing.
 
 Template filters added:
 
 - ``uk_date``: a datetime as "6 June 2016"
 - ``uk_month``: a datetime as "July 2011"
-- ``post_date``: an article's date as honestly as it is known: "6 June 2016",
-  "July 2011" (known to the month), "c. December 2009" (inferred)
-- ``month_label``: a month archive's name for its list of articles: "July 2011",
-  or "2009, month not known" when its posts are dated only to the year
+- ``date_text``: an article's date at its known precision: "6 June 2016",
+  "July 2011", "2009"
+- ``date_prefix``: what goes before it: "date not recorded; after " for an
+  inferred lower bound, "" for a known date
+- ``date_is_bound``: True unless the date is inferred without a lower bound
+- ``post_date``: the whole date line as plain text
+- ``date_note``: for an inferred date, a sentence giving the evidence used
+- ``month_label``: a month archive's name, "July 2011"
 - ``iso_date``: a datetime in ISO 8601, for feeds and sitemaps
 - ``machine_date``: an article's date for ``<time datetime>``, only as precise
   as it is known ("2016-06-06T12:00:00+01:00", "2011-07", "2009")
@@ -18,14 +24,17 @@ Template filters added:
   links (``../other-post/``, ``#notes``) lead where they do on the post's own
   page, so the summary can be shown on any page (and in feeds, where every
   relative link is made absolute from the post's address)
+- ``sitemap_date``: a sitemap's lastmod at the known precision, or "" when
+  the date was inferred
 
 Template variables added:
 
 - ``archive_years``: newest first, each with ``year``, ``url``, ``articles``,
-  ``comments`` and ``months`` (each with ``date``, ``label``, ``url``,
-  ``articles``, ``comments``)
+  ``comments``, ``months`` (each with ``date``, ``label``, ``url``,
+  ``articles``, ``comments``) and ``month_unknown`` (posts known only to the year)
 - ``month_neighbours(year, month)``: the (older, newer) months that have posts
 - ``article.prev_article`` / ``article.next_article``: the older and newer post
+- ``article.related``: up to ``RELATED_POSTS`` (3) posts sharing most tags
 - ``article.date_is_approximate``: True when the date was inferred
 """
 
@@ -80,26 +89,80 @@ def machine_date(article) -> str:
     return value.isoformat()
 
 
-def post_date(article) -> str:
-    value = article.date
-    precision = _precision(article)
+def date_text(article) -> str:
+    """The date at its known precision: "6 June 2016", "July 2011" or "2009"."""
+    value, precision = article.date, _precision(article)
     if precision == "year":
-        text = str(value.year)
-    elif precision == "month":
-        text = uk_month(value)
+        return str(value.year)
+    if precision == "month":
+        return uk_month(value)
+    return uk_date(value)
+
+
+def _inferred(article) -> bool:
+    return str(getattr(article, "date_source", "explicit")) == "inferred"
+
+
+def _evidence(article) -> str:
+    return str(getattr(article, "date_evidence", "") or "")
+
+
+def is_lower_bound(article) -> bool:
+    """An inferred date is the earliest the post can be, unless it came from a newer neighbour."""
+    return _inferred(article) and "so is older than" not in _evidence(article)
+
+
+def date_prefix(article) -> str:
+    """What goes before the date shown: "date not recorded; after " for a lower bound."""
+    if not _inferred(article):
+        return ""
+    return "date not recorded; after " if is_lower_bound(article) else "date not recorded; "
+
+
+def post_date(article) -> str:
+    """The date as honestly as it is known, as plain text."""
+    if _inferred(article) and not is_lower_bound(article):
+        return "date not recorded"
+    return date_prefix(article) + date_text(article)
+
+
+_RAW_LINE = re.compile(r"\s*\(line \d+\)")
+
+
+def date_note(article) -> str:
+    """For an inferred date, a sentence saying what it was worked out from."""
+    if not _inferred(article):
+        return ""
+    evidence = _RAW_LINE.sub("", _evidence(article)).strip()
+    # The neighbour's date is itself only a lower bound.
+    evidence = evidence.replace(", dated c. ", ", dated after ")
+    evidence = re.sub(r"'([^']*)'", r"‘\1’", evidence)
+    if evidence.startswith("the post mentions"):
+        how = "the latest date the post mentions"
+    elif evidence.startswith("it is listed"):
+        how = "its place in a listing on the old blog"
     else:
-        text = uk_date(value)
-    if str(getattr(article, "date_source", "explicit")) == "inferred":
-        return f"c. {text}"
-    return text
+        how = "what the old pages show"
+    if is_lower_bound(article):
+        claim = f"It cannot be earlier than {date_text(article)}, judging by {how}"
+    else:
+        claim = f"It is placed in the archives by {how}"
+    return f"The date of this post was not recorded. {claim}: {evidence}." if evidence else f"{claim}."
+
+
+def sitemap_date(article) -> str:
+    """A sitemap's lastmod: a modified date, or the date at its known precision; none when inferred."""
+    modified = getattr(article, "modified", None)
+    if modified:
+        return modified.strftime("%Y-%m-%d")
+    if _inferred(article):
+        return ""
+    return machine_date(article) if _precision(article) != "day" else article.date.strftime("%Y-%m-%d")
 
 
 def month_label(articles) -> str:
-    """ "July 2011"; or, when no post in it is dated beyond its year, say so."""
-    first = articles[0].date
-    if all(_precision(a) == "year" for a in articles):
-        return f"{first.year}, month not known"
-    return uk_month(first)
+    """ "July 2011": a month's archive holds only posts known to be from it."""
+    return uk_month(articles[0].date)
 
 
 _LINK = re.compile(r"""(?P<attr>\s(?:href|src)=)(?P<quote>["'])(?P<value>.*?)(?P=quote)""")
@@ -145,7 +208,7 @@ class Month:
 
     @property
     def comments(self) -> int:
-        return sum(getattr(a, "comment_count", 0) for a in self.articles)
+        return sum(getattr(a, "comment_count", None) or 0 for a in self.articles)
 
 
 @dataclass
@@ -153,14 +216,16 @@ class Year:
     year: int
     url: str
     months: list[Month] = field(default_factory=list)
+    # Posts known only to the year belong to no month page.
+    month_unknown: list = field(default_factory=list)
 
     @property
     def articles(self) -> list:
-        return [a for m in self.months for a in m.articles]
+        return [a for m in self.months for a in m.articles] + self.month_unknown
 
     @property
     def comments(self) -> int:
-        return sum(m.comments for m in self.months)
+        return sum(getattr(a, "comment_count", None) or 0 for a in self.articles)
 
 
 def _archive_years(articles, settings) -> list[Year]:
@@ -171,6 +236,9 @@ def _archive_years(articles, settings) -> list[Year]:
         year = years.get(date.year)
         if year is None:
             year = years[date.year] = Year(date.year, settings["YEAR_ARCHIVE_URL"].format(date=date))
+        if _precision(article) == "year":
+            year.month_unknown.append(article)
+            continue
         key = (date.year, date.month)
         month = months.get(key)
         if month is None:
@@ -180,12 +248,39 @@ def _archive_years(articles, settings) -> list[Year]:
     return list(years.values())
 
 
+# Each tag lends at most this many posts either side of a post as candidates,
+# so a tag on thousands of posts does not make the build quadratic.
+_RELATED_REACH = 20
+
+
+def _relate(articles, limit: int) -> None:
+    """``article.related``: the posts sharing most tags with it, nearest in time first."""
+    by_tag: dict[str, list] = {}
+    for article in articles:  # newest first
+        for tag in getattr(article, "tags", None) or []:
+            by_tag.setdefault(tag.name, []).append(article)
+    place = {id(a): i for i, a in enumerate(articles)}
+    index = {name: {id(a): i for i, a in enumerate(posts)} for name, posts in by_tag.items()}
+    for article in articles:
+        shared: dict[int, int] = {}
+        for tag in getattr(article, "tags", None) or []:
+            posts = by_tag[tag.name]
+            here = index[tag.name][id(article)]
+            for other in posts[max(0, here - _RELATED_REACH) : here + _RELATED_REACH + 1]:
+                if other is not article:
+                    shared[id(other)] = shared.get(id(other), 0) + 1
+        mine = place[id(article)]
+        ranked = sorted(shared, key=lambda k: (-shared[k], abs(place[k] - mine), place[k]))
+        article.related = [articles[place[k]] for k in ranked[:limit]]
+
+
 def add_context(generator) -> None:
     articles = generator.articles  # newest first
     for index, article in enumerate(articles):
         article.next_article = articles[index - 1] if index > 0 else None
         article.prev_article = articles[index + 1] if index + 1 < len(articles) else None
         article.date_is_approximate = str(getattr(article, "date_source", "")) == "inferred"
+    _relate(articles, generator.settings.get("RELATED_POSTS", 3))
     years = _archive_years(articles, generator.settings)
     ordered = [m for y in years for m in y.months]  # newest first
     position = {(m.date.year, m.date.month): i for i, m in enumerate(ordered)}
@@ -209,8 +304,13 @@ def add_filters(generator) -> None:
         month_label=month_label,
         iso_date=iso_date,
         post_date=post_date,
+        date_text=date_text,
+        date_prefix=date_prefix,
+        date_note=date_note,
+        date_is_bound=is_lower_bound,
         machine_date=machine_date,
         summary_links=summary_links,
+        sitemap_date=sitemap_date,
     )
 
 

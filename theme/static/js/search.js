@@ -7,7 +7,8 @@
     var ui = new PagefindUI({
       element: "#search",
       bundlePath: target.getAttribute("data-bundle"),
-      showSubResults: true,
+      showSubResults: false,
+      excerptLength: 24,
       showImages: false,
       resetStyles: false,
       translations: { placeholder: "Search the blog" }

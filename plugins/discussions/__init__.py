@@ -1,0 +1,1 @@
+from .discussions import *  # noqa: F403

@@ -1,0 +1,1 @@
+from .honest_dates import *  # noqa: F403
