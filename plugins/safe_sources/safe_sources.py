@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -131,8 +132,14 @@ def _judge(
     )
 
 
-def survey(content: Path, *, posts: list[str], pages: list[str], static: list[str]) -> Survey:
-    """Every file under ``content``: what is built, and what is refused and why."""
+def survey(
+    content: Path, *, posts: list[str], pages: list[str], static: list[str], data: Iterable[str] = ()
+) -> Survey:
+    """Every file under ``content``: what is built, and what is refused and why.
+
+    ``data`` names files (relative to ``content``) that the site and the check
+    read, such as the topic list: neither built nor refused.
+    """
     found = Survey()
     if content.is_symlink():
         found.refused.append(
@@ -169,6 +176,8 @@ def survey(content: Path, *, posts: list[str], pages: list[str], static: list[st
                 )
             elif not stat.S_ISREG(mode):
                 reason = ("this is not a regular file, so it is never published", "delete it")
+            elif relative.as_posix() in data:
+                continue
             else:
                 reason = _judge(relative, posts=posts, pages=pages, static=static)
             if reason:
@@ -185,6 +194,7 @@ def survey_settings(settings: dict) -> Survey:
         posts=settings["ARTICLE_PATHS"],
         pages=settings["PAGE_PATHS"],
         static=settings["STATIC_PATHS"],
+        data=settings.get("CONTENT_DATA_FILES", ()),
     )
 
 
