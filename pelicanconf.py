@@ -3,6 +3,9 @@
 ``publishconf.py`` overrides only what production changes.
 """
 
+import sys
+from pathlib import Path
+
 AUTHOR = "The blog's authors"
 SITENAME = "Children’s Social Work Notes"
 SITE_TAGLINE = "Practice, policy and the working week in UK children’s social work"
@@ -24,6 +27,9 @@ DEFAULT_LANG = "en-GB"
 DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
 
+# The plugins share modules kept at the project's top level (forkpool.py and
+# plugins/pelican_private.py), however Pelican is started.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "yaml_front_matter",

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from plugins.incremental.incremental import ADDRESSES, MIN_PARALLEL, fork_map, stable
+from forkpool import MIN_PARALLEL, fork_map
+from plugins.incremental.addresses import ADDRESSES
+from plugins.incremental.fingerprints import stable
 from tests.conftest import pelican, pelican_ok, tree
 
 pytestmark = pytest.mark.slow

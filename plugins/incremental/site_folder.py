@@ -1,0 +1,236 @@
+"""The output folder: built beside, swapped in whole, one build at a time.
+
+A build never writes into the output folder (``output/``) itself. It writes
+into a folder beside it (``.output.build/``) and, once everything is written,
+swaps the two in one step (Linux's ``renameat2`` exchange), so ``output/`` is
+always a whole site: the last finished build's. The folder beside then holds
+the site before, and the next build starts from it: a page that has not
+changed is hard-linked from ``output/`` rather than written again, and every
+other file in it is deleted first, so nothing a killed build left behind can
+reach the site. Pelican's writer replaces files rather than writing through
+them, so a hard-linked page is never changed in place.
+
+A lock file beside them (``.output.lock``) makes a second build into the same
+folder wait for the first. A build that cannot write (read-only or full disk)
+stops with one line naming the folder, and ``output/`` stays as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from filelock import FileLock, Timeout
+
+logger = logging.getLogger(__name__)
+
+# How long a build waits for another one writing to the same folder.
+WAIT_SECONDS = 600
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_CANNOT_WRITE = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+
+
+class BuildFailed(SystemExit):
+    """A build that stopped for a reason the author can act on: one line, no traceback.
+
+    A ``SystemExit``, so that Pelican's command line exits with it instead of
+    printing a traceback; the preview catches it and keeps serving.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(f"error: {message}")
+
+
+def cannot_write(error: OSError, where: str) -> BuildFailed:
+    path = error.filename or where
+    reason = error.strerror or str(error)
+    advice = {
+        errno.ENOSPC: "free some disk space and build again",
+        errno.EDQUOT: "free some disk space and build again",
+        errno.EROFS: "build onto a writable disk (pelican -o FOLDER)",
+    }.get(error.errno, "make it writable or build elsewhere (pelican -o FOLDER)")
+    return BuildFailed(f"cannot write the site to {path}: {reason}; {advice}. {where} is unchanged")
+
+
+def is_write_error(error: BaseException) -> bool:
+    return isinstance(error, OSError) and error.errno in _CANNOT_WRITE
+
+
+@dataclass
+class SiteFolder:
+    """The live output folder and the one a build writes into."""
+
+    live: str
+    building: str
+    lock: FileLock
+    # Files in the building folder, by path relative to it, with their inodes.
+    found: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def beside(cls, live: str) -> SiteFolder:
+        live = os.path.abspath(live)
+        parent, name = os.path.split(live)
+        return cls(
+            live, os.path.join(parent, f".{name}.build"), FileLock(os.path.join(parent, f".{name}.lock"))
+        )
+
+    def acquire(self) -> None:
+        try:
+            os.makedirs(os.path.dirname(self.live), exist_ok=True)
+            try:
+                self.lock.acquire(timeout=0)
+            except Timeout:
+                print(
+                    f"Waiting for the build already writing to {self.live} to finish "
+                    f"(lock file {self.lock.lock_file})",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                self.lock.acquire(timeout=WAIT_SECONDS)
+        except Timeout:
+            raise BuildFailed(
+                f"{self.lock.lock_file}: another build has been writing to {self.live} for "
+                f"{WAIT_SECONDS // 60} minutes; stop it, or delete this file if none is running"
+            ) from None
+        except OSError as error:
+            raise cannot_write(error, self.live) from None
+        if os.path.isdir(self.live) and not os.access(self.live, os.W_OK):
+            self.release()
+            raise cannot_write(OSError(errno.EACCES, "Permission denied", self.live), self.live)
+
+    def release(self) -> None:
+        self.lock.release(force=True)
+
+    def prepare(self, keep: Iterable[str]) -> None:
+        """Empty the building folder but for ``keep`` (relative paths), where they are
+        the same file as in the live folder."""
+        os.makedirs(self.building, exist_ok=True)
+        keep = set(keep)
+        found: dict[str, int] = {}
+        emptied: list[str] = []
+        for relative, inode, full in _files(self.building):
+            if relative in keep and _inode(os.path.join(self.live, relative)) == inode:
+                found[relative] = inode
+                continue
+            os.unlink(full)
+            emptied.append(os.path.dirname(full))
+        _prune(emptied, self.building)
+        self.found = found
+
+    def link_from_live(self, relatives: Iterable[str]) -> None:
+        """Give the building folder the live folder's copy of these files."""
+        for relative in relatives:
+            source = os.path.join(self.live, relative)
+            target = os.path.join(self.building, relative)
+            if self.found.get(relative) is not None and self.found[relative] == _inode(source):
+                continue
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            os.link(source, target)
+
+    def drop(self, relatives: Iterable[str]) -> None:
+        """Delete kept files the build did not produce (pages that are gone)."""
+        emptied = []
+        for relative in relatives:
+            try:
+                os.unlink(os.path.join(self.building, relative))
+            except FileNotFoundError:
+                continue
+            emptied.append(os.path.dirname(os.path.join(self.building, relative)))
+        _prune(emptied, self.building)
+
+    def carry(self, names: Iterable[str]) -> None:
+        """Hard-link these top-level entries of the live folder into the building folder."""
+        for name in names:
+            source, target = os.path.join(self.live, name), os.path.join(self.building, name)
+            if os.path.isdir(source) and not os.path.islink(source):
+                shutil.copytree(source, target, copy_function=os.link, symlinks=True, dirs_exist_ok=True)
+            elif os.path.lexists(source) and not os.path.lexists(target):
+                os.link(source, target, follow_symlinks=False)
+
+    def top_level(self, which: str) -> set[str]:
+        folder = self.live if which == "live" else self.building
+        try:
+            return set(os.listdir(folder))
+        except FileNotFoundError:
+            return set()
+
+    def swap(self) -> None:
+        """Make the building folder the live one, in one step where the system allows."""
+        if not os.path.isdir(self.live):
+            os.rename(self.building, self.live)
+            return
+        if not _exchange(self.building, self.live):
+            # Two renames: output/ is missing for an instant, never half-written.
+            aside = f"{self.building}.old"
+            shutil.rmtree(aside, ignore_errors=True)
+            os.rename(self.live, aside)
+            os.rename(self.building, self.live)
+            os.rename(aside, self.building)
+
+    def inode(self) -> int | None:
+        return _inode(self.building)
+
+
+def live_inode(live: str) -> int | None:
+    return _inode(live)
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.lstat(path).st_ino
+    except OSError:
+        return None
+
+
+def _files(top: str):
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    yield os.path.relpath(entry.path, top), entry.inode(), entry.path
+
+
+def _prune(folders: Iterable[str], top: str) -> None:
+    """Remove these folders and their parents below ``top`` while they are empty."""
+    for folder in sorted(set(folders), key=len, reverse=True):
+        while folder != top and folder.startswith(top + os.sep):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
+
+
+_libc = None
+
+
+def _exchange(first: str, second: str) -> bool:
+    global _libc
+    if not sys.platform.startswith("linux"):
+        return False
+    if _libc is None:
+        _libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), second)
