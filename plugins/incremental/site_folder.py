@@ -57,7 +57,9 @@ def cannot_write(error: OSError, where: str) -> BuildFailed:
         errno.EDQUOT: "free some disk space and build again",
         errno.EROFS: "build onto a writable disk (pelican -o FOLDER)",
     }.get(error.errno, "make it writable or build elsewhere (pelican -o FOLDER)")
-    return BuildFailed(f"cannot write the site to {path}: {reason}; {advice}. {where} is unchanged")
+    return BuildFailed(
+        f"cannot write the site to {where}: {reason} ({path}); {advice}. {where} is as the last build left it"
+    )
 
 
 def is_write_error(error: BaseException) -> bool:
