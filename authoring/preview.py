@@ -16,7 +16,6 @@ import contextlib
 import logging
 import os
 import queue
-import subprocess
 import sys
 import threading
 import time
@@ -24,6 +23,7 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from authoring.runs import run_pagefind, run_pelican_here
 from authoring.sitecheck import SiteHandler
 
 EVENTS = "/__preview/events"
@@ -116,10 +116,9 @@ class Preview:
     def build(self) -> bool:
         # A mistake in a post is printed and the preview keeps running.
         start = time.perf_counter()
-        try:
-            self.pelican.run()
-        except Exception as error:
-            print(f"The build failed: {error}", file=sys.stderr, flush=True)
+        failure = run_pelican_here(self.pelican)
+        if failure is not None:
+            print(f"The build failed: {failure}", file=sys.stderr, flush=True)
             return False
         self.builds.finished()
         print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
@@ -127,9 +126,7 @@ class Preview:
 
     def index_search(self) -> None:
         # Once, at start: re-indexing on every save would double the wait.
-        subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(self.output), "--silent"], check=False
-        )
+        run_pagefind(self.output)
 
     def serve(self, host: str, port: int) -> ThreadingHTTPServer:
         handler = type("Handler", (PreviewHandler,), {"builds": self.builds})
@@ -147,11 +144,21 @@ class Preview:
         from watchfiles import watch
 
         saves: queue.SimpleQueue = queue.SimpleQueue()
+        self.watching = threading.Event()
 
         def collect() -> None:
-            # step: how long to wait for a burst of saves to end.
-            for changes in watch(*self.watched, step=30, debounce=400):
-                saves.put({path for _, path in changes if "__pycache__" not in path})
+            # step: how long to wait for a burst of saves to end. The first
+            # answer, empty after rust_timeout if nothing was saved, comes
+            # once the watches are in place.
+            for changes in watch(
+                *self.watched, step=30, debounce=400, rust_timeout=200, yield_on_timeout=True
+            ):
+                if not self.watching.is_set():
+                    self.watching.set()
+                    print("Watching for saves", flush=True)
+                paths = {path for _, path in changes if "__pycache__" not in path}
+                if paths:
+                    saves.put(paths)
 
         threading.Thread(target=collect, daemon=True).start()
         return saves
