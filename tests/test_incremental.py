@@ -282,3 +282,19 @@ def test_stable_text_tells_kinds_and_values_apart():
     assert texts[6] == "set['a', 'b']"
     assert texts[7] == "<Tag 'Care leavers' 'care-leavers'>"
     assert all(stable(v) == t for v, t in zip(values, texts, strict=True))
+
+
+def test_what_was_added_to_the_output_after_a_build_stays_on_a_rebuild(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    (out / "pagefind").mkdir()
+    (out / "pagefind" / "index.js").write_text("index 1", encoding="utf-8")
+    for number in (1, 2):
+        _edit(project_copy, POST, "Not only this", f"Not only this ({number})")
+        pelican_ok(project_copy, out)
+        assert (out / "pagefind" / "index.js").read_text(encoding="utf-8") == f"index {number}"
+        assert f"({number})" in (out / PAGE).read_text(encoding="utf-8")
+        (out / "pagefind" / "index.js").unlink()  # as Pagefind replaces its files
+        (out / "pagefind" / "index.js").write_text(f"index {number + 1}", encoding="utf-8")
+    pelican_ok(project_copy, out, "--ignore-cache")
+    assert not (out / "pagefind").exists()

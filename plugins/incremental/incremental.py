@@ -36,7 +36,7 @@ from .site_folder import SiteFolder, cannot_write, is_write_error, live_inode
 from .writer import IncrementalWriter, Run
 
 MANIFEST = "incremental"
-FORMAT = 2
+FORMAT = 3
 
 
 def take_over(pelican) -> None:
@@ -81,17 +81,16 @@ def build(pelican, run) -> None:
     live = os.path.abspath(pelican.output_path)
     if _source_is_inside(live, pelican.path):
         return run()  # Pelican's own behaviour: nothing beside, nothing deleted
-    folder = SiteFolder.beside(live)
+    folder = SiteFolder.beside(live, pelican.output_retention)
     folder.acquire()
     try:
         cache_file = _manifest_file(pelican.settings, live)
         previous = _previous(pelican.settings, cache_file, live)
         if previous is None and not getattr(pelican, "incremental_clean", False):
-            previous = {"pages": {}, "top": []}  # keep all that is there
-        keep = [
-            relative for _, outputs in (previous or {}).get("pages", {}).values() for relative, *_ in outputs
-        ]
-        folder.prepare(keep)
+            previous = {"pages": {}, "keep_all": True}
+        pages = (previous or {}).get("pages", {}).values()
+        keep = {relative: inode for _, outputs in pages for relative, _, _, inode in outputs}
+        folder.prepare(keep, _foreign(folder, previous))
         writer.current = Run(pelican=pelican, folder=folder, cache_file=cache_file, previous=previous)
         pelican.output_path = folder.building
         return run()
@@ -103,6 +102,16 @@ def build(pelican, run) -> None:
         writer.current = None
         pelican.output_path = live
         folder.release()
+
+
+def _foreign(folder: SiteFolder, previous: dict | None) -> set[str]:
+    """Top-level entries of the live folder no build made (a search index, say), kept
+    on a rebuild; a clean build keeps only Pelican's ``OUTPUT_RETENTION``."""
+    if previous is None:
+        return folder.top_level("live") & set(folder.retention)
+    if previous.get("keep_all"):
+        return set()  # not known yet: carried once the build is done
+    return folder.top_level("live") - set(previous.get("top", ()))
 
 
 def start_run(pelican):
@@ -119,15 +128,12 @@ def finish_run(pelican) -> None:
         forget(run.cache_file)
         raise
     folder = run.folder
-    built = folder.top_level("building")
-    previous = run.previous
-    if previous is not None:
-        # What appeared in the live folder after the last build (a search
-        # index, say) stays, unless this build made the same name.
-        carried = folder.top_level("live") - set(previous.get("top", ())) - built
+    built = folder.top_level("building") - folder.foreign
+    if (run.previous or {}).get("keep_all"):
+        # Without DELETE_OUTPUT_DIRECTORY, what the folder held stays, as in Pelican.
+        folder.carry(sorted(folder.top_level("live") - built))
     else:
-        carried = folder.top_level("live") & set(pelican.output_retention) - built
-    folder.carry(sorted(carried))
+        folder.carry(sorted(folder.foreign - built))
     settings = pelican.settings
     manifest = {
         "format": FORMAT,

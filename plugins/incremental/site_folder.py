@@ -73,16 +73,18 @@ class SiteFolder:
     live: str
     building: str
     lock: FileLock
-    # Files in the building folder, by path relative to it, with their inodes.
+    retention: tuple = ()
+    # Files kept in the building folder, by path relative to it, with their inodes.
     found: dict[str, int] = field(default_factory=dict)
+    # Top-level entries of the live folder that no build made, kept as they are.
+    foreign: set[str] = field(default_factory=set)
 
     @classmethod
-    def beside(cls, live: str) -> SiteFolder:
+    def beside(cls, live: str, retention=()) -> SiteFolder:
         live = os.path.abspath(live)
         parent, name = os.path.split(live)
-        return cls(
-            live, os.path.join(parent, f".{name}.build"), FileLock(os.path.join(parent, f".{name}.lock"))
-        )
+        lock = FileLock(os.path.join(parent, f".{name}.lock"))
+        return cls(live, os.path.join(parent, f".{name}.build"), lock, tuple(retention))
 
     def acquire(self) -> None:
         try:
@@ -111,29 +113,28 @@ class SiteFolder:
     def release(self) -> None:
         self.lock.release(force=True)
 
-    def prepare(self, keep: Iterable[str]) -> None:
-        """Empty the building folder but for ``keep`` (relative paths), where they are
-        the same file as in the live folder."""
+    def prepare(self, keep: dict[str, int], foreign: set[str]) -> None:
+        """Empty the building folder but for the files in ``keep`` that are still the
+        same file (inode) as the live one, and the ``foreign`` top-level entries."""
         os.makedirs(self.building, exist_ok=True)
-        keep = set(keep)
         found: dict[str, int] = {}
         emptied: list[str] = []
-        for relative, inode, full in _files(self.building):
-            if relative in keep and _inode(os.path.join(self.live, relative)) == inode:
+        for relative, inode, full in _files(self.building, skip=foreign):
+            if keep.get(relative) == inode:
                 found[relative] = inode
                 continue
             os.unlink(full)
             emptied.append(os.path.dirname(full))
         _prune(emptied, self.building)
-        self.found = found
+        self.found, self.foreign = found, foreign
 
-    def link_from_live(self, relatives: Iterable[str]) -> None:
-        """Give the building folder the live folder's copy of these files."""
-        for relative in relatives:
+    def link_from_live(self, files: Iterable[tuple[str, int]]) -> None:
+        """Give the building folder the live folder's copy of these files (path, inode)."""
+        for relative, inode in files:
+            if self.found.get(relative) == inode:
+                continue
             source = os.path.join(self.live, relative)
             target = os.path.join(self.building, relative)
-            if self.found.get(relative) is not None and self.found[relative] == _inode(source):
-                continue
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(target)
@@ -151,13 +152,13 @@ class SiteFolder:
         _prune(emptied, self.building)
 
     def carry(self, names: Iterable[str]) -> None:
-        """Hard-link these top-level entries of the live folder into the building folder."""
+        """Make these top-level entries of the building folder the live folder's, hard-linked."""
         for name in names:
             source, target = os.path.join(self.live, name), os.path.join(self.building, name)
             if os.path.isdir(source) and not os.path.islink(source):
-                shutil.copytree(source, target, copy_function=os.link, symlinks=True, dirs_exist_ok=True)
-            elif os.path.lexists(source) and not os.path.lexists(target):
-                os.link(source, target, follow_symlinks=False)
+                _mirror(source, target)
+            else:
+                _link_if_other(source, target)
 
     def top_level(self, which: str) -> set[str]:
         folder = self.live if which == "live" else self.building
@@ -194,16 +195,47 @@ def _inode(path: str) -> int | None:
         return None
 
 
-def _files(top: str):
+def _files(top: str, skip: Iterable[str] = ()):
+    """(relative path, inode, path) of every file under ``top``, but under top-level ``skip``."""
+    start = len(top) + 1
+    skipped = {os.path.join(top, name) for name in skip}
     stack = [top]
     while stack:
         folder = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
+                if entry.path in skipped:
+                    continue
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
                 else:
-                    yield os.path.relpath(entry.path, top), entry.inode(), entry.path
+                    yield entry.path[start:], entry.inode(), entry.path
+
+
+def _link_if_other(source: str, target: str) -> None:
+    if _inode(source) == _inode(target):
+        return
+    if os.path.isdir(target) and not os.path.islink(target):
+        shutil.rmtree(target)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+    os.link(source, target, follow_symlinks=False)
+
+
+def _mirror(source: str, target: str) -> None:
+    """Make ``target`` a tree of hard links to ``source``'s files, touching only what differs."""
+    if os.path.lexists(target) and not os.path.isdir(target):
+        os.unlink(target)
+    os.makedirs(target, exist_ok=True)
+    wanted = {relative: inode for relative, inode, _ in _files(source)}
+    for relative, inode, path in _files(target):
+        if wanted.get(relative) == inode:
+            del wanted[relative]
+        else:
+            os.unlink(path)
+    for relative in wanted:
+        os.makedirs(os.path.dirname(os.path.join(target, relative)), exist_ok=True)
+        os.link(os.path.join(source, relative), os.path.join(target, relative), follow_symlinks=False)
 
 
 def _prune(folders: Iterable[str], top: str) -> None:

@@ -72,9 +72,9 @@ class Run:
 current: Run | None = None
 
 
-def _stat(path: str) -> tuple[int, int]:
+def _stat(path: str) -> tuple[int, int, int]:
     info = os.stat(path)
-    return info.st_size, info.st_mtime_ns
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 class IncrementalWriter(RecordingWriter):
@@ -99,11 +99,12 @@ class IncrementalWriter(RecordingWriter):
             return
         self.jobs.append(Job(name, template, context, options))
 
-    def _write_now(self, job: Job) -> list[tuple[str, int, int]]:
-        """Render one held write; the files it made (relative), with their sizes and times."""
+    def _write_now(self, job: Job) -> list[tuple[str, int, int, int]]:
+        """Render one held write; the files it made (relative), with their sizes, times and inodes."""
         self.opened = []
         super().write_file(job.name, job.template, job.context, **job.options)
-        return [(os.path.relpath(path, self.output_path), *_stat(path)) for path in self.opened]
+        start = len(self.output_path) + 1
+        return [(path[start:], *_stat(path)) for path in self.opened]
 
     def _render(self, job: Job):
         try:
@@ -129,11 +130,11 @@ class IncrementalWriter(RecordingWriter):
             old = previous_pages.get(job.name)
             if old and old[0] == job.key and _unchanged(live, old[1]):
                 job.outputs = old[1]
-                kept += [relative for relative, *_ in old[1]]
+                kept += [(relative, inode) for relative, _, _, inode in old[1]]
             else:
                 pending.append(job)
         run.folder.link_from_live(kept)
-        self.count_as_written(os.path.join(self.output_path, relative) for relative in kept)
+        self.count_as_written(os.path.join(self.output_path, relative) for relative, _ in kept)
         outcomes = fork_map(self._render, pending, workers(self.settings))
         errors = []
         for job, outcome in zip(pending, outcomes, strict=True):
@@ -186,6 +187,6 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 def _unchanged(live: str, outputs: list) -> bool:
     try:
-        return all(_stat(os.path.join(live, relative)) == (size, mtime) for relative, size, mtime in outputs)
+        return all(_stat(os.path.join(live, relative)) == tuple(stamp) for relative, *stamp in outputs)
     except OSError:
         return False
