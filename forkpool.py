@@ -115,6 +115,43 @@ def fork_map(function: Callable, items: Sequence, workers: int, minimum: int = M
     return results  # type: ignore[return-value]
 
 
+class Pending:
+    """One call running in a forked process while this one gets on."""
+
+    def __init__(self, function: Callable, *args):
+        parent = os.getpid()
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker
+            os.close(read_end)
+            status = 0
+            try:
+                die_with_parent(parent)
+                outcome = _run(lambda _: function(*args), None)
+                with os.fdopen(write_end, "wb") as pipe:
+                    pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                traceback.print_exc()
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pipe = os.fdopen(read_end, "rb")
+        self._outcome: Outcome | None = None
+
+    def outcome(self) -> Outcome:
+        """Wait for the call to end: its value, or what went wrong."""
+        if self._outcome is None:
+            data = self._pipe.read()
+            self._pipe.close()
+            _, status = os.waitpid(self.pid, 0)
+            if status != 0 or not data:
+                self._outcome = Outcome(error=f"the worker ended with status {status}")
+            else:
+                self._outcome = pickle.loads(data)
+        return self._outcome
+
+
 def parallel(function: Callable, items: Sequence, workers: int, minimum: int = MIN_PARALLEL) -> list:
     """``function``'s values over ``items`` (as ``fork_map``); the first failure is raised here."""
     if min(workers, len(items) // max(1, minimum)) < 2:

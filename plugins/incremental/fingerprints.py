@@ -163,10 +163,21 @@ def _lists_show_bodies(settings: dict, contents: list) -> bool:
     return False
 
 
+_digests: dict[int, str] = {}
+
+
 def code_and_settings_digest(settings: dict) -> str:
-    """What a post's address may depend on besides its own file."""
-    parts = [_versions(), _files_digest(settings.get("PLUGIN_PATHS", [])), stable(dict(settings))]
-    return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+    """What a post's reading and address may depend on besides its own file (once per build)."""
+    digest = _digests.get(id(settings))
+    if digest is None:
+        parts = [_versions(), _files_digest(settings.get("PLUGIN_PATHS", [])), stable(dict(settings))]
+        digest = _digests[id(settings)] = hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+    return digest
+
+
+def forget_digests() -> None:
+    """A new build: settings and plugin code may have changed since the last."""
+    _digests.clear()
 
 
 def _state(obj) -> dict:

@@ -30,6 +30,7 @@ from pelican import signals
 from . import writer
 from .addresses import recall_addresses, remember_addresses, reuse_address
 from .collector import tune_collector
+from .fingerprints import forget_digests
 from .reading import read_in_parallel, trust_cache
 from .records import forget, load, write_atomically
 from .site_folder import SiteFolder, cannot_write, is_write_error, live_inode
@@ -83,6 +84,7 @@ def build(pelican, run) -> None:
         return run()  # Pelican's own behaviour: nothing beside, nothing deleted
     folder = SiteFolder.beside(live, pelican.output_retention)
     folder.acquire()
+    forget_digests()
     try:
         cache_file = _manifest_file(pelican.settings, live)
         previous = _previous(pelican.settings, cache_file, live)
@@ -101,7 +103,10 @@ def build(pelican, run) -> None:
     finally:
         writer.current = None
         pelican.output_path = live
-        folder.release()
+        try:
+            folder.prepared()
+        finally:
+            folder.release()
 
 
 def _foreign(folder: SiteFolder, previous: dict | None) -> set[str]:
@@ -115,6 +120,8 @@ def _foreign(folder: SiteFolder, previous: dict | None) -> set[str]:
 
 
 def start_run(pelican):
+    if writer.current is not None:
+        writer.current.folder.prepared()  # before anything is written into it
     return IncrementalWriter
 
 

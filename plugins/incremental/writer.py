@@ -134,7 +134,8 @@ class IncrementalWriter(RecordingWriter):
             else:
                 pending.append(job)
         run.folder.link_from_live(kept)
-        self.count_as_written(os.path.join(self.output_path, relative) for relative, _ in kept)
+        prefix = self.output_path + os.sep
+        self.count_as_written([prefix + relative for relative, _ in kept])
         outcomes = fork_map(self._render, pending, workers(self.settings))
         errors = []
         for job, outcome in zip(pending, outcomes, strict=True):
@@ -187,6 +188,7 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 def _unchanged(live: str, outputs: list) -> bool:
     try:
-        return all(_stat(os.path.join(live, relative)) == tuple(stamp) for relative, *stamp in outputs)
+        prefix = live + os.sep
+        return all(_stat(prefix + relative) == (size, mtime, ino) for relative, size, mtime, ino in outputs)
     except OSError:
         return False
