@@ -62,9 +62,11 @@ def golden(c):
 
 @task
 def clean(c):
-    """Remove the generated site."""
-    if Path(CONFIG["deploy_path"]).is_dir():
-        shutil.rmtree(CONFIG["deploy_path"])
+    """Remove the generated site, and the one kept beside it for the next build."""
+    output = Path(CONFIG["deploy_path"])
+    for folder in (output, output.with_name(f".{output.name}.build")):
+        if folder.is_dir():
+            shutil.rmtree(folder)
 
 
 @task
