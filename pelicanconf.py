@@ -27,8 +27,8 @@ DEFAULT_LANG = "en-GB"
 DEFAULT_DATE = None
 FILENAME_METADATA = r"(?!)"
 
-# The plugins share modules kept at the project's top level (forkpool.py and
-# plugins/pelican_private.py), however Pelican is started.
+# The plugins share modules kept beside them (plugins/forkpool.py,
+# plugins/pelican_private.py), imported as plugins.*, however Pelican is started.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [

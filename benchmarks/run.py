@@ -105,7 +105,7 @@ def pelican(settings: str, out: Path, *extra: str) -> list[str]:
 def setup(n: int, seed: int, work: Path) -> dict[str, Path]:
     posts = generate(profile(ROOT / "content" / "posts"), n, seed)
     ours, vanilla, raw = work / "ours", work / "vanilla", work / "raw"
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "forkpool.py"):
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         (ours / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, ours / name)
     for name in ("theme", "plugins", "importer", "authoring"):

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forkpool import parallel as _parallel
+from plugins.forkpool import parallel as _parallel
 
 from .body import convert
 from .chrome import drop_chrome

@@ -104,7 +104,7 @@ def project_copy(tmp_path: Path) -> Path:
     """The project's site sources (config, content, theme, plugins) in a temporary folder."""
     target = tmp_path / "project"
     target.mkdir()
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "requirements.txt", "forkpool.py"):
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "requirements.txt"):
         shutil.copy(ROOT / name, target / name)
     for name in ("content", "theme", "plugins", "raw", "importer", "authoring"):
         if (ROOT / name).exists():

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from forkpool import MIN_PARALLEL, fork_map, parallel
+from plugins.forkpool import MIN_PARALLEL, fork_map, parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # A parent whose workers would run for a minute; it prints their pids, then waits to be killed.
 PARENT = """
 import os, sys, time
-from forkpool import fork_map
+from plugins.forkpool import fork_map
 
 parent = os.getpid()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from forkpool import MIN_PARALLEL, fork_map
+from plugins.forkpool import MIN_PARALLEL, fork_map
 from plugins.incremental.addresses import ADDRESSES
 from plugins.incremental.fingerprints import stable
 from tests.conftest import pelican, pelican_ok, tree

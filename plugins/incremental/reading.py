@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from forkpool import fork_map
+from plugins.forkpool import fork_map
 from plugins.pelican_private import cached_entries, filter_discardable_metadata, save_cache_atomically
 
 from .fingerprints import code_and_settings_digest

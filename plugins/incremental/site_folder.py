@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from forkpool import Pending
+from plugins.forkpool import Pending
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pelican.contents import Content, Static
 from pelican.urlwrappers import URLWrapper
 
-from forkpool import fork_map
+from plugins.forkpool import fork_map
 from plugins.pelican_private import RecordingWriter
 
 from .fingerprints import SCALARS, SiteDigest, content_digest, site_digest, stable
