@@ -298,3 +298,22 @@ def test_what_was_added_to_the_output_after_a_build_stays_on_a_rebuild(project_c
         (out / "pagefind" / "index.js").write_text(f"index {number + 1}", encoding="utf-8")
     pelican_ok(project_copy, out, "--ignore-cache")
     assert not (out / "pagefind").exists()
+
+
+def test_posts_read_before_are_reused_until_code_or_settings_change(project_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    # The cache holds objects of the plugins' modules, which Pelican imports by their own names.
+    monkeypatch.syspath_prepend(str(project_copy / "plugins"))
+    cache_file = project_copy / "cache" / "ArticlesGenerator-Readers"
+    cache = pickle.loads(cache_file.read_bytes())
+    source = next(key for key in cache if key.endswith(POST.removeprefix("content/")))
+    stamp, (content, metadata) = cache[source]
+    # A planted answer shows the next build reads the post from the cache.
+    cache[source] = (stamp, (content.replace("Not only this", "Planted"), metadata))
+    cache_file.write_bytes(pickle.dumps(cache))
+    pelican_ok(project_copy, out)
+    assert "Planted" in (out / PAGE).read_text(encoding="utf-8")
+    _edit(project_copy, "pelicanconf.py", '"permalink": False', '"permalink": True')
+    pelican_ok(project_copy, out)
+    assert "Planted" not in (out / PAGE).read_text(encoding="utf-8")
