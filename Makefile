@@ -43,4 +43,4 @@ import: $(STAMP)
 	$(BIN)/invoke import
 
 clean:
-	rm -rf output cache
+	rm -rf output cache .output.build .output.lock

@@ -3,6 +3,9 @@
 ``publishconf.py`` overrides only what production changes.
 """
 
+import sys
+from pathlib import Path
+
 AUTHOR = "The blog's authors"
 SITENAME = "Children’s Social Work Notes"
 SITE_TAGLINE = "Practice, policy and the working week in UK children’s social work"
@@ -30,6 +33,9 @@ FILENAME_METADATA = r"(?!)"
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Uncategorised"
 
+# The plugins share modules kept beside them (plugins/forkpool.py,
+# plugins/pelican_private.py), imported as plugins.*, however Pelican is started.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "author_errors",

@@ -5,7 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -25,15 +25,18 @@ CONFIG = {
 }
 
 
-def _pelican(c, settings, *extra, warn=False):
-    from authoring.sitecheck import pelican_command
+def _pelican(c, settings):
+    from authoring.runs import run_pelican
 
-    return c.run(shlex.join(pelican_command(settings, CONFIG["deploy_path"], *extra)), pty=False, warn=warn)
+    if run_pelican(ROOT, settings, CONFIG["deploy_path"]).returncode != 0:
+        raise Exit("The site was not built; output/ is as the last build left it.", code=1)
 
 
 def _search_index(c):
-    # Pagefind reads the built pages and writes its index beside them.
-    c.run(shlex.join([sys.executable, "-m", "pagefind", "--site", CONFIG["deploy_path"], "--silent"]))
+    from authoring.runs import run_pagefind
+
+    if run_pagefind(CONFIG["deploy_path"], ROOT).returncode != 0:
+        raise Exit("The search index was not made.", code=1)
 
 
 @task(name="import")
@@ -59,9 +62,11 @@ def golden(c):
 
 @task
 def clean(c):
-    """Remove the generated site."""
-    if Path(CONFIG["deploy_path"]).is_dir():
-        shutil.rmtree(CONFIG["deploy_path"])
+    """Remove the generated site, and the one kept beside it for the next build."""
+    output = Path(CONFIG["deploy_path"])
+    for folder in (output, output.with_name(f".{output.name}.build")):
+        if folder.is_dir():
+            shutil.rmtree(folder)
 
 
 DEBUG_HELP = "show Python tracebacks (for whoever looks after the site)"

@@ -17,7 +17,6 @@ import logging
 import os
 import queue
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -26,6 +25,7 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from authoring.runs import run_pagefind, run_pelican_here
 from authoring.sitecheck import SiteHandler
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, STOPPED, describe
 
@@ -119,10 +119,9 @@ class Preview:
     def build(self) -> bool:
         # A mistake in a post is printed and the preview keeps running.
         start = time.perf_counter()
-        try:
-            self.pelican.run()
-        except Exception as error:
-            print(build_failure(error), file=sys.stderr, flush=True)
+        failure = run_pelican_here(self.pelican)
+        if failure is not None:
+            print(build_failure(failure), file=sys.stderr, flush=True)
             return False
         self.builds.finished()
         print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
@@ -130,9 +129,7 @@ class Preview:
 
     def index_search(self) -> None:
         # Once, at start: re-indexing on every save would double the wait.
-        subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(self.output), "--silent"], check=False
-        )
+        run_pagefind(self.output)
 
     def serve(self, host: str, port: int) -> ThreadingHTTPServer:
         handler = type("Handler", (PreviewHandler,), {"builds": self.builds})
@@ -150,11 +147,21 @@ class Preview:
         from watchfiles import watch
 
         saves: queue.SimpleQueue = queue.SimpleQueue()
+        self.watching = threading.Event()
 
         def collect() -> None:
-            # step: how long to wait for a burst of saves to end.
-            for changes in watch(*self.watched, step=30, debounce=400):
-                saves.put({path for _, path in changes if "__pycache__" not in path})
+            # step: how long to wait for a burst of saves to end. The first
+            # answer, empty after rust_timeout if nothing was saved, comes
+            # once the watches are in place.
+            for changes in watch(
+                *self.watched, step=30, debounce=400, rust_timeout=200, yield_on_timeout=True
+            ):
+                if not self.watching.is_set():
+                    self.watching.set()
+                    print("Watching for saves", flush=True)
+                paths = {path for _, path in changes if "__pycache__" not in path}
+                if paths:
+                    saves.put(paths)
 
         threading.Thread(target=collect, daemon=True).start()
         return saves
@@ -172,12 +179,16 @@ class Preview:
                 self.build()
 
 
-def build_failure(error: Exception) -> str:
+def build_failure(error: BaseException) -> str:
     """What a failed build means for the author; the traceback only with --debug."""
     if os.environ.get(DEBUG_VARIABLE) == "1":
         return "".join(traceback.format_exception(error))
-    said = "" if str(error) == STOPPED else describe(error) + "\n"
-    return said + "The preview still shows the last good version: fix the error above and save again."
+    if isinstance(error, SystemExit):  # a build that could not write says so in one line
+        said = f"{error.code}\n"
+    else:
+        said = "" if str(error) == STOPPED else describe(error) + "\n"
+    keep = "The preview still shows the last good version: fix the error above and save again."
+    return f"The build failed. {said}{keep}"
 
 
 def port_in_use(host: str, port: int) -> str | None:

@@ -7,7 +7,6 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -19,6 +18,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
 
 from bs4 import BeautifulSoup
+
+from authoring.runs import run_pagefind, run_pelican
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -111,21 +112,17 @@ def crawl(base: str, limit: int = 2000) -> tuple[set[str], list[tuple[str, str, 
     return pages, broken
 
 
-def pelican_command(settings: str, out: Path | str, *extra: str) -> list[str]:
-    """Pelican, failing on any warning (never skipping a post quietly), logging plain lines."""
-    fatal = ["--fatal", "warnings", "--log-handler", "plain"]
-    return [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(out), *fatal, *extra]
-
-
 def build(
     project: Path, out: Path, *, production: bool = False, siteurl: str = "", cname: str = ""
 ) -> subprocess.CompletedProcess:
     """Build a project's site with Pelican (failing on any warning), then its search index."""
     settings = "publishconf.py" if production else "pelicanconf.py"
     env = {**os.environ, "SITEURL": siteurl, "CNAME": cname}
-    command = pelican_command(settings, out)
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    result = run_pelican(project, settings, out, env=env, capture=True)
     if result.returncode == 0:
-        index = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
-        subprocess.run(index, cwd=project, capture_output=True, check=True)
+        indexed = run_pagefind(out, project, capture=True)
+        if indexed.returncode != 0:
+            return subprocess.CompletedProcess(
+                indexed.args, indexed.returncode, result.stdout, result.stderr + indexed.stderr.decode()
+            )
     return result

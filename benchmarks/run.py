@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from http.client import HTTPException
 from pathlib import Path
 from urllib.parse import urljoin
 from urllib.request import urlopen
@@ -306,7 +307,7 @@ def _wait(url: str, ready, seconds: float) -> str:
                 body = response.read().decode("utf-8", "replace")
             if ready(body):
                 return body
-        except OSError:
+        except (OSError, HTTPException):  # a page being written as it is read
             pass
         time.sleep(0.02)
     raise TimeoutError(url)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
+
+from plugins.forkpool import parallel as _parallel
 
 from .body import convert
 from .chrome import drop_chrome
@@ -102,15 +102,6 @@ def find_sources(src: Path) -> list[Path]:
 # Below these counts a pool's start-up costs more than it saves.
 _MIN_FILES_PER_WORKER = 8
 _MIN_POSTS_PER_WORKER = 64
-
-
-def _parallel(function: Callable, items: Sequence, workers: int, minimum: int) -> list:
-    """``function`` over ``items`` in forked processes (in order), or here when few."""
-    workers = min(workers, len(items) // minimum)
-    if workers < 2:
-        return [function(item) for item in items]
-    with get_context("fork").Pool(workers) as pool:
-        return pool.map(function, items, chunksize=max(1, len(items) // (workers * 4)))
 
 
 @dataclass

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import os
 import pickle
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from plugins.incremental.incremental import ADDRESSES, MIN_PARALLEL, fork_map, stable
+from plugins.forkpool import MIN_PARALLEL, fork_map
+from plugins.incremental.addresses import ADDRESSES
+from plugins.incremental.fingerprints import stable
 from tests.conftest import pelican, pelican_ok, tree
 
 pytestmark = pytest.mark.slow
@@ -43,9 +47,54 @@ def test_an_edit_below_the_summary_rewrites_only_that_post(project_copy, tmp_pat
     assert "(edited)" in (out / PAGE).read_text(encoding="utf-8")
 
 
-def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path):
+# Appended to a plugin's code: every paragraph a post's reader makes is marked.
+PLUGIN_CHANGE = """
+
+_read_before_change = YamlFrontMatterReader.read
+
+
+def _read_and_mark(self, source_path):
+    content, metadata = _read_before_change(self, source_path)
+    return content.replace("<p>", '<p class="plugin-changed">'), metadata
+
+
+YamlFrontMatterReader.read = _read_and_mark
+"""
+
+# Appended to a copy of Markdown installed as a newer version.
+PACKAGE_CHANGE = """
+
+_convert_before_change = Markdown.convert
+
+
+def _convert_and_mark(self, source):
+    return _convert_before_change(self, source).replace("<p>", '<p data-markdown="99">')
+
+
+Markdown.convert = _convert_and_mark
+"""
+
+
+def _install_newer_markdown(folder: Path, monkeypatch) -> None:
+    """A changed copy of Markdown, as version 99.0, ahead of the installed one for every build."""
+    import markdown
+
+    shutil.copytree(
+        Path(markdown.__file__).parent, folder / "markdown", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    with (folder / "markdown" / "core.py").open("a", encoding="utf-8") as handle:
+        handle.write(PACKAGE_CHANGE)
+    info = folder / "markdown-99.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: Markdown\nVersion: 99.0\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(folder))
+    assert importlib.metadata.version("markdown") != "99.0"
+
+
+def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path, monkeypatch):
     out = tmp_path / "out"
     pelican_ok(project_copy, out)
+    (tmp_path / "site-packages").mkdir()
     steps = {
         "body": lambda: _edit(project_copy, POST, "Not only this", "Not only this (edited)"),
         "summary": lambda: _edit(project_copy, POST, "For about a year", "A new opening. For about a year"),
@@ -66,17 +115,36 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path):
             for name in ("ARTICLE_URL", "ARTICLE_SAVE_AS")
         ],
         "hand-deleted page": lambda: (out / "archives" / "index.html").unlink(),
+        "Markdown setting": lambda: _edit(
+            project_copy, "pelicanconf.py", '"permalink": False', '"permalink": True'
+        ),
+        "plugin code": lambda: (
+            (project_copy / "plugins/yaml_front_matter/yaml_front_matter.py")
+            .open("a", encoding="utf-8")
+            .write(PLUGIN_CHANGE)
+        ),
+        "package version": lambda: _install_newer_markdown(tmp_path / "site-packages", monkeypatch),
+        "theme stylesheet": lambda: (
+            (project_copy / "theme/static/css/site.css")
+            .open("a", encoding="utf-8")
+            .write("\nmain { margin: 0; }\n")
+        ),
     }
     for number, (step, change) in enumerate(steps.items()):
+        before = tree(out)
         change()
         pelican_ok(project_copy, out)
         pelican_ok(project_copy, tmp_path / f"clean-{number}", "--ignore-cache")
         built, clean = tree(out), tree(tmp_path / f"clean-{number}")
         assert sorted(built) == sorted(clean), step
         assert [n for n in built if built[n] != clean[n]] == [], step
-    assert "<p>Hi</p>" in (out / "index.html").read_text(encoding="utf-8")
+        if step != "hand-deleted page":
+            assert built != before, f"{step}: the change made no difference to the site"
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "<p>Hi</p>" in home
     assert not (out / PAGE).exists()
     assert (out / "2009" / "social-workers-leave-due-to-baby-p-effect" / "index.html").exists()
+    assert 'data-markdown="99"' in home
 
 
 def test_an_unchanged_post_keeps_the_address_the_last_build_found(project_copy, tmp_path):
@@ -92,8 +160,15 @@ def test_an_unchanged_post_keeps_the_address_the_last_build_found(project_copy, 
     book_file.write_bytes(pickle.dumps(book))
     pelican_ok(project_copy, out)
     assert (out / "planted" / "index.html").exists()
-    # Once the file changes, the address is worked out again.
-    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    # Once the file changes, even to text of the same length, the address is worked out again.
+    _edit(project_copy, POST, "Not only this", "Not only that")
+    pelican_ok(project_copy, out)
+    assert not (out / "planted").exists()
+    assert "Not only that" in (out / PAGE).read_text(encoding="utf-8")
+    book = pickle.loads(book_file.read_bytes())
+    book["known"][source] = (book["known"][source][0], "planted/", "planted/index.html")
+    book_file.write_bytes(pickle.dumps(book))
+    _edit(project_copy, POST, "Not only that", "Not only this (edited)")
     pelican_ok(project_copy, out)
     assert not (out / "planted").exists()
     assert "(edited)" in (out / PAGE).read_text(encoding="utf-8")
@@ -208,3 +283,38 @@ def test_stable_text_tells_kinds_and_values_apart():
     assert texts[6] == "set['a', 'b']"
     assert texts[7] == "<Tag 'Care leavers' 'care-leavers'>"
     assert all(stable(v) == t for v, t in zip(values, texts, strict=True))
+
+
+def test_what_was_added_to_the_output_after_a_build_stays_on_a_rebuild(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    (out / "pagefind").mkdir()
+    (out / "pagefind" / "index.js").write_text("index 1", encoding="utf-8")
+    for number in (1, 2):
+        _edit(project_copy, POST, "Not only this", f"Not only this ({number})")
+        pelican_ok(project_copy, out)
+        assert (out / "pagefind" / "index.js").read_text(encoding="utf-8") == f"index {number}"
+        assert f"({number})" in (out / PAGE).read_text(encoding="utf-8")
+        (out / "pagefind" / "index.js").unlink()  # as Pagefind replaces its files
+        (out / "pagefind" / "index.js").write_text(f"index {number + 1}", encoding="utf-8")
+    pelican_ok(project_copy, out, "--ignore-cache")
+    assert not (out / "pagefind").exists()
+
+
+def test_posts_read_before_are_reused_until_code_or_settings_change(project_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    # The cache holds objects of the plugins' modules, which Pelican imports by their own names.
+    monkeypatch.syspath_prepend(str(project_copy / "plugins"))
+    cache_file = project_copy / "cache" / "ArticlesGenerator-Readers"
+    cache = pickle.loads(cache_file.read_bytes())
+    source = next(key for key in cache if key.endswith(POST.removeprefix("content/")))
+    stamp, (content, metadata) = cache[source]
+    # A planted answer shows the next build reads the post from the cache.
+    cache[source] = (stamp, (content.replace("Not only this", "Planted"), metadata))
+    cache_file.write_bytes(pickle.dumps(cache))
+    pelican_ok(project_copy, out)
+    assert "Planted" in (out / PAGE).read_text(encoding="utf-8")
+    _edit(project_copy, "pelicanconf.py", '"permalink": False', '"permalink": True')
+    pelican_ok(project_copy, out)
+    assert "Planted" not in (out / PAGE).read_text(encoding="utf-8")

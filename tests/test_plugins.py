@@ -121,11 +121,11 @@ def test_the_collector_is_tuned_once_per_process():
     # Setting objects aside a second time would keep a first build's garbage for good.
     code = (
         "import gc\n"
-        "from plugins.incremental import incremental\n"
-        "incremental.tune_collector(None)\n"
+        "from plugins.incremental import collector\n"
+        "collector.tune_collector(None)\n"
         "first = gc.get_freeze_count()\n"
         "kept = [[n] for n in range(5000)]\n"
-        "incremental.tune_collector(None)\n"
+        "collector.tune_collector(None)\n"
         "print(first > 0, gc.get_freeze_count() == first, gc.isenabled())\n"
     )
     result = subprocess.run(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -20,21 +20,38 @@ POST = Path("content/posts/2009/baby-p-effect-sustained.md")
 URL = "2009/12/baby-p-effect-sustained/"
 
 
-def _get(url: str, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+def _get(url: str) -> str:
+    with urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
 
 
 def _edit(project: Path, old: str, new: str) -> None:
     path = project / POST
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+class Said:
+    """What a running preview has printed, line by line, as it prints it."""
+
+    def __init__(self, stream):
+        self.lines: list[str] = []
+        self._more = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            with self._more:
+                self.lines.append(line)
+                self._more.notify_all()
+
+    def wait_for(self, text: str, after: int = 0, seconds: float = 120) -> int:
+        """The number of lines read once one from line ``after`` on holds ``text``."""
+        with self._more:
+            found = self._more.wait_for(
+                lambda: any(text in line for line in self.lines[after:]), timeout=seconds
+            )
+            assert found, f"the preview never said {text!r}; it said:\n{''.join(self.lines)}"
+            return len(self.lines)
 
 
 @pytest.fixture
@@ -47,17 +64,18 @@ def preview(project_copy):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}/"
+    said = Said(process.stdout)
     try:
-        _get(base + URL)
-        yield project_copy, base
+        said.wait_for("Serving the preview at")
+        said.wait_for("Watching for saves")
+        yield project_copy, f"http://127.0.0.1:{port}/", said
     finally:
         process.terminate()
-        process.output = process.communicate(timeout=20)[0]
+        process.wait(timeout=20)
 
 
 def test_a_save_reloads_the_open_page(preview, browser):
-    project, base = preview
+    project, base, _ = preview
     page = browser.new_page()
     page.goto(base + URL)
     assert "Not only this, but" in page.inner_text("main")
@@ -70,11 +88,12 @@ def test_a_save_reloads_the_open_page(preview, browser):
 
 
 def test_a_bad_save_is_reported_and_the_preview_keeps_serving(preview, browser):
-    project, base = preview
+    project, base, said = preview
     page = browser.new_page()
     page.goto(base + URL)
+    seen = len(said.lines)
     _edit(project, "title: ", "title: [unclosed ")
-    time.sleep(1.5)
+    said.wait_for("The build failed", after=seen)
     assert "Baby P effect sustained" in _get(base + URL)
     _edit(project, "title: [unclosed ", "title: ")
     _edit(project, "Not only this, but", "Not only this (fixed), but")
@@ -82,15 +101,15 @@ def test_a_bad_save_is_reported_and_the_preview_keeps_serving(preview, browser):
 
 
 def test_a_settings_change_restarts_the_preview(preview):
-    project, base = preview
+    project, base, said = preview
+    seen = len(said.lines)
     settings = project / "pelicanconf.py"
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("SITE_TAGLINE = ", "SITE_TAGLINE = 'Restarted' or "),
         encoding="utf-8",
     )
-    deadline = time.monotonic() + 60
-    while "Restarted" not in _get(base) and time.monotonic() < deadline:
-        time.sleep(0.3)
+    restarted = said.wait_for("Code changed: restarting the preview", after=seen)
+    said.wait_for("Serving the preview at", after=restarted)
     assert "Restarted" in _get(base)
 
 
@@ -100,7 +119,6 @@ def test_a_save_made_while_a_build_runs_is_kept_for_the_next_build(tmp_path):
     preview = Preview.__new__(Preview)
     preview.watched = [tmp_path]
     saves = preview.start_watching()
-    time.sleep(0.5)  # the watcher starts
+    assert preview.watching.wait(timeout=30)
     (tmp_path / "post.md").write_text("saved", encoding="utf-8")
-    time.sleep(1)
     assert str(tmp_path / "post.md") in saves.get(timeout=10)

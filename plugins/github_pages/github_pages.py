@@ -15,7 +15,7 @@ from pelican import signals
 
 
 def write_pages_files(pelican) -> None:
-    output = Path(pelican.settings["OUTPUT_PATH"])
+    output = Path(pelican.output_path)
     output.mkdir(parents=True, exist_ok=True)
     (output / ".nojekyll").write_bytes(b"")
     domain = (pelican.settings.get("CNAME") or "").strip()

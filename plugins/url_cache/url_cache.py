@@ -24,6 +24,8 @@ from functools import cached_property
 from pelican import signals
 from pelican.urlwrappers import URLWrapper
 
+from plugins.pelican_private import change_class, give_wrapper_slug, wrapper_slug_unset
+
 _CACHED = ("url", "save_as")
 _subclasses: dict[type, type] = {}
 
@@ -44,7 +46,7 @@ def _caching_class(cls: type) -> type:
 def _cache(obj) -> None:
     if type(obj) in _subclasses.values():
         return
-    obj.__class__ = _caching_class(type(obj))
+    change_class(obj, _caching_class(type(obj)))
 
 
 def _wrappers(content) -> list[URLWrapper]:
@@ -82,14 +84,14 @@ def _slug_inputs(wrapper: URLWrapper) -> tuple:
 
 def _share_slug(wrapper: URLWrapper) -> None:
     # A slug that was set by hand, or is already known, is left alone.
-    if wrapper._slug is not None or not wrapper._slug_from_name:
+    if not wrapper_slug_unset(wrapper):
         return
     key = _slug_inputs(wrapper)
     slug = _slugs.get(key)
     if slug is None:
         _slugs[key] = wrapper.slug
     else:
-        wrapper._slug = slug
+        give_wrapper_slug(wrapper, slug)
 
 
 def cache_content_urls(content) -> None:

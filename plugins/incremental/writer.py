@@ -1,0 +1,194 @@
+"""Writing in parallel, and only what changed.
+
+Page writes are held until every page has been asked for, then each page's
+fingerprint is compared with the last build's: a page whose fingerprint and
+file are as the last build left them is taken from the live site (hard-linked
+into the folder being built); the others are rendered, shared out between
+forked workers.
+
+This assumes list pages show summaries, not whole posts: if a template other
+than a post's or page's own mentions ``.content``, every body joins every
+fingerprint and a rebuild renders everything. Rendering happens in worker
+processes, so a plugin connected to ``content_written`` runs there, and not
+at all for a skipped page.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pelican.contents import Content, Static
+from pelican.urlwrappers import URLWrapper
+
+from plugins.forkpool import fork_map
+from plugins.pelican_private import RecordingWriter
+
+from .fingerprints import SCALARS, SiteDigest, content_digest, site_digest, stable
+from .reading import workers
+from .site_folder import SiteFolder
+
+
+@dataclass
+class Job:
+    """One ``write_file`` call, held until every page has been asked for."""
+
+    name: str
+    template: object
+    context: dict
+    options: dict
+    key: str = ""
+    outputs: list = field(default_factory=list)
+
+
+@dataclass
+class WriteFailure:
+    """A page a worker could not write for want of space or permission."""
+
+    errno: int
+    strerror: str
+    filename: str
+
+
+@dataclass
+class Run:
+    """The state of one build."""
+
+    pelican: object
+    folder: SiteFolder
+    cache_file: str
+    previous: dict | None
+    writer: IncrementalWriter | None = None
+    context: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    summaries: dict = field(default_factory=dict)
+    base: str = ""
+
+
+current: Run | None = None
+
+
+def _stat(path: str) -> tuple[int, int, int]:
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+class IncrementalWriter(RecordingWriter):
+    """Holds page writes until the build ends, then writes what changed."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[Job] = []
+        self.immediate: set[str] = set()
+        if current is not None:
+            current.writer = self
+
+    def write_file(self, name, template, context, **options):
+        if not name:
+            return
+        if options.get("override_output"):
+            # Pelican decides which of several writes to one file wins by
+            # their order, so these are written at once, in order.
+            self.immediate.update(
+                relative for relative, *_ in self._write_now(Job(name, template, context, options))
+            )
+            return
+        self.jobs.append(Job(name, template, context, options))
+
+    def _write_now(self, job: Job) -> list[tuple[str, int, int, int]]:
+        """Render one held write; the files it made (relative), with their sizes, times and inodes."""
+        self.opened = []
+        super().write_file(job.name, job.template, job.context, **job.options)
+        start = len(self.output_path) + 1
+        return [(path[start:], *_stat(path)) for path in self.opened]
+
+    def _render(self, job: Job):
+        try:
+            return self._write_now(job)
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+                raise
+            return WriteFailure(error.errno, error.strerror or str(error), error.filename or "")
+
+    def flush(self, run: Run) -> None:
+        # Most pages get the generators' shared context; a few get copies.
+        counts = Counter(id(job.context) for job in self.jobs)
+        by_id = {id(job.context): job.context for job in self.jobs}
+        shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
+        digest = site_digest(shared, self.settings, run.previous or {})
+        run.base = digest.base
+        previous_pages = (run.previous or {}).get("pages", {})
+        live = run.folder.live
+        pending = []
+        kept = []
+        for job in self.jobs:
+            job.key = self._key(job, digest, shared)
+            old = previous_pages.get(job.name)
+            if old and old[0] == job.key and _unchanged(live, old[1]):
+                job.outputs = old[1]
+                kept += [(relative, inode) for relative, _, _, inode in old[1]]
+            else:
+                pending.append(job)
+        run.folder.link_from_live(kept)
+        prefix = self.output_path + os.sep
+        self.count_as_written([prefix + relative for relative, _ in kept])
+        outcomes = fork_map(self._render, pending, workers(self.settings))
+        errors = []
+        for job, outcome in zip(pending, outcomes, strict=True):
+            _replay(outcome.records)
+            if isinstance(outcome.value, WriteFailure):
+                failure = outcome.value
+                raise OSError(failure.errno, failure.strerror, failure.filename)
+            if outcome.error:
+                errors.append(f"{job.name}: {outcome.error}")
+            else:
+                job.outputs = outcome.value
+        self._check_duplicates(self.jobs)
+        written = self.immediate | {relative for job in self.jobs for relative, *_ in job.outputs}
+        run.folder.drop(set(run.folder.found) - written)
+        run.pages = {job.name: (job.key, job.outputs) for job in self.jobs if job.outputs}
+        self.jobs = []
+        if errors:
+            raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
+        run.summaries = digest.summaries
+
+    def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
+        own = job.options.get("article") or job.options.get("page")
+        # Lists of posts passed to a page follow from the site's fingerprint and
+        # the page's name; only the page's own values are added.
+        options = {k: v for k, v in job.options.items() if type(v) in SCALARS or isinstance(v, URLWrapper)}
+        parts = [digest.site, job.name, getattr(job.template, "name", "") or "", stable(options)]
+        if isinstance(own, Content) and not isinstance(own, Static):
+            parts.append(digest.bodies.get(id(own)) or content_digest(own))
+        if job.context is not shared:
+            parts.append(stable({k: v for k, v in job.context.items() if shared.get(k, k) is not v}))
+        return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+
+    @staticmethod
+    def _check_duplicates(jobs: list[Job]) -> None:
+        seen: dict[str, str] = {}
+        for job in jobs:
+            for path, *_ in job.outputs:
+                if path in seen and seen[path] != job.name:
+                    raise RuntimeError(f'Two pages would be written to "{path}": {seen[path]} and {job.name}')
+                seen[path] = job.name
+
+
+def _replay(records: list[logging.LogRecord]) -> None:
+    # Through the logger's own methods, so that --fatal counts them.
+    for record in records:
+        log = logging.getLogger(record.name)
+        message = record.msg + (f"\n{record.exc_text}" if record.exc_text else "")
+        (log.error if record.levelno >= logging.ERROR else log.warning)("%s", message)
+
+
+def _unchanged(live: str, outputs: list) -> bool:
+    try:
+        prefix = live + os.sep
+        return all(_stat(prefix + relative) == (size, mtime, ino) for relative, size, mtime, ino in outputs)
+    except OSError:
+        return False

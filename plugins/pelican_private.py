@@ -1,0 +1,99 @@
+"""Every use the plugins make of Pelican's private names, in one place.
+
+Written for Pelican ``WRITTEN_FOR``; tests/test_pelican_private.py checks that
+the installed Pelican is that version and exercises each name here, so an
+upgrade that renames or reshapes one fails there, by name, rather than as a
+wrong page somewhere in a build. Upgrading Pelican means re-reading each of
+these against its new source, then raising ``WRITTEN_FOR``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+
+from pelican.readers import _filter_discardable_metadata
+from pelican.writers import Writer
+
+WRITTEN_FOR = "4.12.0"
+
+# Attributes of a content object that hold Pelican's own state rather than
+# what was read: its body as read, and the shared context.
+CONTENT_INTERNALS = frozenset({"_content", "_context"})
+
+
+def filter_discardable_metadata(metadata: dict) -> dict:
+    """A reader's metadata without the entries Pelican marks for discarding."""
+    return _filter_discardable_metadata(metadata)
+
+
+def body_as_read(content) -> str:
+    """A post's or page's body as its reader gave it, before links are resolved."""
+    return content._content or ""
+
+
+def cached_entries(cacher) -> dict:
+    """The entries of one of Pelican's file caches (a ``Readers`` or a generator)."""
+    return cacher._cache
+
+
+def save_cache_atomically(cacher) -> None:
+    """Have ``cacher.save_cache`` write beside the cache file and rename, so a
+    killed build leaves the old cache, never a truncated one."""
+    path = cacher._cache_path
+
+    def save():
+        if not cacher._cache_data_policy:
+            return
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        partial = f"{path}.partial-{os.getpid()}"
+        with cacher._cache_open(partial, "wb") as handle:
+            pickle.dump(cacher._cache, handle)
+        os.replace(partial, path)
+
+    cacher.save_cache = save
+
+
+class RecordingWriter(Writer):
+    """Pelican's writer, recording what it opens and never writing through an
+    existing file: each file is unlinked first, so a file shared (hard-linked)
+    with the live site is replaced, not changed in place."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.opened: list[str] = []
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename not in self._written_files and filename not in self._overridden_files:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(filename)
+        handle = super()._open_w(filename, encoding, override=override)
+        # Pelican opens os.devnull instead when an earlier write overrode this one.
+        if handle.name != os.devnull:
+            self.opened.append(handle.name)
+        return handle
+
+    def count_as_written(self, paths) -> None:
+        """Files this build keeps from the last one: a later write to one is an error, as in Pelican."""
+        self._written_files.update(paths)
+
+
+def wrapper_slug_unset(wrapper) -> bool:
+    """Whether a tag's, category's or author's slug is still to be worked out from its name."""
+    return wrapper._slug is None and wrapper._slug_from_name
+
+
+def give_wrapper_slug(wrapper, slug: str) -> None:
+    """Give a tag, category or author the slug Pelican would work out, without working it out."""
+    wrapper._slug = slug
+
+
+def change_class(obj, cls: type) -> None:
+    """Make ``obj`` an instance of ``cls``, a subclass of its class adding no state."""
+    obj.__class__ = cls
+
+
+def preset_cached(obj, name: str, value) -> None:
+    """Give a ``cached_property`` its value before it is first asked for."""
+    obj.__dict__[name] = value
