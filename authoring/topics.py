@@ -12,8 +12,10 @@ import difflib
 from pathlib import Path
 
 import yaml
+from pelican.settings import DEFAULT_CONFIG
 
 from importer.naming import tag_key
+from plugins.yaml_front_matter.yaml_front_matter import sluggable
 
 from .frontmatter import Post
 from .problems import Problem, Severity
@@ -72,7 +74,8 @@ def check_topics(posts: list[Post], vocabulary: dict[str, str] | None) -> list[P
             continue
         tags = post.meta.get("tags")
         for tag in tags if isinstance(tags, list) else []:
-            if not isinstance(tag, str) or not tag.strip():
+            # A tag with no letters or digits is refused already, with what to do.
+            if not isinstance(tag, str) or not tag.strip() or not sluggable(tag, DEFAULT_CONFIG):
                 continue
             key = tag_key(tag)
             usual = vocabulary.get(key)

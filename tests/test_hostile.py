@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -32,16 +33,40 @@ def _runnable_url(value: str) -> bool:
     return re.sub(r"[\x00-\x20]", "", value).lower().startswith(RUNNABLE_SCHEMES)
 
 
+# The theme's drawn mark: shapes only (their attributes are searched like any other).
+MARK_SHAPES = {"circle", "path", "g", "rect", "title"}
+
+
+def _structured_data(element) -> bool:
+    """The theme's JSON-LD: JSON with no markup in it."""
+    if element.get("type") != "application/ld+json" or element.get("src"):
+        return False
+    text = element.get_text()
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "<" not in text
+
+
+def _theme_mark(element) -> bool:
+    return element.get("class") == ["mark"] and all(
+        child.name in MARK_SHAPES for child in element.find_all(True)
+    )
+
+
 def runnable(soup: BeautifulSoup, scripts: tuple[str, ...] = ()) -> list[str]:
     """Everything in ``soup`` a browser could run, but the theme's own scripts."""
     found = []
     for element in soup.find_all(True):
         name = element.name.lower()
-        if name == "script" and not (
-            element.get("src", "").endswith(scripts) and scripts and not element.get_text().strip()
+        if (
+            name == "script"
+            and not (element.get("src", "").endswith(scripts) and scripts and not element.get_text().strip())
+            and not _structured_data(element)
         ):
             found.append(str(element))
-        if name in EMBEDDING:
+        if name in EMBEDDING and not (name == "svg" and _theme_mark(element)):
             found.append(str(element))
         if name == "meta" and element.get("http-equiv", "content-security-policy").lower() != (
             "content-security-policy"

@@ -55,7 +55,8 @@ _read_before_change = YamlFrontMatterReader.read
 
 def _read_and_mark(self, source_path):
     content, metadata = _read_before_change(self, source_path)
-    return content.replace("<p>", '<p class="plugin-changed">'), metadata
+    # Text, not a class: every body is sanitised, and classes on paragraphs go.
+    return content + "<p>plugin changed</p>", metadata
 
 
 YamlFrontMatterReader.read = _read_and_mark

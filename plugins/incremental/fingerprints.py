@@ -31,7 +31,11 @@ _CONTENT_USE = re.compile(r"\.content\b|\[\s*['\"]content['\"]\s*\]|get_content"
 _VOLATILE_CONTEXT = {"localsiteurl"}
 _PRIVATE_ATTRIBUTES = CONTENT_INTERNALS | {"settings", "url", "save_as"}
 _ABSENT = object()
-_PACKAGES = ("pelican", "markdown", "jinja2", "markupsafe", "pyyaml")
+# Every package whose version can change a page's bytes.
+_PACKAGES = (
+    *("pelican", "markdown", "jinja2", "markupsafe", "pyyaml"),
+    *("nh3", "pygments", "feedgenerator", "unidecode", "python-dateutil"),
+)
 SCALARS = {type(None), bool, int, float, str}
 # Context entries Pelican derives from the posts, pages and settings, which
 # the fingerprint already holds one by one.

@@ -53,8 +53,27 @@ ATTRIBUTES = {
 }
 CLASSES = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
 
+_ADDRESS_ATTRIBUTES = {"href", "src"}
+
+
+def _address_without_controls(element: str, attribute: str, value: str) -> str | None:
+    """Drop an address holding a control character or a space before its scheme ends.
+
+    No real address has one, and browsers differ in which they skip inside a
+    scheme ("java\tscript:" runs as javascript:), so none is trusted.
+    """
+    if attribute in _ADDRESS_ATTRIBUTES:
+        scheme = value.split(":", 1)[0] if ":" in value else ""
+        if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in scheme) or any(
+            ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value
+        ):
+            return None
+    return value
+
+
 CLEANER = nh3.Cleaner(
     tags=TAGS,
+    attribute_filter=_address_without_controls,
     clean_content_tags={"script", "style"},
     attributes=ATTRIBUTES,
     allowed_classes=CLASSES,

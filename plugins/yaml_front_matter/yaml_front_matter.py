@@ -119,7 +119,7 @@ def slug_refusal(meta: dict, settings: dict) -> Refusal | None:
             "write it like slug: my-post-title (letters, digits and hyphens), or delete the line",
         )
     title = meta.get("title")
-    if not isinstance(title, str) or not title.strip() or _sluggable(title, settings):
+    if not isinstance(title, str) or not title.strip() or sluggable(title, settings):
         return None
     return Refusal(
         "title",
@@ -128,7 +128,7 @@ def slug_refusal(meta: dict, settings: dict) -> Refusal | None:
     )
 
 
-def _sluggable(name: str, settings: dict) -> bool:
+def sluggable(name: str, settings: dict) -> bool:
     # Nearly every name has an ASCII letter or digit and no tag (which slugify strips,
     # as in "<img src=x>"); only the rest need slugifying.
     if "<" not in name and any(c.isascii() and c.isalnum() for c in name):
@@ -145,7 +145,7 @@ def name_refusals(meta: dict, settings: dict) -> list[Refusal]:
         value = meta.get(key)
         names = value if isinstance(value, list) else [value]
         for name in names:
-            if isinstance(name, str) and name.strip() and not _sluggable(name, settings):
+            if isinstance(name, str) and name.strip() and not sluggable(name, settings):
                 found.append(
                     Refusal(
                         key,
