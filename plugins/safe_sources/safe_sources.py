@@ -38,6 +38,8 @@ POST_SUFFIX = ".md"
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".mdwn", ".mkdn", ".mdtxt", ".mdtext"}
 # Copied as they are, these would run script in a visitor's browser, from the
 # site's own address and without the pages' Content-Security-Policy.
+# Files at the top of the content folder that the project reads and never publishes.
+PROJECT_FILES = {"topics.yml"}
 ACTIVE_SUFFIXES = {
     *{".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt"},
     *{".js", ".mjs", ".swf", ".php", ".mht", ".mhtml"},
@@ -169,6 +171,8 @@ def survey(content: Path, *, posts: list[str], pages: list[str], static: list[st
                 )
             elif not stat.S_ISREG(mode):
                 reason = ("this is not a regular file, so it is never published", "delete it")
+            elif relative.as_posix() in PROJECT_FILES:
+                continue
             else:
                 reason = _judge(relative, posts=posts, pages=pages, static=static)
             if reason:
