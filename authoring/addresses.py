@@ -78,7 +78,7 @@ def address_problems(
                     _line(project, source),
                     Severity.NOTE,
                     f"{MOVED}/{address} to /{moved_to}; the old address redirects there",
-                    f"nothing to do: keep the line for /{address} in {RECORD} so that the redirect stays"
+                    f"nothing: keep the line for /{address} in {RECORD} so that the redirect stays"
                     + (
                         f"; to give the post its old address back, add the line slug: {_slug(address)}"
                         if _slug(address) != _slug(moved_to)
