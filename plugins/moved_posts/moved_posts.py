@@ -84,11 +84,20 @@ class Move:
 
 def read_record(path: Path) -> list[Recorded]:
     """The record's addresses; a line that is not a site address is logged as an error."""
+    shown = os.path.relpath(path)
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except FileNotFoundError:
         return []
-    shown = os.path.relpath(path)
+    except (OSError, UnicodeDecodeError) as error:
+        logger.error(
+            "%s: error: the record of published addresses cannot be read (%s), so no old address "
+            "redirects\n    what to do: restore it from git (git checkout -- %s)",
+            shown,
+            error,
+            shown,
+        )
+        return []
     found = []
     for number, text in enumerate(lines, start=1):
         if not text.strip() or text.startswith("#"):
