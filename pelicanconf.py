@@ -46,6 +46,7 @@ PLUGINS = [
     "discussions",
     "site_context",
     "honest_dates",
+    "moved_posts",
     "github_pages",
     "url_cache",
     "incremental",
@@ -82,6 +83,9 @@ ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
 # A post known only to its year does not claim a month in its address.
 ARTICLE_URL_YEAR_ONLY = "{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS_YEAR_ONLY = "{date:%Y}/{slug}/index.html"
+# A published post that moved answers at its old address too: a page there
+# sends readers on (see the README, "Addresses stay put").
+PUBLISHED_ADDRESSES = "published-addresses.txt"
 # Drafts appear in the local preview, listed on the home page and flagged.
 SHOW_DRAFTS = True
 DRAFT_URL = "drafts/{slug}/"

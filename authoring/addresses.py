@@ -5,8 +5,11 @@ without a ``slug:`` line, comes from its title. On WordPress a post keeps its
 address when its title is edited; here ``invoke new`` writes the slug into the
 front matter, and ``published-addresses.txt`` (committed beside the posts)
 records the address of every post once it is published. The check adds new
-posts to it, and warns when a recorded address is no longer made by any post:
-links to it from elsewhere, search engines and readers' bookmarks would break.
+posts to it and keeps the old addresses of posts that moved: the build
+(``plugins/moved_posts``) writes a page at each, sending readers on to the
+post's new address, so the check only notes the move. It warns when a
+recorded address belongs to a post that is gone: links to it from elsewhere,
+search engines and readers' bookmarks would break.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from .frontmatter import read_post
 from .problems import Problem, Severity
 
 RECORD = "published-addresses.txt"
+MOVED = "the post moved from "
 HEADER = (
     "# The address of every published post, then the file it came from. `invoke check`\n"
     "# adds new posts; commit this file with them. See the README: a published post keeps its address.\n"
@@ -50,19 +54,21 @@ def _line(project: Path, source: str) -> int | None:
 def address_problems(
     project: Path, built: dict[str, dict], *, accept: bool = False, record: bool = True
 ) -> list[Problem]:
-    """Warnings for published addresses no post makes any more; new posts are recorded.
+    """Notes for published posts that moved, warnings for published addresses no post makes now.
 
     ``built`` is the build's source map: address -> {"file": …, "published": …}.
-    With ``accept``, the record takes the current addresses as they are; with
+    New addresses are recorded, and old ones are kept: the build writes a page
+    at each old address of a post that moved, sending readers to the new one.
+    With ``accept``, the addresses of posts that are gone are let go; with
     ``record`` false (the site has errors), the record is left as it is.
     """
     path = project / RECORD
     recorded_before = read_record(path)
     current = {address: post["file"] for address, post in built.items() if post["published"]}
     problems = []
-    by_file = {source: address for address, source in current.items()}
+    by_file = {source: address for address, source in sorted(current.items())}
     for address, (source, number) in sorted(recorded_before.items()):
-        if address in built or accept:
+        if address in built:
             continue
         moved_to = by_file.get(source)
         if moved_to:
@@ -70,30 +76,42 @@ def address_problems(
                 Problem(
                     source,
                     _line(project, source),
-                    Severity.WARNING,
-                    f"the post's address changed from /{address} to /{moved_to} since it was published; "
-                    "links to the old address will break",
-                    f"to keep the old address, add the line slug: {address.rstrip('/').rsplit('/', 1)[-1]} "
-                    "and keep the date's year and month; to move it on purpose, run "
-                    f".venv/bin/invoke check --accept-addresses and commit {RECORD}",
+                    Severity.NOTE,
+                    f"{MOVED}/{address} to /{moved_to}; the old address redirects there",
+                    f"nothing: keep the line for /{address} in {RECORD} so that the redirect stays"
+                    + (
+                        f"; to give the post its old address back, add the line slug: {_slug(address)}"
+                        if _slug(address) != _slug(moved_to)
+                        else ""
+                    ),
                 )
             )
-        else:
+        elif not accept:
+            there = (project / source).is_file()
+            back = (
+                f"publish {source} again (without status: draft)"
+                if there
+                else f"put the post back (git checkout -- {source} restores a deleted file)"
+            )
             problems.append(
                 Problem(
                     RECORD,
                     number,
                     Severity.WARNING,
-                    f"the published address /{address} (from {source}) is made by no post now; "
-                    "links to it will break",
-                    "put the post back, or give the post that replaces it that address; to let it go, "
+                    f"the published address /{address} (from {source}) is made by no post now, "
+                    "so nothing redirects from it; links to it will break",
+                    f"{back}, or give the post that replaces it that address; to let it go, "
                     f"run .venv/bin/invoke check --accept-addresses and commit {RECORD}",
                 )
             )
     recorded = {a: s for a, (s, _) in recorded_before.items()}
-    # A changed address is recorded only once accepted, so the warning stays until then.
-    moved = {p.path for p in problems}
-    updated = current if accept else {**{a: s for a, s in current.items() if s not in moved}, **recorded}
+    # Old addresses stay recorded while their post's file exists: they are where the redirects go.
+    kept = {a: s for a, s in recorded.items() if (project / s).is_file()} if accept else recorded
+    updated = {**kept, **current}
     if record and updated != recorded:
         write_record(path, updated)
     return problems
+
+
+def _slug(address: str) -> str:
+    return address.rstrip("/").rsplit("/", 1)[-1]

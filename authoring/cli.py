@@ -14,7 +14,7 @@ from pathlib import Path
 
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, SOURCE_MAP_VARIABLE
 
-from .addresses import RECORD, address_problems, read_record
+from .addresses import MOVED, RECORD, address_problems, read_record
 from .checks import check_content
 from .links import link_problems
 from .newpost import NewPostError, new_post
@@ -103,9 +103,10 @@ def check(project: Path, *, site: bool, strict: bool, accept_addresses: bool = F
     for problem in problems:
         print(problem.format())
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
+    moved = sum(1 for p in problems if p.severity is Severity.NOTE and p.message.startswith(MOVED))
     print(
         f"\n{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-        f"{counts[Severity.NOTE]} reviewed privacy note(s)"
+        f"{counts[Severity.NOTE] - moved} reviewed privacy note(s), {moved} moved post(s) redirected"
     )
     if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
         return 1

@@ -10,11 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from authoring.cli import build_problems
 from authoring.problems import Problem, Severity
 from authoring.sitecheck import build, free_port
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_site
 from tests.test_authoring import GOOD, run, write
 
 DATE_FIX = "write the full date, year first: 2026-11-22T09:30:00+00:00 (or just 2026-11-22)"
@@ -218,7 +219,6 @@ def test_broken_links_name_the_post_and_line_even_before_the_post_s_day(project_
 
 
 def test_relative_links_in_a_summary_lead_where_they_do_on_the_post(project_copy, tmp_path):
-    from tests.conftest import build_site
 
     write(
         project_copy,
@@ -238,31 +238,40 @@ def test_relative_links_in_a_summary_lead_where_they_do_on_the_post(project_copy
     assert "../../../2009" not in feed
 
 
-def test_a_published_post_whose_title_changed_is_a_warning_until_accepted(project_copy):
+def test_a_published_post_whose_title_changed_is_noted_and_its_old_address_redirects(project_copy, tmp_path):
     post = write(project_copy, "2020/placements.md", GOOD.format(title="Good placements"))
     assert run(project_copy, "check", "--strict").returncode == 0  # published: its address is recorded
     post.write_text(GOOD.format(title="What good placements look like"), encoding="utf-8")
     result = run(project_copy, "check", "--strict")
-    assert result.returncode == 1
-    assert result.stdout.startswith(
-        "content/posts/2020/placements.md:2: warning: the post's address changed from "
-        "/2020/01/good-placements/ to /2020/01/what-good-placements-look-like/ since it was published; "
-        "links to the old address will break\n"
-        "    what to do: to keep the old address, add the line slug: good-placements"
-    )
-    assert "0 error(s), 1 warning(s)" in result.stdout
+    assert result.returncode == 0, result.stdout
+    assert (
+        "content/posts/2020/placements.md:2: note: the post moved from "
+        "/2020/01/good-placements/ to /2020/01/what-good-placements-look-like/; "
+        "the old address redirects there\n"
+        "    what to do: nothing: keep the line for /2020/01/good-placements/ in published-addresses.txt "
+        "so that the redirect stays; to give the post its old address back, "
+        "add the line slug: good-placements\n"
+    ) in result.stdout
+    assert "0 error(s), 0 warning(s)" in result.stdout
+    record = (project_copy / "published-addresses.txt").read_text(encoding="utf-8")
+    assert "2020/01/good-placements/ content/posts/2020/placements.md\n" in record
+    assert "2020/01/what-good-placements-look-like/ content/posts/2020/placements.md\n" in record
+    site = build_site(project_copy, tmp_path / "site")
+    refresh = BeautifulSoup(
+        (site / "2020" / "01" / "good-placements" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    ).find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh["content"] == "0; url=../../../2020/01/what-good-placements-look-like/"
+    # Accepting keeps the old address while its post's file exists: the redirect stays.
+    accepted = run(project_copy, "check", "--strict", "--accept-addresses")
+    assert accepted.returncode == 0, accepted.stdout
+    assert (project_copy / "published-addresses.txt").read_text(encoding="utf-8") == record
     post.write_text(
         GOOD.format(title="What good placements look like").replace("date:", "slug: good-placements\ndate:"),
         encoding="utf-8",
     )
-    assert run(project_copy, "check", "--strict").returncode == 0
-    post.write_text(GOOD.format(title="What good placements look like"), encoding="utf-8")
-    accepted = run(project_copy, "check", "--strict", "--accept-addresses")
-    assert accepted.returncode == 0, accepted.stdout
-    record = (project_copy / "published-addresses.txt").read_text(encoding="utf-8")
-    assert "2020/01/what-good-placements-look-like/ content/posts/2020/placements.md\n" in record
-    assert "good-placements/ " not in record.replace("what-good-placements", "")
-    assert run(project_copy, "check", "--strict").returncode == 0
+    back = run(project_copy, "check", "--strict")
+    assert back.returncode == 0
+    assert "moved from /2020/01/what-good-placements-look-like/ to /2020/01/good-placements/" in back.stdout
 
 
 def test_new_posts_get_their_slug_so_a_new_title_keeps_the_address(project_copy):
@@ -273,7 +282,7 @@ def test_new_posts_get_their_slug_so_a_new_title_keeps_the_address(project_copy)
 
 def test_the_record_holds_every_published_post_and_new_ones_are_added(project_copy):
     record = (ROOT / "published-addresses.txt").read_text(encoding="utf-8")
-    files = [line.split(" ", 1)[1] for line in record.splitlines() if not line.startswith("#")]
+    files = {line.split(" ", 1)[1] for line in record.splitlines() if not line.startswith("#")}
     assert sorted(files) == sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "posts").rglob("*.md")
     )

@@ -148,6 +148,53 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path, monk
     assert "<p>Markdown 99</p>" in home
 
 
+STALE = "content/posts/2011/stale-practise.md"
+OLD = "2011/07/stale-practise/index.html"
+
+
+def _refresh(page: Path) -> str | None:
+    text = page.read_text(encoding="utf-8")
+    found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]*)">', text)
+    return found[1] if found else None
+
+
+def test_redirects_of_moved_posts_in_a_rebuild_are_as_in_a_clean_build(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    # The year-only posts' old month addresses are redirects from the first build on.
+    old_month = out / "2009/01/big-week-for-social-care/index.html"
+    assert _refresh(old_month) == "../../../2009/big-week-for-social-care/"
+    steps = {
+        "slug changed": (
+            lambda: _edit(project_copy, STALE, 'slug: "stale-practise"', 'slug: "stale-practice"'),
+            "../../../2011/07/stale-practice/",
+        ),
+        "title of a moved post": (lambda: _edit(project_copy, STALE, 'title: "', 'title: "Renamed, '), True),
+        "slug changed back": (
+            lambda: _edit(project_copy, STALE, 'slug: "stale-practice"', 'slug: "stale-practise"'),
+            None,
+        ),
+        "slug changed again": (
+            lambda: _edit(project_copy, STALE, 'slug: "stale-practise"', 'slug: "stale-practices"'),
+            "../../../2011/07/stale-practices/",
+        ),
+        "moved post deleted": (lambda: (project_copy / STALE).unlink(), False),
+    }
+    for number, (step, (change, expected)) in enumerate(steps.items()):
+        change()
+        pelican_ok(project_copy, out)
+        pelican_ok(project_copy, tmp_path / f"clean-{number}", "--ignore-cache")
+        built, clean = tree(out), tree(tmp_path / f"clean-{number}")
+        assert sorted(built) == sorted(clean), step
+        assert [n for n in built if built[n] != clean[n]] == [], step
+        if expected is False:
+            assert not (out / OLD).exists(), step
+        elif expected is True:
+            assert "Renamed, Stale practise" in (out / OLD).read_text(encoding="utf-8"), step
+        else:
+            assert _refresh(out / OLD) == expected, step
+
+
 def test_an_unchanged_post_keeps_the_address_the_last_build_found(project_copy, tmp_path):
     out = tmp_path / "out"
     pelican_ok(project_copy, out)

@@ -287,9 +287,13 @@ def test_addresses_claim_no_month_that_is_not_known(dev_site):
     for meta in year_only:
         year = str(meta["date"].year)
         assert (dev_site / year / meta["slug"] / "index.html").is_file(), meta["slug"]
-        assert not (dev_site / year / f"{meta['date'].month:02d}" / meta["slug"]).exists()
+        # The month address it was once published at only sends readers on (moved_posts).
+        old = _soup(dev_site / year / f"{meta['date'].month:02d}" / meta["slug"] / "index.html")
+        refresh = old.find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh["content"] == f"0; url=../../../{year}/{meta['slug']}/"
+        assert old.select_one("main .post") is None
     # No month page for posts whose month is not known; their year page says so.
-    assert not (dev_site / "2009" / "01").exists()
+    assert not (dev_site / "2009" / "01" / "index.html").exists()
     year = _soup(dev_site / "2009" / "index.html")
     assert year.select_one(".month-unknown").get_text(strip=True).startswith("Month not known: 7 posts")
     assert len(year.select(".post-list > li")) == 10
@@ -323,11 +327,21 @@ def test_every_page_has_its_own_title_and_an_absolute_canonical_address(prod_sit
     out, port = prod_site
     base = f"http://127.0.0.1:{port}/blog/"
     titles: dict[str, str] = {}
+    moved: list[str] = []
     for page in out.rglob("*.html"):
         relative = page.relative_to(out).as_posix()
         if relative == "404.html" or relative.startswith("pagefind/"):
             continue
         soup = _soup(page)
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        if refresh is not None:
+            # A moved post's old address names the new one as canonical (moved_posts).
+            target = refresh["content"].removeprefix("0; url=")
+            assert soup.find("link", rel="canonical")["href"] == target
+            assert target.startswith(base) and target != base + relative
+            assert (out / target.removeprefix(base) / "index.html").is_file(), relative
+            moved.append(relative)
+            continue
         expected = base + relative.removesuffix("index.html")
         assert soup.find("link", rel="canonical")["href"] == expected, relative
         assert soup.find("meta", property="og:url")["content"] == expected
@@ -335,6 +349,7 @@ def test_every_page_has_its_own_title_and_an_absolute_canonical_address(prod_sit
         titles.setdefault(soup.title.get_text(), relative)
         assert titles[soup.title.get_text()] == relative, f"{relative} shares its title"
     assert _soup(out / "page" / "2" / "index.html").title.get_text().startswith("Posts, page 2 ·")
+    assert len(moved) == 10
 
 
 def test_articles_carry_valid_blogposting_structured_data(prod_site):

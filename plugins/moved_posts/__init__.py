@@ -1,0 +1,1 @@
+from .moved_posts import *  # noqa: F403
