@@ -36,7 +36,7 @@ _BIRTH = re.compile(
 _BIRTHDAY = re.compile(r"\bbirthdays?\b|\bturn(?:s|ed)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                        r"eighteen)\b", re.I)  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?](?:\s|$)")
 
 
 def scan(text: str) -> list[Hit]:

@@ -28,7 +28,7 @@ _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_
 _PHONE = re.compile(
     r"(?<![\w./-])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s.()-]{7,15}\d(?![\w/])",
 )
-_NHS = re.compile(r"(?<![\w/.-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w/.-])")
+_NHS = re.compile(r"(?<![\w/.-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w/-]|\.\d)")
 _NHS_WORD = re.compile(r"\bNHS\b", re.I)
 # HMRC: no D, F, I, Q, U or V in the prefix, no O second, and never BG, GB,
 # KN, NK, NT, TN or ZZ; the suffix is A to D.
@@ -36,7 +36,7 @@ _NINO_STRICT = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
 )
 _NINO_LOOSE = re.compile(
-    r"\b(?:N\.?I\.?|national insurance)(?:\s+(?:no\.?|number|num))?\s*[:\-]?\s*"
+    r"\b(?:N\.?I\.?|national insurance)(?:\s+(?:no\.?|number|num))?(?:\s+(?:is|was))?\s*[:\-]?\s*"
     r"(?P<n>[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]?)\b",
     re.I,
 )

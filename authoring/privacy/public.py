@@ -20,7 +20,6 @@ def _digits(text: str) -> str:
 @dataclass(frozen=True)
 class PublicList:
     names: frozenset[str]  # lower-cased whole names
-    words: frozenset[str]  # every word of every name, lower-cased
     helplines: frozenset[str]  # digits only
     emails: tuple[str, ...]  # lower-cased; '@domain' for a whole domain
     handles: frozenset[str]
@@ -30,12 +29,9 @@ class PublicList:
         name = _clean(text)
         if name in self.names:
             return True
-        # "Munro's review", "Laming": part of a listed name, never the whole
-        # of a common first name alone.
-        parts = name.split()
-        return bool(parts) and all(p in self.words for p in parts) and any(
-            n.endswith(" " + name) or n.startswith(name + " ") for n in self.names
-        )
+        # "Munro's review", "Laming": a listed person's surname alone counts,
+        # their first name alone does not ("Jamie" is not "Jamie Bulger").
+        return bool(name) and any(n.endswith(" " + name) for n in self.names)
 
     def is_helpline(self, number: str) -> bool:
         digits = _digits(number)
@@ -53,6 +49,7 @@ class PublicList:
 
 def _clean(text: str) -> str:
     text = re.sub(r"['’]s\b", "", text.strip())
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     return " ".join(text.lower().split())
 
 
@@ -63,7 +60,6 @@ def public_list(path: Path = PUBLIC_FILE) -> PublicList:
     markers = [str(m) for m in data.get("composite_markers") or []]
     return PublicList(
         names=frozenset(names),
-        words=frozenset(w for n in names for w in n.split()),
         helplines=frozenset(_digits(str(n)) for n in data.get("helplines") or []),
         emails=tuple(str(e).lower() for e in data.get("emails") or []),
         handles=frozenset(str(h).lower() for h in data.get("handles") or []),
