@@ -13,7 +13,7 @@ from pelican.utils import slugify
 
 from importer.naming import tag_key
 
-from . import privacy
+from .privacy import review as privacy_review
 from .frontmatter import Post, read_post
 from .problems import Problem, Severity
 
@@ -36,7 +36,7 @@ KNOWN_KEYS = {
     "date_evidence": "why the importer chose the date",
     "imported_from": "the raw archive file the post came from",
     "provenance": "facts from the raw archive page",
-    "privacy_reviewed": "true once someone has checked the privacy warnings",
+    "privacy_reviewed": 'the fingerprints of the privacy findings you checked, e.g. ["1a2b3c4d"]',
 }
 STATUSES = {"published", "draft"}
 _FULL_DATE = re.compile(
@@ -50,7 +50,7 @@ def _problem(post: Post, key: str | None, severity: Severity, message: str, fix:
     return Problem(str(post.path), line, severity, message, fix)
 
 
-def check_post(post: Post) -> list[Problem]:
+def check_post(post: Post, cache: privacy_review.ScanCache | None = None) -> list[Problem]:
     if post.error:
         return [
             Problem(
@@ -125,7 +125,7 @@ def check_post(post: Post) -> list[Problem]:
                 'write tags: ["fostering", "courts"]',
             )
         )
-    found += _privacy(post)
+    found += _privacy(post, cache or privacy_review.ScanCache(None))
     return found
 
 
@@ -162,22 +162,8 @@ def _check_date(post: Post, key: str, *, required: bool) -> list[Problem]:
     ]
 
 
-def _privacy(post: Post) -> list[Problem]:
-    text = "\n".join([str(post.meta.get("title", "")), str(post.meta.get("summary", ""))])
-    findings = privacy.scan(post.body, post.body_line) + [
-        privacy.Finding(post.line_of("title"), f.kind, f.text) for f in privacy.scan(text)
-    ]
-    reviewed = post.meta.get("privacy_reviewed") is True
-    severity = Severity.NOTE if reviewed else Severity.WARNING
-    fix = (
-        "already reviewed (privacy_reviewed: true); look again if the post has changed"
-        if reviewed
-        else "make sure it cannot identify a child, a family or a colleague: remove or change it; "
-        "when it is safe, add privacy_reviewed: true to the front matter"
-    )
-    return [
-        Problem(str(post.path), f.line, severity, f"possible {f.kind}: “{f.text}”", fix) for f in findings
-    ]
+def _privacy(post: Post, cache: privacy_review.ScanCache) -> list[Problem]:
+    return privacy_review.problems(post, cache)
 
 
 def post_slug(post: Post) -> str:
@@ -237,5 +223,8 @@ def check_across(posts: list[Post]) -> list[Problem]:
 
 def check_content(content: Path) -> list[Problem]:
     posts = [read_post(path) for path in sorted(content.rglob("*.md"))]
-    found = [problem for post in posts for problem in check_post(post)]
+    # Only posts whose text changed since the last check are scanned again.
+    cache = privacy_review.ScanCache(content.parent / "cache" / "privacy-scan.json")
+    found = [problem for post in posts for problem in check_post(post, cache)]
+    cache.save()
     return found + check_across(posts)

@@ -48,11 +48,20 @@ def scan(text: str) -> list[Hit]:
         near = before[ends[-1].end() :] if ends else before
         birth = list(_BIRTH.finditer(near))
         if birth:
-            hits.append(Hit(match.start(), match.end(), "date of birth", f"a date after “{birth[-1].group(0)}”"))
+            hits.append(
+                Hit(match.start(), match.end(), "date of birth", f"a date after “{birth[-1].group(0)}”")
+            )
             continue
         sentence = _sentence_around(text, match.start(), match.end())
         if _BIRTHDAY.search(sentence) and re.search(_MONTH, match.group(0), re.I):
-            hits.append(Hit(match.start(), match.end(), "date of birth", "a day and month in a sentence about a birthday"))
+            hits.append(
+                Hit(
+                    match.start(),
+                    match.end(),
+                    "date of birth",
+                    "a day and month in a sentence about a birthday",
+                )
+            )
     return hits
 
 

@@ -46,7 +46,7 @@ _CUES = {
     "a disciplinary detail": r"\b(?:suspended|sacked|dismissed|disciplinary|misconduct|grievance|struck off|"
     r"written warning|investigation|fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|"
     r"convicted|charged|sentenced|police)\b",
-    "a workplace": r"\b(?:works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|"
+    "a workplace": r"(?<!social )\b(?:works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|"
     r"team manager|manager|on the tills)\b",
     "a photo caption": r"\b(?:pictured|photo(?:graph)?|caption|picture of)\b|\((?:left|right|centre)\)",
 }
@@ -65,7 +65,9 @@ _EVENT = re.compile(
     re.I,
 )
 _SUBJECT = re.compile(CUES["a child"].pattern + "|" + CUES["a family role"].pattern, re.I)
-_CAPTION = re.compile(r"(?:^|\n)\s*(?:Pictured|Photo(?:\s+of)?|Caption|Picture of|Above|Left|Right)\s*:?\s+", re.I)
+_CAPTION = re.compile(
+    r"(?:^|\n)\s*(?:Pictured|Photo(?:\s+of)?|Caption|Picture of|Above|Left|Right)\s*:?\s+", re.I
+)
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?:mum|mother|dad|father|brother|sister|son|daughter|nan|nana|gran|granny|grandad|grandma|aunty|"
     r"auntie|aunt|uncle|cousin|carers?|colleague|manager|step-?dad|step-?mum|little|our|baby|foster\s+\w+|"
@@ -83,7 +85,9 @@ _AGE_AFTER = re.compile(
     rf"|now\s+{_AGE_NUM}\b|{_AGE_NUM}\s+next\b)",
     re.I,
 )
-_NICKNAME = re.compile(r"\b(?:call(?:s|ed)?\s+(?:him|her|them)|known\s+as|nicknamed)\s+['‘\"“]?(?P<n>[A-Z][a-z]+)")
+_NICKNAME = re.compile(
+    r"\b(?:call(?:s|ed)?\s+(?:him|her|them)|known\s+as|nicknamed)\s+['‘\"“]?(?P<n>[A-Z][a-z]+)"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|around|outside|across|of|on)\s+(?:the\s+)?$", re.I)
 _FAMILY_NAME = re.compile(r"\bthe\s+([A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
 _INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?|[A-Z]{2})(?=[\s,(])")
@@ -107,6 +111,7 @@ _CAPITAL_WORDS = {
     "ofsted", "everyone", "nobody", "everybody", "someone", "and", "but", "so", "caption", "photo",
     "pictured", "children", "child", "social", "work", "foster", "care", "team", "mr", "mrs", "ms", "miss",
     "dr", "professor", "lord", "lady", "sir", "dame", "imagine", "let", "call", "english", "british",
+    "tory", "tories", "labour", "royal", "queen", "king", "prince", "princess", "bishop",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "most", "many", "all",
 }  # fmt: skip
 _TITLES = re.compile(
@@ -119,6 +124,7 @@ _PUBLIC_ROLE_AFTER = re.compile(
     r"inquiry)",
     re.I,
 )
+_NOT_NAME_POS = {"VERB", "ADJ", "ADV", "INTJ", "AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['’\"”)]*|$)|\n+")
 
 
@@ -186,7 +192,11 @@ def scan(text: str, public: PublicList) -> list[Hit]:
 def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -> list[Hit]:
     hits: list[Hit] = []
     places = [
-        e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG") and not public.is_public_name(e.text)
+        e
+        for e in doc.ents
+        if e.label_ in ("GPE", "LOC", "FAC", "ORG")
+        and not public.is_public_name(e.text)
+        and not re.search(r"\bUniversity\b", e.text)
     ]
     place_tokens = {t.i for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP") for t in e}
     org_tokens = {t.i for e in doc.ents if e.label_ == "ORG" for t in e}
@@ -200,10 +210,17 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
 
     context = ", ".join(cues)
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or _is_public_person(sentence, ent.start_char, ent.end_char, ent.text, public):
+        if ent.label_ != "PERSON" or _is_public_person(
+            sentence, ent.start_char, ent.end_char, ent.text, public
+        ):
             continue
         if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
             continue
+        if (
+            ent.text.startswith(("St ", "St. ", "Saint "))
+            or "/" in sentence[ent.start_char : ent.end_char + 1]
+        ):
+            continue  # a hospital, church or school; a photographer's credit
         # The small model calls some towns people: a name it finds must hold
         # a known first name, or stand right beside an age or a family role.
         if any(is_first_name(t.text) for t in ent if t.text.lower() not in _CAPITAL_WORDS):
@@ -218,32 +235,61 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         start, end = token.idx, token.idx + len(token.text)
         before, after = sentence[:start], sentence[end:]
-        known = is_first_name(token.text) and not _PLACE_BEFORE.search(before)
+        # The dictionary holds names that are also words ("Royal", "Tell"):
+        # the tagger says which a word is here.
+        known = (
+            is_first_name(token.text)
+            and token.pos_ not in _NOT_NAME_POS
+            and not _PLACE_BEFORE.search(before)
+            and not re.match(r"\s*/", after)
+            and not before.rstrip().endswith("/")
+        )
         proper = token.pos_ == "PROPN" and token.i not in place_tokens
         if not (known or proper) or _is_public_person(sentence, start, end, token.text, public):
             continue
         if _AGE_AFTER.match(after):
             flag(start, end, "first name next to an age", "a name followed by an age")
         elif _ROLE_BEFORE.search(before):
-            flag(start, end, "name with identifying context", f"a name after a family or care role, with {context}")
+            flag(
+                start,
+                end,
+                "name with identifying context",
+                f"a name after a family or care role, with {context}",
+            )
         elif _POSSESSIVE_AFTER.match(after):
             flag(start, end, "name with identifying context", "a name with their family, placement or school")
         elif known and cues:
             flag(start, end, "name with identifying context", f"a first name with {context}")
     for match in _NICKNAME.finditer(sentence):
         if not public.is_public_name(match.group("n")):
-            flag(match.start("n"), match.end("n"), "nickname", "a nickname, which people who know the child recognise")
+            flag(
+                match.start("n"),
+                match.end("n"),
+                "nickname",
+                "a nickname, which people who know the child recognise",
+            )
     caption = _CAPTION.match(sentence)
     if caption:
-        name = re.match(r"([A-Z][a-z]+)", sentence[caption.end() :])
-        if name and name.group(1).lower() not in _CAPITAL_WORDS and not public.is_public_name(name.group(1)):
+        name = re.match(r"([A-Z][a-z]+)\b", sentence[caption.end() :])
+        # "Photo: Jo Bloggs/Agency" credits the photographer.
+        if (
+            name
+            and "/" not in sentence[caption.end() :].split("\n")[0]
+            and name.group(1).lower() not in _CAPITAL_WORDS
+            and not public.is_public_name(name.group(1))
+        ):
             s = caption.end()
             flag(s, s + len(name.group(1)), "photo caption naming someone", "a photo caption with a name")
     for match in _FAMILY_NAME.finditer(sentence):
         if not public.is_public_name(match.group(1)) and not public.is_public_name("the " + match.group(1)):
             near_place = re.match(r"\W*\s(?:from|in|of|on)\s+(?:the\s+)?[A-Z]", sentence[match.end() :])
             if set(cues) & {"a child", "a family role", "a carer or placement"} or places or near_place:
-                flag(match.start(1), match.end(1), "family name", f"a family named by surname, with {context or 'a place'}")
+                flag(
+                    match.start(1),
+                    match.end(1),
+                    "family name",
+                    f"a family named by surname, with {context or 'a place'}",
+                )
     for match in _INITIALS.finditer(sentence):
         letters = re.sub(r"[^A-Z]", "", match.group(0))
         if letters in _NOT_INITIALS or match.group(0) in _NOT_INITIALS:
@@ -251,7 +297,12 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         if (_SCHOOL_NAME.search(sentence) or "a school" in cues) and (
             _DATE_NEAR.search(sentence) or _YEAR_GROUP.search(sentence)
         ):
-            flag(match.start(), match.end(), "initials with a school and date", "initials with a school and a date")
+            flag(
+                match.start(),
+                match.end(),
+                "initials with a school and date",
+                "initials with a school and a date",
+            )
     if not hits and _SUBJECT.search(sentence):
         school = _SCHOOL_NAME.search(sentence)
         named = [e for e in places] + ([school] if school else [])
@@ -277,10 +328,16 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
 def _is_public_person(sentence: str, start: int, end: int, name: str, public: PublicList) -> bool:
     if public.is_public_name(name):
         return True
-    # A whole name on the list ("Eileen Munro") covers its parts.
-    for match in re.finditer(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+", sentence):
-        if match.start() <= start and end <= match.end() and public.is_public_name(match.group(0)):
-            return True
+    # A whole name on the list ("Eileen Munro", "Howard League") covers its parts.
+    for match in re.finditer(r"(?:[\w'’-]+\s+){0,2}[\w'’-]+", sentence[max(0, start - 40) : end + 40]):
+        pass
+    words = list(re.finditer(r"[\w'’-]+", sentence))
+    for i, word in enumerate(words):
+        if word.start() <= start < word.end() or (start <= word.start() < end):
+            for a in range(max(0, i - 2), i + 1):
+                for b in range(i, min(len(words), i + 3)):
+                    if public.is_public_name(sentence[words[a].start() : words[b].end()]):
+                        return True
     before, after = sentence[:start], sentence[end:]
     after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
     return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))

@@ -64,7 +64,9 @@ def public_list(path: Path = PUBLIC_FILE) -> PublicList:
         emails=tuple(str(e).lower() for e in data.get("emails") or []),
         handles=frozenset(str(h).lower() for h in data.get("handles") or []),
         markers=re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")(?!\w)",
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+            + r")(?!\w)",
             re.I,
         ),
     )

@@ -26,7 +26,12 @@ def load_corpus(folder: Path) -> list[Case]:
         path = folder / f"{label}.yaml"
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             cases.append(
-                Case(str(item["text"]), str(item.get("label", label)), str(item.get("class", "?")), str(item.get("why", "")))
+                Case(
+                    str(item["text"]),
+                    str(item.get("label", label)),
+                    str(item.get("class", "?")),
+                    str(item.get("why", "")),
+                )
             )
     return cases
 
