@@ -13,8 +13,8 @@ from pelican.utils import slugify
 
 from importer.naming import tag_key
 
-from .privacy import review as privacy_review
 from .frontmatter import Post, read_post
+from .privacy import review as privacy_review
 from .problems import Problem, Severity
 
 KNOWN_KEYS = {

@@ -30,7 +30,7 @@ DATE = (
 )
 _DATE = re.compile(rf"(?<![\w/.-]){DATE}(?![\w/-])", re.I)
 _BIRTH = re.compile(
-    r"(?:\bDOB\b|\bD\.\s?O\.\s?B\b\.?|\bdate\s+of\s+birth\b|\bborn\b|(?<![\w.])b\.(?=\s*\d)|\bbirth\s+date\b)",
+    r"(?:\bDOB\b|\bD\.\s?O\.\s?B\b\.?|\bdate\s+of\s+birth\b|\bborn\b|(?<![\w.])b\.(?=\s*(?:\d|$))|\bbirth\s+date\b)",
     re.I,
 )
 _BIRTHDAY = re.compile(r"\bbirthdays?\b|\bturn(?:s|ed)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"

@@ -40,11 +40,11 @@ _NINO_LOOSE = re.compile(
     r"(?P<n>[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]?)\b",
     re.I,
 )
-_AREAS = (
-    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH "
-    "EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M "
-    "ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST "
-    "SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
+_AREAS = (  # noqa: SIM905
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E "
+    "EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL "
+    "LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN "
+    "SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE "
 ).split()
 _AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
 _POSTCODE = re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}}\b", re.I)
@@ -82,6 +82,46 @@ _CODE = re.compile(r"\b[A-Z]{1,5}[-/]\d{2,4}[-/]\d{3,}\b")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d(?:[-/](?:\d\d|(?:1[89]|20)\d\d))?$")
 
 
+# Non-geographic numbers (03, 080x, 084x, 087x) belong to organisations;
+# people are rung on mobiles (07) and home lines (01, 02).
+_ORGANISATION_NUMBER = re.compile(r"^0(?:3|8)")
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:helpline|advice line|office line|enquiries|switchboard|reception|association|council|service|"
+    r"charity|trust|network|department|court|centre|society|foundation|ofsted|office)\b",
+    re.I,
+)
+_PERSONAL_WORDS = re.compile(
+    r"\b(?:mum|mother|dad|father|carer|nan|gran|grandad|aunt\w*|uncle|his|her|their|my|mobile|landline|"
+    r"home|boyfriend|girlfriend|partner|family|child|girl|boy)\b",
+    re.I,
+)
+_ROLE_MAILBOX = re.compile(
+    r"^(?:editor|editors|info|admin|enquiries|enquiry|contact|hello|office|press|media|team|help|support|"
+    r"comments|letters|news|webmaster|feedback|duty|mash|referrals|safeguarding)[@.]",
+    re.I,
+)
+_PLATFORM_NAME = re.compile(
+    r"\b(?:TikTok|Snapchat|Instagram|Insta|Facebook|Twitter|X|YouTube|Discord|WhatsApp|Roblox|Xbox|PlayStation|"
+    r"Twitch|Threads|Telegram|Kik|Bluesky)\b[^.;\n]{0,30}?\b(?:as|name\s+is|called|username|handle|user|"
+    r"profile|account|gamertag|tag)\b\s*(?:is\s+)?['‘\"“]?(?P<h>(?=[\w.]*[._\d])[\w.]{3,30}[\w]|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,3})"
+)
+_OWN_HANDLE = re.compile(
+    r"\b(?:guest post by|about the author|written by|follow (?:me|us|the blog)|find (?:me|us))\b", re.I
+)
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][\w'’]+\s+)*(?:Court|Courts|Council|Ofsted|Department|Tribunal|Office|Centre|House|Gate|"
+    r"Parliament|Hall|Ministry|Headquarters)\b"
+)
+
+
+def _public_place(text: str, start: int) -> bool:
+    """An address or postcode in a sentence about a court, council or office, and no family."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(". ", start)
+    sentence = text[left : right if right != -1 else len(text)]
+    return bool(_INSTITUTION.search(sentence)) and not _PERSONAL_WORDS.search(sentence)
+
+
 def _phone(text: str, public: PublicList) -> list[Hit]:
     hits = []
     for match in _PHONE.finditer(text):
@@ -89,7 +129,10 @@ def _phone(text: str, public: PublicList) -> list[Hit]:
         digits = re.sub(r"\D", "", raw)
         if digits.startswith("44"):
             digits = "0" + digits[2:]
-        if not 10 <= len(digits) <= 11 or public.is_helpline(raw):
+        if not 10 <= len(digits) <= 11 or public.is_helpline(raw) or _ORGANISATION_NUMBER.match(digits):
+            continue
+        before = text[max(0, match.start() - 80) : match.start()]
+        if _ORGANISATION_WORDS.search(before) and not _PERSONAL_WORDS.search(before):
             continue
         if re.fullmatch(r"[\d.]+", raw) and raw.count(".") == 1:
             continue  # a decimal
@@ -115,13 +158,17 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         hits.append(Hit(match.start(group), match.end(group), kind, why))
 
     for match in _EMAIL.finditer(text):
-        if not public.is_public_email(match.group(0)):
+        if not public.is_public_email(match.group(0)) and not _ROLE_MAILBOX.match(match.group(0)):
             add(match, "email address", "an email address (not a public organisation's)")
     for match in _SPOKEN_EMAIL.finditer(text):
         add(match, "email address", "an email address written out with 'at' and 'dot'")
     for match in _HANDLE.finditer(text):
-        if not public.is_public_handle(match.group(0)):
+        own = _OWN_HANDLE.search(text[max(0, match.start() - 120) : match.start()])
+        if not public.is_public_handle(match.group(0)) and not own:
             add(match, "social media handle", "a social media handle (not on the public list)")
+    for match in _PLATFORM_NAME.finditer(text):
+        if not public.is_public_handle("@" + match.group("h")):
+            add(match, "social media handle", "a name on a social media platform", "h")
     hits += _phone(text, public)
     for match in _NHS.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -136,7 +183,8 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         if re.search(r"\d{2}\s?\d{2}\s?\d{2}", match.group("n")):
             add(match, "National Insurance number", "a National Insurance number", "n")
     for match in _POSTCODE.finditer(text):
-        add(match, "UK postcode", "a full UK postcode")
+        if not _public_place(text, match.start()):
+            add(match, "UK postcode", "a full UK postcode")
     for match in _DISTRICT.finditer(text):
         group = "d" if match.group("d") else "d2"
         if match.group(group).isupper():
@@ -148,7 +196,8 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         if re.search(r"\d", plate) and re.search(r"[A-Z]", plate):
             add(match, "vehicle registration", "a number plate", "p")
     for match in _ADDRESS.finditer(text):
-        add(match, "street address", "a house number and street")
+        if not _public_place(text, match.start()):
+            add(match, "street address", "a house number and street")
     for match in _REF.finditer(text):
         ident = match.group("id")
         if _YEARISH.match(ident) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", ident):

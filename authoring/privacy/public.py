@@ -70,10 +70,3 @@ def public_list(path: Path = PUBLIC_FILE) -> PublicList:
             re.I,
         ),
     )
-
-
-def list_version(path: Path = PUBLIC_FILE) -> str:
-    """Part of the scan cache's key: editing the list rescans every post."""
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]

@@ -17,10 +17,18 @@ from pathlib import Path
 
 from . import scan
 from .finding import Finding
-from .public import PUBLIC_FILE, list_version
+from .public import PUBLIC_FILE
 
-# Bumped whenever the scan's rules change, so old cached results are dropped.
-SCAN_VERSION = "5"
+
+def _rules_version() -> str:
+    """The scan's own code and the public list: a change to either drops the old results."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*.py")) + [PUBLIC_FILE]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 _FIELDS = ("title", "summary", "author", "category")
 
 
@@ -64,7 +72,7 @@ class ScanCache:
         self.path = path
         self.entries: dict[str, list] = {}
         self.changed = False
-        self.salt = f"{SCAN_VERSION}:{list_version(PUBLIC_FILE)}"
+        self.salt = _rules_version()
         if path and path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -89,7 +97,7 @@ class ScanCache:
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".privacy-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump({"salt": self.salt, "entries": self.entries}, out)
-        os.replace(tmp, self.path)
+        Path(tmp).replace(self.path)
         self.changed = False
 
 
@@ -107,7 +115,7 @@ def acknowledged(meta: dict) -> tuple[set[str], bool]:
     if value is True:
         return set(), True
     if isinstance(value, str):
-        value = [v for v in value.replace(",", " ").split()]
+        value = value.replace(",", " ").split()
     if isinstance(value, list):
         return {str(v).strip().lower() for v in value}, False
     return set(), False
@@ -126,8 +134,8 @@ def problems(post, cache: ScanCache) -> list:
         where = "" if f.where == "body" else f" in the {f.where.replace('_', ' ')}"
         message = f"possible {f.kind}{where}: “{f.text}” ({f.why}) [{f.fingerprint}]"
         if f.fingerprint in prints:
-            out.append(Problem(str(post.path), f.line, Severity.NOTE, message,
-                               f"acknowledged as {f.fingerprint} under privacy_reviewed; look again if it changed"))  # fmt: skip
+            again = f"acknowledged as {f.fingerprint} under privacy_reviewed; look again if it changed"
+            out.append(Problem(str(post.path), f.line, Severity.NOTE, message, again))
             continue
         fix = (
             "make sure it cannot identify a child, a family, a carer or a colleague: remove or change it; "
