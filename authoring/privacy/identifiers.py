@@ -75,7 +75,7 @@ _ADDRESS = re.compile(
 _REF = re.compile(
     r"\b(?:case|ref(?:erence)?|file|client|child|person|referral|record|ID|Mosaic|LCS|Liquidlogic|Eclipse|"
     r"CareFirst|Frameworki|ICS|EHM|Azeus|Paris|Protocol|logged|number|no\.)"
-    r"(?:\W+\w+){0,3}?\W+(?P<id>(?:[A-Z]{1,5}[-/]?)?\d[\d/-]{3,}\d|\d{4,})\b",
+    r"(?:\W+\w+){0,3}?\W+(?<!\d[\s-])(?P<id>(?:[A-Z]{1,5}[-/]?)?\d[\d/-]{3,}\d|\d{4,})\b",
     re.I,
 )
 _CODE = re.compile(r"\b[A-Z]{1,5}[-/]\d{2,4}[-/]\d{3,}\b")
@@ -175,8 +175,8 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         near = text[max(0, match.start() - 40) : match.start()]
         if nhs.is_valid(digits):
             add(match, "NHS number", "ten digits with a valid NHS check digit")
-        elif _NHS_WORD.search(near):
-            add(match, "NHS number", "ten digits written as an NHS number")
+        elif _NHS_WORD.search(near) or (re.search(r"\d[\s-]\d", match.group(0)) and digits[0] != "0"):
+            add(match, "NHS number", "ten digits written as an NHS number (3-3-4)")
     for match in _NINO_STRICT.finditer(text):
         add(match, "National Insurance number", "a National Insurance number in HMRC's format")
     for match in _NINO_LOOSE.finditer(text):

@@ -25,7 +25,7 @@ _AGE_NUM = rf"(?:\d{{1,2}}|{_AGE_WORD})"
 _NOT_RANGE = r"(?!\s*(?:to|-|–|and over|or over|and under|or under|and above|plus|\+|or older|or younger)\b)"
 _NOT_AGE_AFTER = (
     r"(?!\s*(?:%|per\b|of\b|times\b|hours?\b|minutes?\b|days?\b|weeks?\b|miles?\b|o'clock|pm\b|am\b"
-    r"|years?\s+ago|\.\d))"
+    r"|years?\s+ago|[/.:,]\d))"
 )
 AGE = (
     rf"\baged?\s+{_AGE_NUM}\b{_NOT_RANGE}|\(\s?\d{{1,2}}\s?\)|\b{_AGE_NUM}[- ](?:year|month)s?[- ]old\b"
@@ -168,7 +168,8 @@ _PUBLIC_ROLE_AFTER = re.compile(
 )
 _INSTITUTION_WORDS = {
     "Bill", "Act", "Authority", "Council", "Court", "Courts", "Review", "Report", "Trust", "Service",
-    "Services", "Board", "Panel", "Partnership", "Network", "Society", "Association", "Fortnight", "Week", "Day", "Month",
+    "Services", "Board", "Panel", "Partnership", "Network", "Society", "Association", "Fortnight", "Week",
+    "Day", "Month",
     "Foundation", "Group", "Team", "Unit", "Centre", "Hospital", "School", "Academy", "College", "University",
     "Party", "Committee", "Commission", "Agency", "Office", "Department", "Ministry", "Inquiry", "Programme",
 }  # fmt: skip
@@ -322,7 +323,12 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             or _AGE_AFTER.match(sentence[ent.end_char :])
             or _ROLE_BEFORE.search(sentence[: ent.start_char])
         ):
-            flag(ent.start_char, ent.end_char, "name with identifying context", f"a name with {context}")
+            aged = _AGE_AFTER.match(sentence[ent.end_char :])
+            if aged:
+                end = ent.end_char + len(aged.group(0).rstrip(" ,"))
+                flag(ent.start_char, end, "first name next to an age", "a name followed by an age")
+            else:
+                flag(ent.start_char, ent.end_char, "name with identifying context", f"a name with {context}")
     person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     for token in doc:
         if not token.text[:1].isupper() or not token.text[1:].islower() or len(token.text) < 3:
@@ -354,8 +360,14 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue  # "Local Authority", "Court of Appeal"
         if _is_public_person(sentence, start, end, token.text, public):
             continue
-        if _AGE_AFTER.match(after):
-            flag(start, end, "first name next to an age", "a name followed by an age")
+        aged = _AGE_AFTER.match(after)
+        if aged:
+            flag(
+                start,
+                end + len(aged.group(0).rstrip(" ,")),
+                "first name next to an age",
+                "a name followed by an age",
+            )
         elif _ROLE_BEFORE.search(before):
             flag(
                 start,
