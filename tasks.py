@@ -98,6 +98,18 @@ def check(c, no_site=False, strict=False):
     c.run(shlex.join(args))
 
 
+@task(name="privacy-score", help={"verbose": "list every missed case and false alarm"})
+def privacy_score(c, verbose=False):
+    """Recall and false alarms of the privacy scan on each labelled corpus, per class."""
+    corpora = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "privacy_corpus").iterdir() if p.is_dir()
+    )
+    args = [sys.executable, "-m", "authoring.privacy.score", *corpora]
+    if verbose:
+        args.append("-v")
+    c.run(shlex.join(args))
+
+
 @task(help={"port": "the port to serve on (default 8000)"})
 def serve(c, port=CONFIG["port"]):
     """Build, serve on loopback and rebuild on every save (the page reloads itself)."""
