@@ -104,3 +104,26 @@ def test_a_save_made_while_a_build_runs_is_kept_for_the_next_build(tmp_path):
     (tmp_path / "post.md").write_text("saved", encoding="utf-8")
     time.sleep(1)
     assert str(tmp_path / "post.md") in saves.get(timeout=10)
+
+
+def test_a_save_is_scanned_for_privacy_and_warned_about_in_the_preview(project_copy):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "authoring.preview", "--port", str(port)],
+        cwd=project_copy,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _get(base + URL)
+        _edit(project_copy, "Not only this, but", "Ring his mum on 07700 900461. Not only this, but")
+        deadline = time.monotonic() + 60
+        while "07700 900461" not in _get(base + URL) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        time.sleep(3)  # the scan reports just after the build
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0]
+    assert f"{POST}:" in output and "warning: possible phone number: “07700 900461”" in output, output
