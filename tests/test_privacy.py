@@ -113,8 +113,12 @@ def test_a_composite_marker_quiets_only_its_own_paragraph():
 
 
 def test_a_phrase_wrapped_across_lines_is_found_on_its_first_line():
-    found = scan("First line.\nHer date of\nbirth is 14/02/2013, and more.", first_line=20)
-    assert [(f.kind, f.line) for f in found] == [("date of birth", 22)]
+    text = "First line.\nHer date of\nbirth is 14/02/2013; ring her mum on 07700\n900461 after tea."
+    found = scan(text, first_line=20)
+    assert [(f.kind, f.text, f.line) for f in found] == [
+        ("date of birth", "14/02/2013", 22),
+        ("phone number", "07700 900461", 22),
+    ]
 
 
 def test_the_model_comes_from_the_installed_package():
