@@ -30,7 +30,8 @@ DATE = (
 )
 _DATE = re.compile(rf"(?<![\w/.-]){DATE}(?![\w/-])", re.I)
 _BIRTH = re.compile(
-    r"(?:\bDOB\b|\bD\.\s?O\.\s?B\b\.?|\bdate\s+of\s+birth\b|\bborn\b|(?<![\w.])b\.(?=\s*(?:\d|$))|\bbirth\s+date\b)",
+    r"(?:\bDOB\b|\bD\.\s?O\.\s?B\b\.?|\bdate\s+of\s+birth\b|\bborn\b|(?<![\w.])b\.(?=\s*(?:\d|$))"
+    r"|\bbirth\s+date\b|\bcame into the world\b|\bwas delivered\b|\barrived\b)",
     re.I,
 )
 _BIRTHDAY = re.compile(r"\bbirthdays?\b|\bturn(?:s|ed)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"

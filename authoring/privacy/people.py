@@ -22,6 +22,7 @@ _AGE_WORD = (
     r"sixteen|seventeen|eighteen)"
 )
 _AGE_NUM = rf"(?:\d{{1,2}}|{_AGE_WORD})"
+_QUALIFIER = r"(?:(?:only|just|nearly|almost|now|barely|about|around|still|already|not yet|not even)\s+)*"
 _NOT_RANGE = r"(?!\s*(?:to|-|–|and over|or over|and under|or under|and above|plus|\+|or older|or younger)\b)"
 _NOT_AGE_AFTER = (
     r"(?!\s*(?:%|per\b|of\b|times\b|hours?\b|minutes?\b|days?\b|weeks?\b|miles?\b|o'clock|pm\b|am\b"
@@ -30,7 +31,7 @@ _NOT_AGE_AFTER = (
 AGE = (
     rf"\baged?\s+{_AGE_NUM}\b{_NOT_RANGE}|\(\s?\d{{1,2}}\s?\)|\b{_AGE_NUM}[- ](?:year|month)s?[- ]old\b"
     rf"|\b{_AGE_NUM}\s+(?:months|years)\s+old\b"
-    rf"|\b(?:is|was|turned|turns|turning|now|then|be|'s|’s)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|now\s+)?"
+    rf"|\b(?:is|was|turned|turns|turning|now|then|be|'s|’s)\s+{_QUALIFIER}"
     rf"{_AGE_NUM}\b{_NOT_AGE_AFTER}"
     rf"|\b{_AGE_NUM}\s+next\s+(?:week|month|year)\b"
 )
@@ -67,18 +68,22 @@ _CUES = {
         r"disease|disorder|palsy|chemotherapy|radiotherapy|dialysis|transplant|prosthetic|diagnos\w+|syndrome",
         r"autis\w+|adhd|cancer|leukaemia|depression|self-harm\w*|overdose\w*|hospital|ward|feeding tube",
         r"wheelchair|cystic fibrosis|epilep\w+|disabilit\w+|disabled|stress|signed off|off sick|pregnan\w+",
-        r"mental health|progeria|terminal\w*|sectioned|wets the bed",
+        r"mental health|progeria|terminal\w*|sectioned|wets the bed|miscarriage|long-term sick|sick leave",
+        r"rehab|detox|chemo|surgery|operation|tumour|stroke|dementia",
     ),
     "a disciplinary detail": _any(
         r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
         r"capability (?:plan|process|hearing)|grievance|struck off|written warning|investigation",
         r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
-        r"sentenced|police",
+        r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
     ),
     "a workplace": r"(?<!social )"
     + _any(
         r"works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|supervisor",
         r"senior practitioner|principal social worker|practice manager|team manager|manager|on the tills",
+        r"IRO|team leader|social worker|family support worker|personal adviser|MASH|duty team",
+        r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
+        r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
     ),
     "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
     + r"|\((?:left|right|centre)\)",
@@ -96,6 +101,7 @@ _EVENT = re.compile(
     r"|\bon (?:bonfire night|christmas eve|christmas day|sports day|new year's eve)\b|\bsince the\s+\w+\b",
     re.I,
 )
+_SUBJECT_FAMILY = re.compile(CUES["a family role"].pattern, re.I)
 _SUBJECT = re.compile(
     CUES["a child"].pattern + "|" + CUES["a family role"].pattern + r"|\b(?:class|pupils|students)\b", re.I
 )
@@ -115,7 +121,7 @@ _POSSESSIVE_AFTER = re.compile(
 )
 _AGE_AFTER = re.compile(
     rf"^\s*,\s*\d{{1,2}}\s*,|^\s*(?:,\s*)?(?:\(\s?(?:aged?\s+)?\d{{1,2}}\s?\)|aged?\s+{_AGE_NUM}\b{_NOT_RANGE}"
-    rf"|(?:who\s+)?(?:is|was|turned|turns|now|then|['’]s)\s+(?:only\s+|just\s+|now\s+|nearly\s+)?{_AGE_NUM}\b{_NOT_AGE_AFTER}"
+    rf"|(?:who\s+)?(?:is|was|turned|turns|now|then|['’]s)\s+{_QUALIFIER}{_AGE_NUM}\b{_NOT_AGE_AFTER}"
     rf"|now\s+{_AGE_NUM}\b|{_AGE_NUM}\s+next\b)",
     re.I,
 )
@@ -158,7 +164,8 @@ _CAPITAL_WORDS = {
 }  # fmt: skip
 _TITLES = re.compile(
     r"(?:\b(?:Lord|Lady|Baroness|Baron|Sir|Dame|Professor|Prof\.?|Dr\.?|Justice|Judge|Rt\.? Hon\.?|MP|"
-    r"Minister|Secretary|Commissioner|Inspector)\s+)$"
+    r"Minister|Secretary|Commissioner|Inspector|[Cc]hair|[Cc]hairman|[Cc]hairwoman|President|Councillor|"
+    r"Cllr\.?|Chief Executive|Director)\s+)$"
 )
 _PUBLIC_ROLE_AFTER = re.compile(
     r"^\W{0,3}(?:the\s+)?(?:chief|former|then\s+(?:minister|secretary|chief|director|head|chair)|minister|secretary|mp\b|author|professor|president|director|"
@@ -299,6 +306,10 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         seen.add((start, end))
         hits.append(Hit(base + start, base + end, kind, why))
 
+    # A named adult and their job is a byline or a public role; a job points
+    # to someone when it is a parent's, or comes with another detail.
+    if "a workplace" in cues and len(cues) == 1 and not _SUBJECT_FAMILY.search(sentence):
+        cues = []
     context = ", ".join(cues)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or _is_public_person(
@@ -319,7 +330,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         # The small model calls some towns people: a name it finds must hold
         # a known first name, or stand right beside an age or a family role.
         if (
-            any(is_first_name(t.text) for t in ent if t.text.lower() not in _CAPITAL_WORDS)
+            (cues and any(is_first_name(t.text) for t in ent if t.text.lower() not in _CAPITAL_WORDS))
             or _AGE_AFTER.match(sentence[ent.end_char :])
             or _ROLE_BEFORE.search(sentence[: ent.start_char])
         ):
@@ -445,7 +456,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 ("a year group", _YEAR_GROUP.search(sentence)),
                 ("a one-off event", _EVENT.search(sentence)),
                 ("a health detail", "a health detail" in cues),
-                ("a workplace", "a workplace" in cues),
+                ("a workplace", "a workplace" in cues and _SUBJECT_FAMILY.search(sentence)),
                 ("an age", "an age" in cues),
                 ("a school", school and len(named) > 1),
             )
