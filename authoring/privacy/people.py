@@ -268,14 +268,33 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _may_name(sentence: str, lower_words: set[str]) -> bool:
+    """Whether a sentence has a capitalised word that could be a name or a place.
+
+    The model is the scan's slow part, so sentences whose only capital starts
+    them ("However, ...", "Children ...") are not given to it: a first word
+    counts when it is a known first name or is never written in lower case.
+    """
+    for number, match in enumerate(re.finditer(r"\b[A-Z][\w'’.-]*", sentence)):
+        word = match.group(0)
+        first = not sentence[: match.start()].strip(" \"'‘“(*_#>-")
+        if not first or number > 0:
+            if word.lower() not in _CAPITAL_WORDS or len(word) <= 3:
+                return True
+        elif is_first_name(word) or word.lower() not in lower_words:
+            return True
+    return False
+
+
 def scan(text: str, public: PublicList) -> list[Hit]:
     work: list[tuple[int, str, list[str]]] = []
+    lower_words = set(re.findall(r"\b[a-z][\w'’-]*", text))
     for p_start, paragraph in _paragraphs(text):
         if not paragraph.strip() or public.markers.search(paragraph):
             continue
         for s_start, sentence in _sentences(paragraph, p_start):
             cues = _cues(sentence)
-            if re.search(r"[A-Z]", sentence) and (
+            if _may_name(sentence, lower_words) and (
                 cues or _NICKNAME.search(sentence) or _FRAMED_AGE.search(sentence) or _DOTTED.search(sentence)
             ):
                 work.append((s_start, sentence, cues))
