@@ -225,6 +225,7 @@ def check_content(content: Path) -> list[Problem]:
     posts = [read_post(path) for path in sorted(content.rglob("*.md"))]
     # Only posts whose text changed since the last check are scanned again.
     cache = privacy_review.ScanCache(content.parent / "cache" / "privacy-scan.json")
+    cache.prefetch([text for post in posts for text in privacy_review.texts_to_scan(post)])
     found = [problem for post in posts for problem in check_post(post, cache)]
     cache.save()
     return found + check_across(posts)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import scan
+from . import people, scan
 from .finding import Finding
 from .public import PUBLIC_FILE
 
@@ -65,6 +67,14 @@ def texts_of(meta: dict) -> list[tuple[str, str]]:
     return out
 
 
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _rows(text: str) -> list:
+    return [[f.line, f.kind, f.text, f.why] for f in scan(text)]
+
+
 class ScanCache:
     """Findings by the hash of the text they were found in, kept in a JSON file."""
 
@@ -81,11 +91,26 @@ class ScanCache:
             except (OSError, ValueError):
                 self.entries = {}
 
+    def prefetch(self, texts: list[str]) -> None:
+        """Scan every text not yet cached, on all cores when there are many (a cold check)."""
+        todo = list(dict.fromkeys(t for t in texts if _key(t) not in self.entries))
+        workers = min(os.cpu_count() or 1, 8)
+        if len(todo) < 40 or workers < 2:
+            return  # scanned one by one, as they are asked for
+        # The model is loaded before the fork, so the workers share it.
+        people.nlp()
+        people.is_first_name("Sam")
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for text, rows in zip(todo, pool.map(_rows, todo, chunksize=16), strict=True):
+                self.entries[_key(text)] = rows
+        self.changed = True
+
     def findings(self, text: str) -> list[Finding]:
         """Findings with line numbers counted from 1 within ``text``."""
-        key = hashlib.sha256(text.encode()).hexdigest()
+        key = _key(text)
         if key not in self.entries:
-            self.entries[key] = [[f.line, f.kind, f.text, f.why] for f in scan(text)]
+            self.entries[key] = _rows(text)
             self.changed = True
         return [Finding(line, kind, found, why) for line, kind, found, why in self.entries[key]]
 
@@ -99,6 +124,13 @@ class ScanCache:
             json.dump({"salt": self.salt, "entries": self.entries}, out)
         Path(tmp).replace(self.path)
         self.changed = False
+
+
+def texts_to_scan(post) -> list[str]:
+    """Every text of a post the scan reads, for ``ScanCache.prefetch``."""
+    if post.error:
+        return []
+    return [post.body, *(text for _, text in texts_of(post.meta))]
 
 
 def scan_post(meta: dict, body: str, body_line: int, line_of, cache: ScanCache) -> list[Finding]:
