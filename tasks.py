@@ -141,13 +141,20 @@ def gh_pages(c, remote="origin", push=True):
 
 
 @task(
-    help={"sizes": "post counts, e.g. 1000,5000", "runs": "runs per measure", "lighthouse": "run Lighthouse"}
+    help={
+        "sizes": "post counts, e.g. 1000,5000",
+        "runs": "runs per measure",
+        "lighthouse": "run Lighthouse",
+        "only_privacy": "measure the privacy scan alone",
+    }
 )
-def bench(c, sizes="1000,5000", runs=3, lighthouse=False):
+def bench(c, sizes="1000,5000", runs=3, lighthouse=False, only_privacy=False):
     """Benchmark import, build, rebuild, preview and page weight against vanilla Pelican."""
     args = [sys.executable, "-m", "benchmarks.run", "--sizes", sizes, "--runs", str(runs)]
     if lighthouse:
         args.append("--lighthouse")
+    if only_privacy:
+        args.append("--only-privacy")
     c.run(shlex.join(args))
 
 
