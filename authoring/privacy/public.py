@@ -20,6 +20,7 @@ def _digits(text: str) -> str:
 @dataclass(frozen=True)
 class PublicList:
     names: frozenset[str]  # lower-cased whole names
+    ends: frozenset[str]  # the last word or words of a listed name of two or more
     helplines: frozenset[str]  # digits only
     emails: tuple[str, ...]  # lower-cased; '@domain' for a whole domain
     handles: frozenset[str]
@@ -31,7 +32,7 @@ class PublicList:
             return True
         # "Munro's review", "Laming": a listed person's surname alone counts,
         # their first name alone does not ("Jamie" is not "Jamie Bulger").
-        return bool(name) and any(n.endswith(" " + name) for n in self.names)
+        return name in self.ends
 
     def is_helpline(self, number: str) -> bool:
         digits = _digits(number)
@@ -60,6 +61,7 @@ def public_list(path: Path = PUBLIC_FILE) -> PublicList:
     markers = [str(m) for m in data.get("composite_markers") or []]
     return PublicList(
         names=frozenset(names),
+        ends=frozenset(" ".join(n.split()[i:]) for n in names for i in range(1, len(n.split()))),
         helplines=frozenset(_digits(str(n)) for n in data.get("helplines") or []),
         emails=tuple(str(e).lower() for e in data.get("emails") or []),
         handles=frozenset(str(h).lower() for h in data.get("handles") or []),
