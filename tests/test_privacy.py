@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from authoring.checks import check_content
 from authoring.frontmatter import read_post
-from authoring.privacy import fingerprint, scan
+from authoring.privacy import fingerprint, scan, scan_hits
 from authoring.privacy.people import nlp
+from authoring.privacy.public import PUBLIC_FILE, public_list
 from authoring.privacy.review import ScanCache, problems
 from authoring.privacy.score import load_corpus, score
 from authoring.problems import Severity
@@ -219,3 +221,17 @@ def test_the_check_rescans_only_what_changed(tmp_path):
     # A changed post is scanned afresh.
     one.write_text(one.read_text(encoding="utf-8").replace("Kerys", "Kiera"), encoding="utf-8")
     assert ["Kiera, aged 8" in m for m in found()] == [True]
+
+
+def test_an_editor_extends_the_public_list_without_touching_code(tmp_path):
+    text = "Ring Marcus Bellweather on 01632 960555 about his son, aged 9."
+    listed = tmp_path / "public.yaml"
+    listed.write_text(PUBLIC_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = {h.kind for h in scan_hits(text, public_list(listed))}
+    assert {"phone number", "name with identifying context"} <= before
+    data = yaml.safe_load(listed.read_text(encoding="utf-8"))
+    data["helplines"].append("01632 960555")
+    data["public_figures"].append("Marcus Bellweather")
+    listed.write_text(yaml.safe_dump(data), encoding="utf-8")
+    public_list.cache_clear()
+    assert scan_hits(text, public_list(listed)) == []
