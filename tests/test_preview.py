@@ -122,3 +122,10 @@ def test_a_save_made_while_a_build_runs_is_kept_for_the_next_build(tmp_path):
     assert preview.watching.wait(timeout=30)
     (tmp_path / "post.md").write_text("saved", encoding="utf-8")
     assert str(tmp_path / "post.md") in saves.get(timeout=10)
+
+
+def test_a_save_is_scanned_for_privacy_and_warned_about_in_the_preview(preview):
+    project, _, said = preview
+    _edit(project, "Not only this, but", "Ring his mum on 07700 900461. Not only this, but")
+    seen = said.wait_for("warning: possible phone number: “07700 900461”")
+    assert any(f"{POST}:" in line and "07700 900461" in line for line in said.lines[:seen]), said.lines

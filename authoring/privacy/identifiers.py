@@ -1,0 +1,208 @@
+"""Layer 1: identifiers that are checked, not guessed.
+
+Phone numbers are parsed by ``phonenumbers`` and NHS numbers checked by
+``python-stdnum``; the rest follow the published formats (National Insurance
+numbers as HMRC issues them, postcodes by their areas, number plates by the
+DVLA's age identifiers).
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from stdnum.gb import nhs
+
+from .finding import Hit
+from .public import PublicList
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_AT = r"\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*"
+_DOT = r"\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*"
+_SPOKEN_EMAIL = re.compile(
+    rf"\b[a-z0-9][\w.+-]*(?:{_DOT}[\w-]+)*{_AT}[\w-]+(?:{_DOT}[a-z]{{2,}})+\b"
+    rf"|\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{{at\}})\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{{dot\}})\s*[a-z]{{2,}})+",
+    re.I,
+)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?\b")
+_PHONE = re.compile(
+    r"(?<![\w./-])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s.()-]{7,15}\d(?![\w/])",
+)
+_NHS = re.compile(r"(?<![\w/.-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w/-]|\.\d)")
+_NHS_WORD = re.compile(r"\bNHS\b", re.I)
+# HMRC: no D, F, I, Q, U or V in the prefix, no O second, and never BG, GB,
+# KN, NK, NT, TN or ZZ; the suffix is A to D.
+_NINO_STRICT = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
+)
+_NINO_LOOSE = re.compile(
+    r"\b(?:N\.?I\.?|national insurance)(?:\s+(?:no\.?|number|num))?(?:\s+(?:is|was))?\s*[:\-]?\s*"
+    r"(?P<n>[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]?)\b",
+    re.I,
+)
+_AREAS = (  # noqa: SIM905
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E "
+    "EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL "
+    "LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN "
+    "SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE "
+).split()
+_AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
+_POSTCODE = re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}}\b", re.I)
+# An outward code alone ("the LS28 area", "now in BD7") is a district of a
+# few thousand homes: found when written as a place, not as "section 20".
+_DISTRICT = re.compile(
+    rf"(?:\b(?:in|to|from|near|around|at|postcode|district)\s+(?:the\s+)?)(?P<d>{_AREA}\d{{1,2}}[A-Z]?)\b"
+    rf"(?!\s*(?:motorway|junction|road|\d))"
+    rf"|\b(?:the\s+)?(?P<d2>{_AREA}\d{{1,2}}[A-Z]?)\s+(?:area|postcode|district)\b"
+)
+# Current plates: two letters, an age identifier (02-29, 51-79), three letters.
+_PLATE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y]\s?(?:0[2-9]|1\d|2[0-9]|5[1-9]|6\d|7[0-9])\s?[A-HJ-PR-Z]{3}\b")
+_PLATE_WORD = re.compile(
+    r"\b(?:reg(?:istration)?(?:\s+(?:no\.?|number|plate))?|number\s?plate|plate)\s*[:\-]?\s*"
+    r"(?P<p>[A-Z0-9]{1,4}\s?[A-Z0-9]{1,4})\b",
+    re.I,
+)
+_STREET_TYPES = (
+    "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Grove|Drive|Dr|Way|Crescent|Court|Place|Terrace|Gardens|"
+    "Walk|Rise|View|Hill|Row|Square|Mews|Parade|Green|Croft|Fold|Gate|Park|Vale|Bank|Mount|Wynd|Yard"
+)
+_ADDRESS = re.compile(
+    rf"\b(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+    rf"(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    rf"|\b(?:Flat|Apartment|Apt)\s+\d+[A-Za-z]?\b"
+)
+# Case-management systems and reference words, then a number within a few words.
+_REF = re.compile(
+    r"\b(?:case|ref(?:erence)?|file|client|child|person|referral|record|ID|Mosaic|LCS|Liquidlogic|Eclipse|"
+    r"CareFirst|Frameworki|ICS|EHM|Azeus|Paris|Protocol|logged|number|no\.)"
+    r"(?:\W+\w+){0,3}?\W+(?<!\d[\s-])(?P<id>(?:[A-Z]{1,5}[-/]?)?\d[\d/-]{3,}\d|\d{4,})\b",
+    re.I,
+)
+_CODE = re.compile(r"\b[A-Z]{1,5}[-/]\d{2,4}[-/]\d{3,}\b")
+_YEARISH = re.compile(r"^(?:1[89]|20)\d\d(?:[-/](?:\d\d|(?:1[89]|20)\d\d))?$")
+
+
+# Non-geographic numbers (03, 080x, 084x, 087x) belong to organisations;
+# people are rung on mobiles (07) and home lines (01, 02).
+_ORGANISATION_NUMBER = re.compile(r"^0(?:3|8)")
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:helpline|advice line|office line|enquiries|switchboard|reception|association|council|service|"
+    r"charity|trust|network|department|court|centre|society|foundation|ofsted|office)\b",
+    re.I,
+)
+_PERSONAL_WORDS = re.compile(
+    r"\b(?:mum|mother|dad|father|carer|nan|gran|grandad|aunt\w*|uncle|his|her|their|my|mobile|landline|"
+    r"home|boyfriend|girlfriend|partner|family|child|girl|boy)\b",
+    re.I,
+)
+_ROLE_MAILBOX = re.compile(
+    r"^(?:editor|editors|info|admin|enquiries|enquiry|contact|hello|office|press|media|team|help|support|"
+    r"comments|letters|news|webmaster|feedback|duty|mash|referrals|safeguarding)[@.]",
+    re.I,
+)
+_PLATFORM_NAME = re.compile(
+    r"\b(?:TikTok|Snapchat|Instagram|Insta|Facebook|Twitter|X|YouTube|Discord|WhatsApp|Roblox|Xbox|PlayStation|"
+    r"Twitch|Threads|Telegram|Kik|Bluesky)\b[^.;\n]{0,30}?\b(?:as|name\s+is|called|username|handle|user|"
+    r"profile|account|gamertag|tag)\b\s*(?:is\s+)?['‘\"“]?(?P<h>(?=[\w.]*[._\d])[\w.]{3,30}[\w]|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,3})"
+)
+_OWN_HANDLE = re.compile(
+    r"\b(?:guest post by|about the author|written by|follow (?:me|us|the blog)|find (?:me|us))\b", re.I
+)
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][\w'’]+\s+)*(?:Court|Courts|Council|Ofsted|Department|Tribunal|Office|Centre|House|Gate|"
+    r"Parliament|Hall|Ministry|Headquarters)\b"
+)
+
+
+def _public_place(text: str, start: int) -> bool:
+    """An address or postcode in a sentence about a court, council or office, and no family."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(". ", start)
+    sentence = text[left : right if right != -1 else len(text)]
+    return bool(_INSTITUTION.search(sentence)) and not _PERSONAL_WORDS.search(sentence)
+
+
+def _phone(text: str, public: PublicList) -> list[Hit]:
+    hits = []
+    for match in _PHONE.finditer(text):
+        raw = match.group(0).rstrip(").- ")
+        digits = re.sub(r"\D", "", raw)
+        if digits.startswith("44"):
+            digits = "0" + digits[2:]
+        if not 10 <= len(digits) <= 11 or public.is_helpline(raw) or _ORGANISATION_NUMBER.match(digits):
+            continue
+        before = text[max(0, match.start() - 80) : match.start()]
+        if _ORGANISATION_WORDS.search(before) and not _PERSONAL_WORDS.search(before):
+            continue
+        if re.fullmatch(r"[\d.]+", raw) and raw.count(".") == 1:
+            continue  # a decimal
+        try:
+            number = phonenumbers.parse(raw, "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if not phonenumbers.is_possible_number(number):
+            continue
+        if raw.startswith("(") and match.group(0).count(")") == 0:
+            raw = raw[1:]
+        hits.append(
+            Hit(match.start(), match.start() + len(match.group(0).rstrip(".- ")), "phone number",
+                "a UK phone number (not one of the national helplines on the public list)")
+        )  # fmt: skip
+    return hits
+
+
+def scan(text: str, public: PublicList) -> list[Hit]:
+    hits: list[Hit] = []
+
+    def add(match: re.Match, kind: str, why: str, group: int | str = 0) -> None:
+        hits.append(Hit(match.start(group), match.end(group), kind, why))
+
+    for match in _EMAIL.finditer(text):
+        if not public.is_public_email(match.group(0)) and not _ROLE_MAILBOX.match(match.group(0)):
+            add(match, "email address", "an email address (not a public organisation's)")
+    for match in _SPOKEN_EMAIL.finditer(text):
+        add(match, "email address", "an email address written out with 'at' and 'dot'")
+    for match in _HANDLE.finditer(text):
+        own = _OWN_HANDLE.search(text[max(0, match.start() - 120) : match.start()])
+        if not public.is_public_handle(match.group(0)) and not own:
+            add(match, "social media handle", "a social media handle (not on the public list)")
+    for match in _PLATFORM_NAME.finditer(text):
+        if not public.is_public_handle("@" + match.group("h")):
+            add(match, "social media handle", "a name on a social media platform", "h")
+    hits += _phone(text, public)
+    for match in _NHS.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        near = text[max(0, match.start() - 40) : match.start()]
+        if nhs.is_valid(digits):
+            add(match, "NHS number", "ten digits with a valid NHS check digit")
+        elif _NHS_WORD.search(near) or (re.search(r"\d[\s-]\d", match.group(0)) and digits[0] != "0"):
+            add(match, "NHS number", "ten digits written as an NHS number (3-3-4)")
+    for match in _NINO_STRICT.finditer(text):
+        add(match, "National Insurance number", "a National Insurance number in HMRC's format")
+    for match in _NINO_LOOSE.finditer(text):
+        if re.search(r"\d{2}\s?\d{2}\s?\d{2}", match.group("n")):
+            add(match, "National Insurance number", "a National Insurance number", "n")
+    for match in _POSTCODE.finditer(text):
+        if not _public_place(text, match.start()):
+            add(match, "UK postcode", "a full UK postcode")
+    for match in _DISTRICT.finditer(text):
+        group = "d" if match.group("d") else "d2"
+        if match.group(group).isupper():
+            add(match, "UK postcode", "a postcode district, a small area", group)
+    for match in _PLATE.finditer(text):
+        add(match, "vehicle registration", "a car's number plate")
+    for match in _PLATE_WORD.finditer(text):
+        plate = match.group("p")
+        if re.search(r"\d", plate) and re.search(r"[A-Z]", plate):
+            add(match, "vehicle registration", "a number plate", "p")
+    for match in _ADDRESS.finditer(text):
+        if not _public_place(text, match.start()):
+            add(match, "street address", "a house number and street")
+    for match in _REF.finditer(text):
+        ident = match.group("id")
+        if _YEARISH.match(ident) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", ident):
+            continue
+        add(match, "case or reference number", "a case, file or system reference", "id")
+    for match in _CODE.finditer(text):
+        add(match, "case or reference number", "a reference code")
+    return hits

