@@ -133,3 +133,21 @@ def drop_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     if kept and gap_dropped:
         kept[-1] = replace(kept[-1], blanks_after=0)
     return kept, dropped
+
+
+# The Wayback Machine's toolbar, saved above every captured page.
+_TOOLBAR = re.compile(
+    r"wayback machine|web\.archive\.org|\bcaptures?\b|about this capture|collected by|timestamps"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)){1,2}$"
+    r"|^\d{1,2}(?:\s+\d{1,2}){0,2}$|^\d{4}(?:\s+\d{4}){1,2}$|^(?:go|close|help|success|fail)$",
+    re.I,
+)
+
+
+def drop_toolbar(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """Lines of a web archive's toolbar at the top of the page, up to its last one."""
+    head = lines[:40]
+    if not any("wayback machine" in line.text.lower() or "web.archive.org" in line.text.lower() for line in head[:5]):
+        return lines, []
+    last = max(i for i, line in enumerate(head) if _TOOLBAR.search(line.text))
+    return lines[last + 1 :], [Dropped(line.number, line.text, "web archive toolbar") for line in lines[: last + 1]]

@@ -9,31 +9,36 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .body import convert
-from .chrome import drop_chrome
+from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
 from .extract import extract_posts
 from .naming import assign_slugs, unify_tags
 from .normalise import UnreadableError, decode, split_lines
-from .post import DateSource, Page, PageKind, Post
+from .kind import KindDecision, classify
+from .post import DateSource, Dropped, Line, Page, PageKind, Post
 from .render import relative_path, render, render_body
-from .segment import segment
+from .segment import is_footer, segment
+from .single import link_like, read_single
+
+
+# A post below this confidence is written as a draft, with the reason.
+CONFIDENCE_BAR = 0.6
 
 
 def read_page(data: bytes, path: str) -> Page:
     """One raw page, from bytes to posts with bodies and dates (slugs come later)."""
     decoded = decode(data)
     lines, dropped = drop_chrome(split_lines(decoded.text))
-    segments = segment(lines)
-    page = Page(path=path, kind=segments.kind, heading=segments.heading, encoding=decoded.encoding)
+    lines, toolbar = drop_toolbar(lines)
+    decision = classify(lines)
+    page = Page(path=path, kind=decision.kind, heading=decision.heading, encoding=decoded.encoding)
     page.warnings += decoded.warnings
-    page.dropped += dropped
-    posts, consumed = extract_posts(segments, path)
-    page.dropped += consumed
-    for post in posts:
-        body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
-        post.blocks = body.blocks
-        post.notes += body.notes
-        page.dropped += body.dropped
+    page.dropped += dropped + toolbar
+    page.evidence = decision.evidence
+    if decision.kind is PageKind.SINGLE and lines:
+        posts = [_single_post(lines, path, decision, page)]
+    else:
+        posts = _listing_posts(lines, path, decision, page)
     assign_dates(posts)
     page.posts = posts
     if not lines:
@@ -46,8 +51,66 @@ def read_page(data: bytes, path: str) -> Page:
                 f"'{post.title}' (line {post.line}) has no date and nothing to infer one from: "
                 "it is written as a draft; give it a date by hand"
             )
+        if post.draft_reason:
+            page.warnings.append(
+                f"'{post.title}' (line {post.line}) is written as a draft "
+                f"(confidence {post.confidence:.2f}): {post.draft_reason}"
+            )
     page.dropped.sort(key=lambda d: d.line)
     return page
+
+
+def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page) -> Post:
+    read = read_single(lines, path, decision.section)
+    post = read.post
+    page.dropped += read.dropped
+    body = convert(post.body_lines, strong=True, cutting=False)
+    post.blocks = body.blocks
+    post.notes += body.notes
+    page.dropped += body.dropped
+    confidence = 0.5 + (0.3 if read.sure else 0) + (0.2 if post.date else 0) - 0.1 * len(read.doubts)
+    post.confidence = max(0.0, min(1.0, confidence))
+    post.notes += [f"evidence: {item}" for item in decision.evidence + read.sure]
+    if post.legacy_comments or post.comments:
+        post.notes.append(f"kept {len(post.legacy_comments)} reader comment(s); count {post.comments}")
+    if post.confidence < CONFIDENCE_BAR:
+        post.draft_reason = "; ".join(read.doubts or ["little evidence for the title and date"])
+    elif read.doubts:
+        post.notes += [f"unsure: {doubt}" for doubt in read.doubts]
+    return post
+
+
+def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: Page) -> list[Post]:
+    if decision.heading_at:
+        page.dropped += [
+            Dropped(line.number, line.text, "page header (above the archive heading)")
+            for line in lines[: decision.heading_at]
+        ]
+        lines = lines[decision.heading_at :]
+    lines, tail = _listing_tail(lines)
+    page.dropped += tail
+    segments = segment(lines)
+    page.kind = segments.kind if decision.kind is not PageKind.LISTING else PageKind.LISTING
+    posts, consumed = extract_posts(segments, path)
+    page.dropped += consumed
+    for post in posts:
+        body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
+        post.blocks = body.blocks
+        post.notes += body.notes
+        page.dropped += body.dropped
+        post.confidence = 0.9 if decision.sure else 0.5
+    return posts
+
+
+def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """Short link-like lines after a listing's last post footer: the page's sidebar and footer."""
+    last = max((i for i, line in enumerate(lines) if i and is_footer(line)), default=None)
+    if last is None or last == len(lines) - 1:
+        return lines, []
+    tail = lines[last + 1 :]
+    if all(link_like(line) for line in tail):
+        return lines[: last + 1], [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail]
+    return lines, []
 
 
 @dataclass

@@ -98,6 +98,9 @@ class Post:
     slug: str = ""
     provenance: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the importer decided, for the report
+    legacy_comments: list = field(default_factory=list)  # comments.Comment, in page order
+    confidence: float = 1.0  # how well the evidence supports this reading, 0 to 1
+    draft_reason: str | None = None  # why it is written as a draft
 
     @property
     def year(self) -> int | None:
@@ -115,3 +118,4 @@ class Page:
     dropped: list[Dropped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
+    evidence: list[str] = field(default_factory=list)  # why it was read as its kind

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import PurePosixPath
 
+from .dates import stated_at
 from .escape import escape_heading, escape_inline, escape_line
 from .post import Block, BlockKind, DateSource, Post, Precision
 
@@ -35,6 +36,11 @@ def front_matter(post: Post) -> list[str]:
             lines.append(f"date_evidence: {yaml_str(post.date.evidence)}")
     else:
         lines.append("status: draft  # no date could be found: set one, then remove this line")
+    if post.draft_reason:
+        if post.date:
+            lines.append("status: draft  # the importer is unsure: check it, then remove this line")
+        lines.append(f"draft_reason: {yaml_str(post.draft_reason)}")
+        lines.append(f"import_confidence: {post.confidence:.2f}")
     if post.author:
         lines.append(f"author: {yaml_str(post.author)}")
     if post.category:
@@ -43,6 +49,9 @@ def front_matter(post: Post) -> list[str]:
         lines.append("tags: [" + ", ".join(yaml_str(tag) for tag in post.tags) + "]")
     if post.comments is not None:
         lines.append(f"comments: {post.comments}")
+    if post.legacy_comments:
+        lines.append("legacy_comments:")
+        lines += legacy_comments(post)
     if post.comments_closed:
         lines.append("comments_closed: true")
     if post.source:
@@ -58,6 +67,22 @@ def front_matter(post: Post) -> list[str]:
         lines.append("provenance:")
         lines += [f"  {key}: {yaml_str(value)}" for key, value in post.provenance.items()]
     return lines
+
+
+def legacy_comments(post: Post) -> list[str]:
+    out = []
+    for comment in post.legacy_comments:
+        out.append(f"  - author: {yaml_str(comment.author)}")
+        out.append(f"    date: {yaml_str(comment_date(comment)) if comment.date else 'null'}")
+        text = "\n\n".join(escape_line(paragraph) for paragraph in comment.paragraphs)
+        out.append(f"    text: {yaml_str(text)}")
+        if comment.reply_to:
+            out.append(f"    reply_to: {comment.reply_to}")
+    return out
+
+
+def comment_date(comment) -> str:
+    return stated_at(comment.date, DateSource.EXPLICIT, "").value.isoformat()
 
 
 def render_block(block: Block) -> str:
