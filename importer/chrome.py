@@ -69,6 +69,21 @@ _RULES: list[Rule] = [
         ),
     ),
     Rule("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
+    # Buttons and links every blog platform prints around a post.
+    Rule(
+        "page buttons",
+        re.compile(
+            r"^(sign in|sign up|log ?in|log out|get started|open in app|follow|following|subscribe|menu"
+            r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?|👏\s*\d*"
+            r"|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}|read more( →| »|…)?"
+            r"|(«|‹)\s*(older|newer|previous|next) (entries|posts|articles)|(older|newer|previous|next) (entries|posts)\s*(»|›)"
+            r"|proudly powered by wordpress\.?|powered by (blogger|wordpress|drupal|tumblr)\.?|blog at wordpress\.com\.?"
+            r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
+            r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top|print|email this)$",
+            re.I,
+        ),
+        longest=120,
+    ),
 ]
 
 _LENGTHS = sorted({rule.longest for rule in _RULES if rule.longest is not None})
@@ -147,7 +162,11 @@ _TOOLBAR = re.compile(
 def drop_toolbar(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     """Lines of a web archive's toolbar at the top of the page, up to its last one."""
     head = lines[:40]
-    if not any("wayback machine" in line.text.lower() or "web.archive.org" in line.text.lower() for line in head[:5]):
+    if not any(
+        "wayback machine" in line.text.lower() or "web.archive.org" in line.text.lower() for line in head[:5]
+    ):
         return lines, []
     last = max(i for i, line in enumerate(head) if _TOOLBAR.search(line.text))
-    return lines[last + 1 :], [Dropped(line.number, line.text, "web archive toolbar") for line in lines[: last + 1]]
+    return lines[last + 1 :], [
+        Dropped(line.number, line.text, "web archive toolbar") for line in lines[: last + 1]
+    ]

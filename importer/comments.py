@@ -49,7 +49,7 @@ _SAYS = re.compile(
 )
 _SUBMITTED = re.compile(r"^(?:submitted|posted) by\s+(?P<author>.{1,60}?)\s+on\s+(?P<date>.+)$", re.I)
 _FORM = re.compile(
-    r"^(?:leave a (?:reply|comment|response)(?: to .{1,60})?|post a comment|add (?:new |a )?comment"
+    r"^(?:leave a (?:reply|comment|response)(?: to .{1,60}?)?(?:\s+cancel reply)?|post a comment|add (?:new |a )?comment"
     r"|cancel reply|your email address will not be published\.?.*|required fields are marked.*"
     r"|(?:comment|name|email|e-mail|website|url)\s*\*?|post comment|submit comment|submit"
     r"|notify me of .{1,80}|save my name, email.{0,120}|you must be logged in to post a comment.*"
@@ -111,7 +111,9 @@ def _pure_date(line: Line) -> FoundDate | None:
     found = find_date(line.text)
     if found is None:
         return None
-    rest = re.sub(r"\b(?:at|on|posted|edit|reply|permalink|said|says)\b|[|·,:@-]", " ", found.rest, flags=re.I)
+    rest = re.sub(
+        r"\b(?:at|on|posted|edit|reply|permalink|said|says)\b|[|·,:@-]", " ", found.rest, flags=re.I
+    )
     return found if not rest.strip() else None
 
 
@@ -196,7 +198,9 @@ def _scan(lines: list[Line], section: CommentSection) -> None:
             i += 1
             following = lines[i] if i < len(lines) else None
             if following is not None and not (
-                _header(lines, i, pairs=not says) or _BUTTON.match(following.text) or is_form_line(following.text)
+                _header(lines, i, pairs=not says)
+                or _BUTTON.match(following.text)
+                or is_form_line(following.text)
             ):
                 # A button closes a comment; text after it is the page, not the comment.
                 section.end = i

@@ -74,15 +74,13 @@ def classify(lines: list[Line]) -> KindDecision:
     if dated >= 3 or (dated >= 2 and not section):
         return KindDecision(PageKind.LISTING, [f"{dated} titles with their own date lines"])
     if not section and footers == 0 and dated == 0:
-        double = [
-            i
-            for i in range(len(region) - 1)
-            if region[i].blanks_after >= 2 and title_like(region[i])
-        ]
+        double = [i for i in range(len(region) - 1) if region[i].blanks_after >= 2 and title_like(region[i])]
         browser_title, site = metadata.split_site_suffix(region[0].text)
         repeated = site is not None and any(line.text == browser_title for line in region[1:20])
         if len(double) >= 2 and not repeated:
-            return KindDecision(PageKind.LISTING, [f"{len(double)} titles set off by two blank lines"], sure=True)
+            return KindDecision(
+                PageKind.LISTING, [f"{len(double)} titles set off by two blank lines"], sure=True
+            )
     if dated == 1 or footers == 1:
         evidence.append("one post header or footer")
     return KindDecision(PageKind.SINGLE, evidence or ["no evidence of several posts"], section=section)

@@ -177,6 +177,7 @@ def split_list(text: str) -> list[str]:
 
 
 def _footer_part(text: str, footer: Footer) -> bool:
+    text = text.strip("«»‹› ")
     match = _COMMENTS.match(text)
     if match:
         if match["off"]:

@@ -61,14 +61,19 @@ def read_page(data: bytes, path: str) -> Page:
 
 
 def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page) -> Post:
-    read = read_single(lines, path, decision.section)
+    read = read_single(lines, path, decision.section, page.dropped)
     post = read.post
     page.dropped += read.dropped
     body = convert(post.body_lines, strong=True, cutting=False)
     post.blocks = body.blocks
     post.notes += body.notes
     page.dropped += body.dropped
-    confidence = 0.5 + (0.3 if read.sure else 0) + (0.2 if post.date else 0) - 0.1 * len(read.doubts)
+    confidence = (
+        (0.25 if decision.sure else 0.15)
+        + (0.4 if read.title_evidence else 0.15)
+        + read.date_evidence
+        - 0.1 * max(0, len(read.doubts) - 1)
+    )
     post.confidence = max(0.0, min(1.0, confidence))
     post.notes += [f"evidence: {item}" for item in decision.evidence + read.sure]
     if post.legacy_comments or post.comments:
@@ -109,7 +114,9 @@ def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         return lines, []
     tail = lines[last + 1 :]
     if all(link_like(line) for line in tail):
-        return lines[: last + 1], [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail]
+        return lines[: last + 1], [
+            Dropped(line.number, line.text, "page footer (after the last post)") for line in tail
+        ]
     return lines, []
 
 

@@ -24,6 +24,8 @@ class BlockKind(enum.StrEnum):
     HEADING = "heading"
     LIST = "list"
     QUOTE = "quote"
+    ORDERED = "ordered"  # a numbered list
+    TABLE = "table"  # items are rows, cells separated by tabs
 
 
 class PageKind(enum.StrEnum):
@@ -42,6 +44,7 @@ class Line:
     blanks_before: int = 0
     blanks_after: int = 0
     indent: int = 0
+    cells: tuple[str, ...] = ()  # the cells of a tab-separated line
 
 
 @dataclass(frozen=True)

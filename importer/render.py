@@ -90,6 +90,14 @@ def render_block(block: Block) -> str:
         return "## " + escape_heading(block.items[0])
     if block.kind is BlockKind.LIST:
         return "\n".join("- " + escape_line(item) for item in block.items)
+    if block.kind is BlockKind.ORDERED:
+        return "\n".join(f"{n}. " + escape_line(item) for n, item in enumerate(block.items, start=1))
+    if block.kind is BlockKind.TABLE:
+        rows = [["" + escape_inline(cell).replace("|", "\\|") for cell in row] for row in block.items]
+        width = max(len(row) for row in rows)
+        lines = ["| " + " | ".join(row) + " |" for row in rows]
+        lines.insert(1, "|" + " --- |" * width)
+        return "\n".join(lines)
     if block.kind is BlockKind.QUOTE:
         return "> " + escape_line(block.items[0])
     return escape_line(block.items[0])

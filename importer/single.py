@@ -25,7 +25,7 @@ from .segment import title_like
 _WORDY = re.compile(r"\w+")
 _READING = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+claps?|👏\s*\d*|listen|follow|share)$", re.I)
 _AUTHOR_BY = re.compile(
-    r"(?:^|\b)(?:posted |written |published |submitted )?by:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
+    r"(?:^|\b)(?:posted |written |published |submitted )?by:?\s+(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
 )
 _HEADER_WORDS = re.compile(
     r"\b(?:posted|published|written|submitted|updated|last|on|at|by|in|·|\|)\b|[·|,:–—-]|\d+\s+min(?:ute)?s?\s+read"
@@ -86,6 +86,9 @@ def header_fact(line: Line) -> Fact | None:
 
 def footer_fact(line: Line) -> Fact | None:
     text = line.text
+    fact = header_fact(line)
+    if fact is not None and fact.date is not None:
+        return Fact(date=fact.date, author=fact.author, label="date line")
     match = _BLOGGER_FOOTER.match(text)
     if match:
         when = find_date("1 January 2000 " + match["time"])
@@ -96,6 +99,18 @@ def footer_fact(line: Line) -> Fact | None:
     if _HASHTAGS.match(text) and text.startswith("#"):
         return Fact(tags=[tag.strip() for tag in text.split("#") if tag.strip()], label="tags")
     return None
+
+
+_NAME_LINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}$")
+
+
+def _name_line(line: Line) -> bool:
+    return bool(_NAME_LINE.match(line.text))
+
+
+def _text_line(line: Line) -> bool:
+    """A line that is neither a date line nor a footer: text of some post."""
+    return header_fact(line) is None and footer_fact(line) is None and metadata.footer_line(line.text) is None
 
 
 def is_prose(line: Line) -> bool:
@@ -114,9 +129,12 @@ class SingleRead:
     post: Post
     dropped: list[Dropped] = field(default_factory=list)
     sure: list[str] = field(default_factory=list)  # evidence behind the reading
+    title_evidence: bool = False
+    date_evidence: float = 0.0  # how directly the page dates the post
     doubts: list[str] = field(default_factory=list)  # why it may be wrong
     section: comments.CommentSection | None = None
     footer_time: FoundDate | None = None  # "Posted by NAME at 9:14 PM" under the post
+    footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
 
 
 def _find_title(lines: list[Line], limit: int) -> tuple[int, list[str], list[str]]:
@@ -136,8 +154,19 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, list[str], list[str
         fact = header_fact(lines[i])
         if fact is None or (fact.date is None and fact.author is None):
             continue
+        # A post's header is followed by its text; a date under the text is a footer.
+        if not any(_text_line(line) for line in lines[i + 1 : i + 4]):
+            continue
         above = i - 1
         while above >= 0 and header_fact(lines[above]) is not None:
+            above -= 1
+        # "Title", "Jane Doe", "Feb 9, 2015": the author's name sits between.
+        if (
+            above >= 1
+            and _name_line(lines[above])
+            and title_like(lines[above - 1])
+            and not _name_line(lines[above - 1])
+        ):
             above -= 1
         if above >= 0 and title_like(lines[above]) and not comments.is_form_line(lines[above].text):
             return above, [f"a {fact.label} under it (line {lines[i].number})"], []
@@ -154,16 +183,31 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, list[str], list[str
     return 0, [], ["no title found: the first line was taken as the title"]
 
 
-def read_single(lines: list[Line], path: str, section: comments.CommentSection | None) -> SingleRead:
+_STOPPING_CHROME = {"share widget", "related-links widget"}
+
+
+def read_single(
+    lines: list[Line], path: str, section: comments.CommentSection | None, chrome: list[Dropped] = ()
+) -> SingleRead:
     dropped: list[Dropped] = []
     end = section.start if section else len(lines)
     # Where the article stops: the first "Related", share row or post navigation line.
-    stop = next((i for i in range(end) if _END.match(lines[i].text) or comments.is_form_line(lines[i].text)), end)
+    stop = next(
+        (i for i in range(end) if _END.match(lines[i].text) or comments.is_form_line(lines[i].text)), end
+    )
     title_at, sure, doubts = _find_title(lines, stop)
+    # A share row or related list dropped earlier also ends the article, once its text has begun.
+    markers = sorted(
+        d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[title_at].number
+    )
+    if markers:
+        prose = next((i for i in range(title_at + 1, stop) if is_prose(lines[i])), None)
+        if prose is not None:
+            stop = next((i for i in range(prose + 1, stop) if lines[i].number > markers[0]), stop)
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
-    read = SingleRead(post, dropped, sure, doubts, section)
+    read = SingleRead(post, dropped, sure=sure, doubts=doubts, section=section, title_evidence=bool(sure))
     if site:
         post.source = site
 
@@ -185,7 +229,9 @@ def read_single(lines: list[Line], path: str, section: comments.CommentSection |
             above = above[:-1]
     if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5):
         post.category = above[0].text
-        post.notes.append(f"the label '{above[0].text}' above the title (line {above[0].number}) is its category")
+        post.notes.append(
+            f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
+        )
     else:
         dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above]
 
@@ -201,9 +247,13 @@ def read_single(lines: list[Line], path: str, section: comments.CommentSection |
                 continue
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
             following = header_fact(lines[i + 1]) if i + 1 < stop else None
-            if following is not None and following.date is not None and len(line.text.split()) <= 4 and title_like(line):
+            if (
+                following is not None
+                and following.date is not None
+                and len(line.text.split()) <= 4
+                and title_like(line)
+            ):
                 post.author = post.author or line.text
-                post.provenance["author_line"] = line.text
                 i += 1
                 continue
             break
@@ -219,7 +269,9 @@ def read_single(lines: list[Line], path: str, section: comments.CommentSection |
     # After the article: footers hold facts; the rest is page furniture.
     for line in lines[stop:end]:
         if not _take_footer(post, line):
-            dropped.append(Dropped(line.number, line.text, "after the article (share, related or navigation)"))
+            dropped.append(
+                Dropped(line.number, line.text, "after the article (share, related or navigation)")
+            )
 
     # The body's own end: footer lines, then short link-like lines (a sidebar).
     body = list(lines[body_start:stop])
@@ -250,16 +302,24 @@ def read_single(lines: list[Line], path: str, section: comments.CommentSection |
         post.comments = section.count
         post.legacy_comments = section.comments
         if section.stated is not None and section.stated != len(section.comments):
-            doubts.append(f"the page states {section.stated} comment(s) but {len(section.comments)} were found")
+            doubts.append(
+                f"the page states {section.stated} comment(s) but {len(section.comments)} were found"
+            )
 
     footer_date = read.footer_time
+    if date_found is None and read.footer_date is not None:
+        date_found, date_line = read.footer_date, 0
+        sure.append("a date line under the post")
+        read.date_evidence = 0.25
     if date_found is not None:
         if date_found.hour is None and footer_date is not None:
             date_found = FoundDate(
                 date_found.when, footer_date.hour, footer_date.minute, 0, 0, date_found.text
             )
-        post.date = stated_at(date_found, DateSource.EXPLICIT, f"'{date_found.text}' (line {date_line})")
-        sure.append("a date in the post's header")
+        post.date = stated_at(date_found, DateSource.EXPLICIT, f"'{date_found.text}'")
+        if date_line:
+            sure.append("a date in the post's header")
+            read.date_evidence = 0.35
     return read
 
 
@@ -270,7 +330,10 @@ def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) 
         if fact.author:
             post.author = post.author or fact.author
         if fact.date is not None and date_holder is not None:
-            date_holder.footer_time = fact.date
+            if fact.label == "time line":
+                date_holder.footer_time = fact.date
+            elif date_holder.footer_date is None:
+                date_holder.footer_date = fact.date
         return True
     footer = metadata.footer_line(line.text)
     if footer is not None:
