@@ -20,7 +20,9 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path("content/posts"), help="where posts go (default: content/posts)"
     )
     parser.add_argument("--report", type=Path, help="write a JSON report here")
-    parser.add_argument("--force", action="store_true", help="overwrite posts that were edited by hand")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite posts edited by hand and bring back deleted ones"
+    )
     args = parser.parse_args(argv)
 
     if not args.src.is_dir():
@@ -43,6 +45,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"dropped: {entry['path']}:{dropped['line']}: {dropped['reason']}: {dropped['text']}",
                 file=sys.stderr,
             )
+    for problem in summary["problems"]:
+        print(problem, file=sys.stderr)
+    for path in summary["posts_deleted"]:
+        print(
+            f"note: {args.out / path}: deleted since the last import, so not written again "
+            "(pass --force to bring it back)",
+            file=sys.stderr,
+        )
+    for path, count in summary["comments"].items():
+        print(f"note: {args.out / path}: kept {count} reader comment(s)", file=sys.stderr)
     for path in summary["hand_edited"]:
         verb = (
             "overwritten (--force)"
@@ -55,4 +67,4 @@ def main(argv: list[str] | None = None) -> int:
         f"{summary['posts_written']} written, {summary['posts_unchanged']} unchanged, "
         f"{summary['posts_kept']} kept, {summary['files_unreadable']} file(s) unreadable"
     )
-    return 1 if report.unreadable else 0
+    return 1 if report.unreadable or report.problems else 0

@@ -12,12 +12,13 @@ from .body import convert
 from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
 from .extract import extract_posts
-from .naming import assign_slugs, unify_tags
+from .naming import unify_tags
 from .normalise import UnreadableError, decode, split_lines
 from .kind import KindDecision, classify
 from .post import DateSource, Dropped, Line, Page, PageKind, Post
 from .render import relative_path, render, render_body
 from .segment import is_footer, segment
+from .state import Manifest, assign_paths, identity
 from .single import link_like, read_single
 
 
@@ -92,6 +93,10 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
             for line in lines[: decision.heading_at]
         ]
         lines = lines[decision.heading_at :]
+    if decision.heading:
+        again = [line for line in lines[1:] if line.text == decision.heading.text]
+        page.dropped += [Dropped(line.number, line.text, "the archive heading again (the page repeats)") for line in again]
+        lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
     lines, tail = _listing_tail(lines)
     page.dropped += tail
     segments = segment(lines)
@@ -134,6 +139,7 @@ class Report:
     files: list[dict] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # file:line: error: … messages
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -149,6 +155,11 @@ class Report:
             "posts_unchanged": self.count("unchanged"),
             "posts_kept": self.count("kept"),
             "posts_skipped": self.count("kept") + self.count("unchanged"),
+            "posts_deleted": [o.path for o in self.outcomes if o.status == "deleted"],
+            "problems": list(self.problems),
+            "comments": {o.path: len(o.post.legacy_comments) for o in self.outcomes if o.post.legacy_comments},
+            "confidence": {o.path: round(o.post.confidence, 2) for o in self.outcomes},
+            "drafts": {o.path: o.post.draft_reason for o in self.outcomes if o.post.draft_reason},
             "hand_edited": [o.path for o in self.outcomes if o.status in ("kept", "overwritten")],
             "files": self.files,
             "dates": [
@@ -216,6 +227,8 @@ _WRITING: dict = {}
 
 def _write_nth(n: int) -> tuple[str, str]:
     post, body = _WRITING["posts"][n], _WRITING["bodies"][n]
+    if n in _WRITING["deleted"]:
+        return relative_path(post).as_posix(), "deleted"
     outcome = _write(post, _WRITING["out"], force=_WRITING["force"], body=body)
     return outcome.path, outcome.status
 
@@ -243,12 +256,21 @@ def import_archive(
         pages.append(result.page)
         bodies += result.bodies
 
+    bodies = _drop_duplicates(pages, bodies)
     posts = [post for page in pages for post in page.posts]
     unify_tags(posts)
-    assign_slugs(posts)
+    manifest = Manifest.load(out)
+    if manifest.problem:
+        report.problems.append(manifest.problem)
+    assign_paths(posts, manifest, out)
     for folder in {relative_path(post).parent for post in posts}:
         (out / folder).mkdir(parents=True, exist_ok=True)
-    _WRITING.update(posts=posts, bodies=bodies, out=out, force=force)
+    deleted = {
+        n
+        for n, post in enumerate(posts)
+        if not force and identity(post) in manifest.posts and not (out / relative_path(post)).exists()
+    }
+    _WRITING.update(posts=posts, bodies=bodies, out=out, force=force, deleted=deleted)
     try:
         # Writing is mostly waiting on the disk, so it gets twice the processes.
         written = iter(_parallel(_write_nth, range(len(posts)), 2 * workers, _MIN_POSTS_PER_WORKER))
@@ -273,7 +295,46 @@ def import_archive(
                 entry["notes"][outcome.path] = post.notes
         report.files.append(entry)
     report.files.sort(key=lambda f: f["path"])
+    for outcome in report.outcomes:
+        if outcome.status == "unreadable":
+            report.problems.append(
+                f"{out / outcome.path}: error: the existing post is not UTF-8 text, so it was left alone; "
+                "save it as UTF-8 (or delete it to import it afresh)"
+            )
+        if outcome.status != "unreadable" and not manifest.problem:
+            manifest.posts[identity(outcome.post)] = outcome.path
+    if not manifest.problem:
+        manifest.save()
     return report
+
+
+def _drop_duplicates(pages: list[Page], bodies: list[str]) -> list[str]:
+    """Exact duplicate posts (same title, date and body), within or across pages, are kept once."""
+    seen: dict[tuple, str] = {}
+    kept_bodies: list[str] = []
+    index = 0
+    for page in pages:
+        kept = []
+        repeats = 0
+        for post in page.posts:
+            body = bodies[index]
+            index += 1
+            # Undated copies are spaced a minute apart by their order, so only a stated date counts.
+            stated_date = post.date.value if post.date and post.date.source is DateSource.EXPLICIT else None
+            key = (post.title, stated_date, body)
+            if key in seen:
+                repeats += 1
+                first = seen[key]
+                continue
+            seen[key] = f"{page.path} line {post.line}"
+            kept.append(post)
+            kept_bodies.append(body)
+        if repeats:
+            page.warnings.append(
+                f"{repeats} post(s) repeat a post already read exactly (first: {first}); each is imported once"
+            )
+        page.posts = kept
+    return kept_bodies
 
 
 def _label(path: Path, root: Path) -> str:
@@ -288,7 +349,10 @@ def _write(post: Post, out: Path, *, force: bool, body: str | None = None) -> Ou
     target = out / relative
     text = render(post, body)
     if target.exists():
-        current = target.read_text(encoding="utf-8")
+        try:
+            current = target.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            return Outcome(relative.as_posix(), "unreadable", post)
         if current == text:
             return Outcome(relative.as_posix(), "unchanged", post)
         if not force:

@@ -99,6 +99,7 @@ class Post:
     source_title: str | None = None
     summary: str | None = None
     slug: str = ""
+    path: str | None = None  # where an earlier import wrote it, under the output folder
     provenance: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the importer decided, for the report
     legacy_comments: list = field(default_factory=list)  # comments.Comment, in page order

@@ -21,6 +21,8 @@ def yaml_str(value: str) -> str:
 
 
 def relative_path(post: Post) -> PurePosixPath:
+    if post.path:
+        return PurePosixPath(post.path)
     year = str(post.year) if post.year else "undated"
     return PurePosixPath(year) / f"{post.slug}.md"
 
