@@ -14,7 +14,7 @@ from pelican.utils import slugify
 from importer.naming import tag_key
 
 from . import privacy
-from .frontmatter import Post, read_post
+from .frontmatter import IMPORTER_KEYS, Post, read_post
 from .problems import Problem, Severity
 
 KNOWN_KEYS = {
@@ -37,6 +37,7 @@ KNOWN_KEYS = {
     "imported_from": "the raw archive file the post came from",
     "provenance": "facts from the raw archive page",
     "privacy_reviewed": "true once someone has checked the privacy warnings",
+    **IMPORTER_KEYS,
 }
 STATUSES = {"published", "draft"}
 _FULL_DATE = re.compile(

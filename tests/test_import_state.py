@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from importer.cli import main
+
+ROOT_PAGES = Path(__file__).parent / "pages"
 
 SECURE = "Monthly Archives: July 2011\n\nSecure places\n\nThe first post of that name.\n"
 OLDER = "Monthly Archives: March 2009\n\nSecure places\n\nAn older post of the same name.\n"
@@ -59,3 +63,24 @@ def test_a_page_repeated_many_times_gives_each_post_once(make_raw, run_import):
     assert sorted(imported.posts()) == ["2011/one.md", "2011/two.md"]
     warnings = [w for f in imported.report["files"] for w in f["warnings"]]
     assert any("repeat a post already read exactly" in w for w in warnings)
+
+
+def test_imported_post_with_comments_builds_and_passes_the_check(project_copy, tmp_path):
+    """A real Pelican build and the author check accept legacy comments and a draft reason."""
+    import shutil
+
+    from authoring.checks import check_content
+    from importer.pipeline import import_archive
+    from tests.conftest import pelican_ok
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT_PAGES / "twentytwelve_comments.txt", raw / "comments.txt")
+    (raw / "unsure.txt").write_text("Home\n\nAbout\n\nWords that run on for a while without any date.\n")
+    import_archive(raw, project_copy / "content" / "posts", label_root=tmp_path)
+    problems = [p for p in check_content(project_copy / "content") if "legacy_comments" in str(p) or "draft" in str(p)]
+    assert problems == []
+    out = tmp_path / "output"
+    pelican_ok(project_copy, out)
+    page = (out / "2012" / "06" / "supervision-is-not-a-checklist" / "index.html").read_text(encoding="utf-8")
+    assert "Supervision in our team" in page
