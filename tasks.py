@@ -47,6 +47,18 @@ def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, fo
     c.run(shlex.join(args))
 
 
+@task(name="importer-score")
+def importer_score(c, verbose=False):
+    """Print the importer's accuracy on the invented corpus, field by field (-v lists the misses)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.corpus_score import score_corpus
+
+    score = score_corpus()
+    if verbose:
+        print("\n".join(score.misses))
+    print(score.table())
+
+
 @task
 def golden(c):
     """Rewrite the importer's golden files from raw/ (review the diff by eye)."""
