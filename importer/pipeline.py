@@ -95,7 +95,9 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         lines = lines[decision.heading_at :]
     if decision.heading:
         again = [line for line in lines[1:] if line.text == decision.heading.text]
-        page.dropped += [Dropped(line.number, line.text, "the archive heading again (the page repeats)") for line in again]
+        page.dropped += [
+            Dropped(line.number, line.text, "the archive heading again (the page repeats)") for line in again
+        ]
         lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
     lines, tail = _listing_tail(lines)
     page.dropped += tail
@@ -157,7 +159,9 @@ class Report:
             "posts_skipped": self.count("kept") + self.count("unchanged"),
             "posts_deleted": [o.path for o in self.outcomes if o.status == "deleted"],
             "problems": list(self.problems),
-            "comments": {o.path: len(o.post.legacy_comments) for o in self.outcomes if o.post.legacy_comments},
+            "comments": {
+                o.path: len(o.post.legacy_comments) for o in self.outcomes if o.post.legacy_comments
+            },
             "confidence": {o.path: round(o.post.confidence, 2) for o in self.outcomes},
             "drafts": {o.path: o.post.draft_reason for o in self.outcomes if o.post.draft_reason},
             "hand_edited": [o.path for o in self.outcomes if o.status in ("kept", "overwritten")],

@@ -137,50 +137,160 @@ class SingleRead:
     footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
 
 
-def _find_title(lines: list[Line], limit: int) -> tuple[int, list[str], list[str]]:
-    """Index of the title line, the evidence for it, and doubts about it."""
-    site_title = None
-    first = lines[0].text if lines else ""
-    title_part, site = metadata.split_site_suffix(first)
-    if site:
-        site_title = title_part
-    # 1. A heading repeating the browser's "Title | Site" line.
-    if site_title:
-        for i in range(1, limit):
-            if lines[i].text == site_title:
-                return i, [f"the heading repeats the page title '{first}'"], []
-    # 2. The title-like line next to the first post header line (date or byline).
+_NAV_CHARS = re.compile(r"[|›‹»«>]|\s/\s")
+_NAV_WORDS = {
+    "home",
+    "menu",
+    "search",
+    "previous",
+    "next",
+    "share",
+    "main",
+    "news",
+    "about",
+    "contact",
+    "blog",
+    "subscribe",
+    "login",
+    "log",
+    "in",
+    "sign",
+    "up",
+    "more",
+    "archive",
+    "archives",
+    "latest",
+    "top",
+    "back",
+    "to",
+    "comments",
+    "comment",
+    "reply",
+    "post",
+    "a",
+    "the",
+    "older",
+    "newer",
+    "posts",
+}
+
+
+def _title_candidate(line: Line) -> bool:
+    """A line that could be a post's title: short, unpunctuated at its end, not a label row."""
+    text = line.text
+    return (
+        len(text) <= 160
+        and len(text.split()) <= 25
+        and not text.endswith(tuple(".,;:…"))
+        and not comments.is_form_line(text)
+        and header_fact(line) is None
+        and footer_fact(line) is None
+    )
+
+
+def _nav_like(text: str) -> bool:
+    words = re.findall(r"[\w']+", text.lower())
+    return (
+        bool(_NAV_CHARS.search(text))
+        or not words
+        or all(word in _NAV_WORDS for word in words)
+        or (len(words) == 1 and text.isupper())
+    )
+
+
+def _body_start(lines: list[Line], limit: int) -> int | None:
+    """The first line of the article's text: the first run of paragraphs, not a lone blurb."""
+    clusters: list[tuple[int, int]] = []  # (first index, characters of prose)
+    start, size, gap = None, 0, 0
     for i in range(limit):
-        fact = header_fact(lines[i])
-        if fact is None or (fact.date is None and fact.author is None):
+        if is_prose(lines[i]):
+            if start is None:
+                start, size = i, 0
+            size += len(lines[i].text)
+            gap = 0
+        elif start is not None:
+            gap += 1
+            # A date line or byline starts a post's header: what follows is another block.
+            if gap > 2 or header_fact(lines[i]) is not None:
+                clusters.append((start, size))
+                start, size, gap = None, 0, 0
+    if start is not None:
+        clusters.append((start, size))
+    if not clusters:
+        return None
+    largest = max(size for _, size in clusters)
+    # A blog description or a cookie notice is one paragraph; an article is several.
+    for first, size in clusters:
+        if size >= min(400, largest):
+            return first
+    return clusters[0][0]
+
+
+def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
+    """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
+    found_body = _body_start(lines, limit)
+    body = limit if found_body is None else found_body
+    first = lines[0].text if lines else ""
+    browser_title, site = metadata.split_site_suffix(first)
+    best: tuple[float, int, list[str]] | None = None
+    for i in range(min(body, limit)):
+        line = lines[i]
+        if not _title_candidate(line) or (i == 0 and site and body > 1):
             continue
-        # A post's header is followed by its text; a date under the text is a footer.
-        if not any(_text_line(line) for line in lines[i + 1 : i + 4]):
-            continue
-        above = i - 1
-        while above >= 0 and header_fact(lines[above]) is not None:
-            above -= 1
-        # "Title", "Jane Doe", "Feb 9, 2015": the author's name sits between.
-        if (
-            above >= 1
-            and _name_line(lines[above])
-            and title_like(lines[above - 1])
-            and not _name_line(lines[above - 1])
+        score, evidence = 0.0, []
+        if site and line.text == browser_title:
+            score += 3
+            evidence.append(f"the heading repeats the page title '{first}'")
+        following = [lines[j] for j in range(i + 1, min(body, i + 6))]
+        header = next((f for f in following if header_fact(f) is not None), None)
+        if header is not None and not any(
+            _title_candidate(f) and not _nav_like(f.text) and len(f.text.split()) > 3
+            for f in following[: following.index(header)]
+            if not _name_line(f)
         ):
-            above -= 1
-        if above >= 0 and title_like(lines[above]) and not comments.is_form_line(lines[above].text):
-            return above, [f"a {fact.label} under it (line {lines[i].number})"], []
-        below = i + 1
-        if below < len(lines) and title_like(lines[below]) and not is_prose(lines[below]):
-            return below, [f"a {fact.label} above it (line {lines[i].number})"], []
-    if site_title:
-        return 0, [f"the page title line '{first}'"], []
-    # 3. The last title-like line above the first paragraph.
-    first_prose = next((i for i in range(limit) if is_prose(lines[i])), limit)
-    for i in range(first_prose - 1, -1, -1):
-        if title_like(lines[i]):
-            return i, [], ["the title was taken as the short line above the first paragraph"]
-    return 0, [], ["no title found: the first line was taken as the title"]
+            score += 3
+            evidence.append(f"a {header_fact(header).label} under it (line {header.number})")
+        # A date above the title (Blogger) unless that date is the header of a title above it.
+        above_title = i > 1 and _title_candidate(lines[i - 2]) and not _nav_like(lines[i - 2].text)
+        if (
+            i > 0
+            and not above_title
+            and header_fact(lines[i - 1]) is not None
+            and header_fact(lines[i - 1]).date
+        ):
+            score += 2
+            evidence.append(f"a date line above it (line {lines[i - 1].number})")
+        between = [lines[j] for j in range(i + 1, body)]
+        if found_body is not None and (
+            not between
+            or all(
+                header_fact(f) or not _title_candidate(f) or _nav_like(f.text) or _name_line(f)
+                for f in between
+            )
+        ):
+            score += 2
+        if _nav_like(line.text):
+            score -= 4
+        if _name_line(line) and header is not None and header_fact(header).author is None:
+            score -= 2
+        if len(line.text.split()) >= 3:
+            score += 0.5
+        score -= (body - i) / 12
+        if best is None or score > best[0]:
+            best = (score, i, evidence)
+    if best is None:
+        if site:
+            return 0, max(body, 1), [f"the page title line '{first}'"], []
+        return 0, max(body, 1), [], ["no title found: the first line was taken as the title"]
+    score, index, evidence = best
+    if found_body is None:
+        # No paragraph long enough to tell: the text starts after the title's header lines.
+        body = index + 1
+        while body < limit and header_fact(lines[body]) is not None:
+            body += 1
+    if not evidence:
+        return index, body, [], ["the title was taken as the short line above the first paragraph"]
+    return index, body, evidence, []
 
 
 _STOPPING_CHROME = {"share widget", "related-links widget"}
@@ -195,7 +305,7 @@ def read_single(
     stop = next(
         (i for i in range(end) if _END.match(lines[i].text) or comments.is_form_line(lines[i].text)), end
     )
-    title_at, sure, doubts = _find_title(lines, stop)
+    title_at, body_start, sure, doubts = _find_title(lines, stop)
     # A share row or related list dropped earlier also ends the article, once its text has begun.
     markers = sorted(
         d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[title_at].number
@@ -235,36 +345,38 @@ def read_single(
     else:
         dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above]
 
-    # The post's header: date lines and bylines right under the title.
-    i = title_at + 1
-    while i < stop:
+    # The post's header, between the title and the text: date lines, bylines, a standfirst.
+    # Other lines there are furniture when saved packed, as menus and buttons are; lines
+    # set apart by blank lines are the post's own and start its body.
+    gap = [line for line in lines[title_at + 1 : body_start] if header_fact(line) is None]
+    packed = sum(1 for line in gap if line.blanks_before == 0)
+    keep_from = body_start
+    if gap and packed * 2 < len(gap):
+        last_header = max(
+            (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
+        )
+        keep_from = last_header + 1
+    for i in range(title_at + 1, keep_from):
         line = lines[i]
         fact = header_fact(line)
-        if fact is None:
-            if _READING.match(line.text):
-                dropped.append(Dropped(line.number, line.text, "reading time or follow button"))
-                i += 1
-                continue
+        if fact is not None:
+            if fact.date is not None and date_found is None and not line.text.lower().startswith("updated"):
+                date_found, date_line = fact.date, line.number
+            if fact.author:
+                post.author = post.author or fact.author
+            if fact.date is None and fact.author is None:
+                dropped.append(Dropped(line.number, line.text, "post header furniture"))
+            continue
+        following = header_fact(lines[i + 1]) if i + 1 < body_start else None
+        if _name_line(line) and following is not None and following.date is not None and not post.author:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
-            following = header_fact(lines[i + 1]) if i + 1 < stop else None
-            if (
-                following is not None
-                and following.date is not None
-                and len(line.text.split()) <= 4
-                and title_like(line)
-            ):
-                post.author = post.author or line.text
-                i += 1
-                continue
-            break
-        if fact.date is not None and date_found is None:
-            date_found, date_line = fact.date, line.number
-        if fact.author:
-            post.author = post.author or fact.author
-        if fact.date is None and fact.author is None:
-            break
-        i += 1
-    body_start = i
+            post.author = line.text
+            continue
+        if is_prose(line) and post.summary is None and i == title_at + 1:
+            post.summary = line.text
+            post.notes.append(f"the standfirst under the title (line {line.number}) is the summary")
+            continue
+        dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
     # After the article: footers hold facts; the rest is page furniture.
     for line in lines[stop:end]:
@@ -274,7 +386,7 @@ def read_single(
             )
 
     # The body's own end: footer lines, then short link-like lines (a sidebar).
-    body = list(lines[body_start:stop])
+    body = list(lines[keep_from:stop])
     while body and _take_footer(post, body[-1], date_holder=read):
         body.pop()
     tail: list[Line] = []
