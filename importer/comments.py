@@ -60,10 +60,14 @@ _FORM = re.compile(
 _BUTTON = re.compile(
     r"^(?:reply(?:\s*[↓→])?|reply to .{1,40}|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
-    r"|in reply to .{1,60})$",
+    r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
+    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies))$",
     re.I,
 )
 _POST_WORDS = re.compile(r"^(?:posted|published|written|updated)\b", re.I)
+# How far below its heading a section's first comment may be (notices and sort menus between).
+_FIRST_WITHIN = 8
+_FORUM_BY = re.compile(r"^(?:post)?by\s+(?P<author>\S.{0,40}?)\s*[»|–-]\s*(?P<date>.+)$", re.I)
 _NAME_LIKE = re.compile(r"^[\w@][\w .'’&@()-]{0,40}$")
 
 
@@ -130,6 +134,11 @@ def _header(lines: list[Line], i: int, pairs: bool) -> tuple[str, FoundDate | No
     match = _SUBMITTED.match(text)
     if match:
         return match["author"].strip(), find_date(match["date"]), 1
+    # A forum reply: "Re: the thread's title" over "Postby NAME » DATE".
+    if text.lower().startswith("re:") and i + 1 < len(lines):
+        match = _FORUM_BY.match(lines[i + 1].text)
+        if match:
+            return match["author"].strip(), find_date(match["date"]), 2
     if pairs and i + 1 < len(lines) and _NAME_LIKE.match(text) and len(text.split()) <= 5:
         when = _pure_date(lines[i + 1])
         # "Posted on …" under a short line is a post's header, never a comment's.
@@ -143,10 +152,12 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
     or a run of comment headers ending in a comment form."""
     for i in range(start, len(lines)):
         text = lines[i].text
+        if text.lower().startswith("re:") and _header(lines, i, False):
+            return _read_from(lines, i)
         stated = section_heading(text)
         if stated is None and not is_form_line(text):
             continue
-        window = range(i + 1, min(len(lines), i + 4))
+        window = range(i + 1, min(len(lines), i + 1 + _FIRST_WITHIN))
         has_comments = any(_header(lines, j, True) for j in window)
         if stated is not None and (has_comments or stated == 0 or stated is True and _form_follows(lines, i)):
             return _read(lines, i, None if stated is True else stated)
@@ -155,23 +166,31 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
     return None
 
 
+def _read_from(lines: list[Line], start: int) -> CommentSection:
+    """A section without a heading: it starts at its first comment."""
+    section = CommentSection(start=start, end=len(lines))
+    _scan(lines, section, first=start)
+    _link_replies(section.comments)
+    return section
+
+
 def _form_follows(lines: list[Line], i: int) -> bool:
     return any(is_form_line(line.text) for line in lines[i + 1 : i + 4])
 
 
 def _read(lines: list[Line], start: int, stated: int | None) -> CommentSection:
     section = CommentSection(start=start, end=len(lines), stated=stated)
-    _scan(lines, section)
+    section.lines.append(lines[start].number)
+    _scan(lines, section, first=start + 1)
     _link_replies(section.comments)
     return section
 
 
-def _scan(lines: list[Line], section: CommentSection) -> None:
+def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     start = section.start
-    section.lines.append(lines[start].number)
     says = any(_SAYS.match(line.text) or _SUBMITTED.match(line.text) for line in lines[start:])
     current: Comment | None = None
-    i = start + 1
+    i = first
     while i < len(lines):
         line = lines[i]
         header = _header(lines, i, pairs=not says)
@@ -207,7 +226,7 @@ def _scan(lines: list[Line], section: CommentSection) -> None:
                 return
             continue
         when = _pure_date(line) if current is not None else None
-        if when is not None and current.date is None:
+        if when is not None and current.date is None and current.paragraphs:
             current.date = when
             section.lines.append(line.number)
             i += 1
@@ -217,6 +236,11 @@ def _scan(lines: list[Line], section: CommentSection) -> None:
                 return
             continue
         if current is None:
+            # "Sort by: Oldest", "View all comments": the section's own furniture before the first comment.
+            if i - section.start <= _FIRST_WITHIN:
+                section.dropped.append(Dropped(line.number, line.text, "comment section furniture"))
+                i += 1
+                continue
             break
         current.paragraphs.append(line.text)
         section.lines.append(line.number)

@@ -54,6 +54,28 @@ def _dated_titles(lines: list[Line]) -> int:
     return count
 
 
+def _posts_ended(lines: list[Line]) -> int:
+    """Footers ("Posted in …", "2 Comments") that end one post with another after them.
+
+    A single post page may print a comment count under its title and a footer
+    under its text; only a footer followed by a new title and its text shows
+    that another post follows.
+    """
+    footer = [metadata.footer_line(line.text) is not None for line in lines]
+    groups = followed = 0
+    i = 0
+    while i < len(lines):
+        if not footer[i]:
+            i += 1
+            continue
+        groups += 1
+        while i < len(lines) and footer[i]:
+            i += 1
+        if i + 1 < len(lines) and title_like(lines[i]) and not footer[i + 1]:
+            followed += 1
+    return groups if followed else min(groups, 1)
+
+
 def classify(lines: list[Line]) -> KindDecision:
     if not lines:
         return KindDecision(PageKind.SINGLE, ["the page is empty"], sure=False)
@@ -64,7 +86,7 @@ def classify(lines: list[Line]) -> KindDecision:
         return KindDecision(PageKind.CUTTING, ["press-cuttings header"])
     section = comments.find_section(lines)
     region = lines[: section.start] if section else lines
-    footers = sum(1 for line in region if metadata.footer_line(line.text))
+    footers = _posts_ended(region)
     dated = _dated_titles(region)
     evidence: list[str] = []
     if section:

@@ -25,7 +25,7 @@ from .segment import title_like
 _WORDY = re.compile(r"\w+")
 _READING = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+claps?|👏\s*\d*|listen|follow|share)$", re.I)
 _AUTHOR_BY = re.compile(
-    r"(?:^|\b)(?:posted |written |published |submitted )?by:?\s+(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
+    r"(?:^|\b)(?:posted |written |published |submitted |post)?by:?\s+(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
 )
 _HEADER_WORDS = re.compile(
     r"\b(?:posted|published|written|submitted|updated|last|on|at|by|in|·|\|)\b|[·|,:–—-]|\d+\s+min(?:ute)?s?\s+read"
