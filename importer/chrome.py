@@ -69,6 +69,15 @@ _RULES: list[Rule] = [
         ),
     ),
     Rule("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
+    Rule(
+        "image credit or notice",
+        re.compile(
+            r"^((photo(graph)?|image|picture|illustration|header image) by\s.{1,80}"
+            r"|this article is more than \d+ (years?|months?) old)$",
+            re.I,
+        ),
+        longest=100,
+    ),
     # Buttons and links every blog platform prints around a post.
     Rule(
         "page buttons",

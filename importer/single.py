@@ -32,6 +32,10 @@ _HEADER_WORDS = re.compile(
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bbst\b|\bgmt\b|\butc\b",
     re.I,
 )
+_FILED_IN = re.compile(
+    r"(?:[-|·–—]\s*)?\b(?:filed (?:in|under)|posted in|categor(?:y|ies)|tags?|tagged)\s*:?\s+(?P<list>.+)$",
+    re.I,
+)
 _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
@@ -66,6 +70,11 @@ def header_fact(line: Line) -> Fact | None:
     found = find_date(text)
     if found is not None:
         rest = found.rest
+        tags: list[str] = []
+        filed = _FILED_IN.search(rest)
+        if filed:
+            tags = metadata.split_list(filed["list"])
+            rest = rest[: filed.start()]
         author = None
         match = _AUTHOR_BY.search(rest)
         if match:
@@ -73,7 +82,7 @@ def header_fact(line: Line) -> Fact | None:
             rest = rest[: match.start()] + rest[match.end() :]
         left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
         if len(left) <= 2:
-            return Fact(date=found, author=author, label="date line")
+            return Fact(date=found, author=author, tags=tags, label="date line")
         return None
     posted = metadata.posted_line(text)
     if posted is not None:
@@ -101,7 +110,8 @@ def footer_fact(line: Line) -> Fact | None:
     return None
 
 
-_NAME_LINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}$")
+# "Jane Doe", and "Jane Doe, social affairs correspondent" as newspapers print it.
+_NAME_LINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?$")
 
 
 def _name_line(line: Line) -> bool:
@@ -137,6 +147,8 @@ class SingleRead:
     footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
 
 
+_BOUND_HEADER = re.compile(r"(?i)(?:posted|published|written|submitted|by|post)\b")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _NAV_CHARS = re.compile(r"[|›‹»«>]|\s/\s")
 _NAV_WORDS = {
     "home",
@@ -180,11 +192,14 @@ def _title_candidate(line: Line) -> bool:
     text = line.text
     return (
         len(text) <= 160
+        and not line.cells
+        and bool(_LETTERS.search(text))
         and len(text.split()) <= 25
         and not text.endswith(tuple(".,;:…"))
         and not comments.is_form_line(text)
         and header_fact(line) is None
         and footer_fact(line) is None
+        and metadata.footer_line(text) is None
     )
 
 
@@ -233,6 +248,19 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
     first = lines[0].text if lines else ""
     browser_title, site = metadata.split_site_suffix(first)
     best: tuple[float, int, list[str]] | None = None
+    facts = [header_fact(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
+
+    def significant(j: int) -> bool:
+        """A line that could only be a title, not a name, a menu or a header line."""
+        line = lines[j]
+        return (
+            facts[j] is None
+            and _title_candidate(line)
+            and not _nav_like(line.text)
+            and not _name_line(line)
+            and len(line.text.split()) >= 2
+        )
+
     for i in range(min(body, limit)):
         line = lines[i]
         if not _title_candidate(line) or (i == 0 and site and body > 1):
@@ -241,38 +269,48 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         if site and line.text == browser_title:
             score += 3
             evidence.append(f"the heading repeats the page title '{first}'")
-        following = [lines[j] for j in range(i + 1, min(body, i + 6))]
-        header = next((f for f in following if header_fact(f) is not None), None)
-        if header is not None and not any(
-            _title_candidate(f) and not _nav_like(f.text) and len(f.text.split()) > 3
-            for f in following[: following.index(header)]
-            if not _name_line(f)
+        # Lines between the title and the text: one standfirst under it, then its header.
+        rest = list(range(i + 1, body))
+        if rest and len(lines[rest[0]].text.split()) >= 9 and facts[rest[0]] is None:
+            rest = rest[1:]
+        header = next((j for j in rest[:5] if facts[j] is not None), None)
+        # With no paragraph found, only the lines above the header can speak against it.
+        # "Posted on … by …" belongs to the line above it; a bare date may be a title's below it.
+        bound = header is not None and _BOUND_HEADER.match(lines[header].text)
+        checked = (
+            rest
+            if found_body is not None and not bound
+            else [j for j in rest if header is not None and j < header]
+        )
+        if header is not None and not any(significant(j) for j in checked if j != header):
+            score += 3
+            evidence.append(f"a {facts[header].label} under it (line {lines[header].number})")
+        # A bare date above the title (Blogger, Typepad, LiveJournal), menus aside.
+        above = i - 1
+        while above >= 0 and _nav_like(lines[above].text) and facts[above] is None:
+            above -= 1
+        if (
+            above >= 0
+            and facts[above] is not None
+            and facts[above].date is not None
+            and not re.match(r"(?i)(?:posted|published|by)\b", lines[above].text)
+            and not any(significant(j) for j in range(i + 1, body))
         ):
             score += 3
-            evidence.append(f"a {header_fact(header).label} under it (line {header.number})")
-        # A date above the title (Blogger) unless that date is the header of a title above it.
-        above_title = i > 1 and _title_candidate(lines[i - 2]) and not _nav_like(lines[i - 2].text)
-        if (
-            i > 0
-            and not above_title
-            and header_fact(lines[i - 1]) is not None
-            and header_fact(lines[i - 1]).date
-        ):
-            score += 2
-            evidence.append(f"a date line above it (line {lines[i - 1].number})")
-        between = [lines[j] for j in range(i + 1, body)]
-        if found_body is not None and (
-            not between
-            or all(
-                header_fact(f) or not _title_candidate(f) or _nav_like(f.text) or _name_line(f)
-                for f in between
-            )
-        ):
+            evidence.append(f"a date line above it (line {lines[above].number})")
+        if found_body is not None and not any(significant(j) for j in range(i + 1, body)):
             score += 2
         if _nav_like(line.text):
             score -= 4
-        if _name_line(line) and header is not None and header_fact(header).author is None:
+        if _name_line(line):
             score -= 2
+        if (
+            i > 0
+            and significant(i - 1)
+            and len(lines[i - 1].text) < len(line.text)
+            and lines[i].blanks_before == 0
+        ):
+            score -= 1.5  # a subtitle under its title
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
@@ -364,13 +402,19 @@ def read_single(
                 date_found, date_line = fact.date, line.number
             if fact.author:
                 post.author = post.author or fact.author
+            post.tags += [tag for tag in fact.tags if tag not in post.tags]
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
-        following = header_fact(lines[i + 1]) if i + 1 < body_start else None
-        if _name_line(line) and following is not None and following.date is not None and not post.author:
+        if _name_line(line) and not post.author:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
-            post.author = line.text
+            post.author = line.text.split(",")[0]
+            if "," in line.text:
+                post.provenance["byline"] = line.text
+            continue
+        count = metadata.footer_line(line.text)
+        if count is not None and count.comments is not None and not count.tags:
+            post.comments = count.comments
             continue
         if is_prose(line) and post.summary is None and i == title_at + 1:
             post.summary = line.text
