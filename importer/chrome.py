@@ -78,6 +78,8 @@ _RULES: list[Rule] = [
         ),
         longest=100,
     ),
+    # The previous and next posts' titles: "← Older title", "Newer title →".
+    Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
     # Buttons and links every blog platform prints around a post.
     Rule(
         "page buttons",

@@ -84,7 +84,9 @@ def classify(lines: list[Line]) -> KindDecision:
         return KindDecision(PageKind.ARCHIVE, [f"archive heading '{heading.text}'"], heading, at)
     if metadata.cutting_key(lines[0]):
         return KindDecision(PageKind.CUTTING, ["press-cuttings header"])
-    section = comments.find_section(lines)
+    # Comments follow an article: a "Comments" link under a title is not their section.
+    prose = [i for i, line in enumerate(lines) if len(line.text.split()) >= 12]
+    section = comments.find_section(lines, prose[1] + 1 if len(prose) > 1 else len(lines))
     region = lines[: section.start] if section else lines
     footers = _posts_ended(region)
     dated = _dated_titles(region)

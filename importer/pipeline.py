@@ -40,7 +40,9 @@ def read_page(data: bytes, path: str) -> Page:
         posts = [_single_post(lines, path, decision, page)]
     else:
         posts = _listing_posts(lines, path, decision, page)
-    assign_dates(posts)
+    if decision.kind is not PageKind.SINGLE:
+        # Neighbours and mentions date a listing's posts; a single page's post has only its own.
+        assign_dates(posts)
     page.posts = posts
     if not lines:
         page.warnings.append("the file is empty: no posts found")

@@ -36,6 +36,7 @@ _FILED_IN = re.compile(
     r"(?:[-|·–—]\s*)?\b(?:filed (?:in|under)|posted in|categor(?:y|ies)|tags?|tagged)\s*:?\s+(?P<list>.+)$",
     re.I,
 )
+_POSTED_BY_AT = re.compile(r"^posted by:?\s+\S", re.I)
 _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
@@ -60,6 +61,7 @@ class Fact:
     author: str | None = None
     tags: list[str] = field(default_factory=list)
     label: str = ""
+    comments: int | None = None
 
 
 def header_fact(line: Line) -> Fact | None:
@@ -95,6 +97,8 @@ def header_fact(line: Line) -> Fact | None:
 
 def footer_fact(line: Line) -> Fact | None:
     text = line.text
+    if " | " in text and _POSTED_BY_AT.match(text):
+        return _joined_footer(text)
     fact = header_fact(line)
     if fact is not None and fact.date is not None:
         return Fact(date=fact.date, author=fact.author, label="date line")
@@ -121,6 +125,38 @@ def _name_line(line: Line) -> bool:
 def _text_line(line: Line) -> bool:
     """A line that is neither a date line nor a footer: text of some post."""
     return header_fact(line) is None and footer_fact(line) is None and metadata.footer_line(line.text) is None
+
+
+def _joined_footer(text: str) -> Fact | None:
+    """'posted by Sue W at 10:42 AM | 0 comments', 'Posted by X at 09:15 PM in A, B | Permalink | Comments (2)'."""
+    fact = Fact(label="time line")
+    for part in (part.strip() for part in text.split(" | ")):
+        match = re.match(
+            r"^posted by:?\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)"
+            r"(?:\s+in\s+(?P<cats>.+))?$",
+            part,
+            re.I,
+        )
+        if match:
+            fact.author = match["author"].strip()
+            fact.date = find_date("1 January 2000 " + match["time"])
+            if match["cats"]:
+                fact.tags += metadata.split_list(match["cats"])
+            continue
+        count = comments.section_heading(part)
+        if count is not None and count is not True:
+            fact.comments = count
+            continue
+        footer = metadata.footer_line(part)
+        if footer is not None:
+            fact.tags += footer.tags + footer.categories
+            if footer.comments is not None:
+                fact.comments = footer.comments
+            continue
+        if part.lower() in ("permalink", "trackback", "email this", "share"):
+            continue
+        return None
+    return fact if fact.author else None
 
 
 def is_prose(line: Line) -> bool:
@@ -368,13 +404,17 @@ def read_single(
         post.provenance["page_title"] = lines[0].text
         post.source = post.source or first_site
         above = above[1:]
-    # A date line right above the title (Blogger prints the day first).
-    if above:
-        fact = header_fact(above[-1])
-        if fact is not None and fact.date is not None:
-            date_found, date_line = fact.date, above[-1].number
+    # A date line right above the title (Blogger prints the day first), menus aside.
+    up = len(above) - 1
+    while up >= 0 and _nav_like(above[up].text) and header_fact(above[up]) is None:
+        up -= 1
+    if up >= 0:
+        fact = header_fact(above[up])
+        if fact is not None and fact.date is not None and not _BOUND_HEADER.match(above[up].text):
+            date_found, date_line = fact.date, above[up].number
             post.author = post.author or fact.author
-            above = above[:-1]
+            dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
+            above = above[:up]
     if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5):
         post.category = above[0].text
         post.notes.append(
@@ -483,6 +523,8 @@ def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) 
     fact = footer_fact(line)
     if fact is not None:
         post.tags += [tag for tag in fact.tags if tag not in post.tags]
+        if fact.comments is not None and post.comments is None:
+            post.comments = fact.comments
         if fact.author:
             post.author = post.author or fact.author
         if fact.date is not None and date_holder is not None:
