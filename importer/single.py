@@ -161,7 +161,8 @@ def _joined_footer(text: str) -> Fact | None:
 
 def is_prose(line: Line) -> bool:
     words = len(line.text.split())
-    return words >= 12 or (words >= 6 and line.text.endswith(_SENTENCE))
+    # A question is as often a headline as a sentence, so it needs the length of one.
+    return words >= 12 or (words >= 6 and line.text.endswith(_SENTENCE) and not line.text.endswith("?"))
 
 
 def link_like(line: Line) -> bool:
@@ -183,6 +184,7 @@ class SingleRead:
     footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
 
 
+_TRACE: list = []  # set to [None] to record candidates' scores while debugging
 _BOUND_HEADER = re.compile(r"(?i)(?:posted|published|written|submitted|by|post)\b")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _NAV_CHARS = re.compile(r"[|›‹»«>]|\s/\s")
@@ -307,8 +309,8 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             evidence.append(f"the heading repeats the page title '{first}'")
         # Lines between the title and the text: one standfirst under it, then its header.
         rest = list(range(i + 1, body))
-        if rest and len(lines[rest[0]].text.split()) >= 9 and facts[rest[0]] is None:
-            rest = rest[1:]
+        if rest and len(lines[rest[0]].text.split()) >= 13 and facts[rest[0]] is None:
+            rest = rest[1:]  # a standfirst
         header = next((j for j in rest[:5] if facts[j] is not None), None)
         # With no paragraph found, only the lines above the header can speak against it.
         # "Posted on … by …" belongs to the line above it; a bare date may be a title's below it.
@@ -320,6 +322,8 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         )
         if header is not None and not any(significant(j) for j in checked if j != header):
             score += 3
+            if header == i + 1 and bound:
+                score += 2  # "Posted on … by …" straight under it
             evidence.append(f"a {facts[header].label} under it (line {lines[header].number})")
         # A bare date above the title (Blogger, Typepad, LiveJournal), menus aside.
         above = i - 1
@@ -334,22 +338,19 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         ):
             score += 3
             evidence.append(f"a date line above it (line {lines[above].number})")
-        if found_body is not None and not any(significant(j) for j in range(i + 1, body)):
+        if found_body is not None and not any(significant(j) for j in rest):
             score += 2
         if _nav_like(line.text):
             score -= 4
         if _name_line(line):
             score -= 2
-        if (
-            i > 0
-            and significant(i - 1)
-            and len(lines[i - 1].text) < len(line.text)
-            and lines[i].blanks_before == 0
-        ):
-            score -= 1.5  # a subtitle under its title
+        if i > 0 and significant(i - 1) and len(lines[i - 1].text) < len(line.text):
+            score -= 2  # a subtitle under its title
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
+        if _TRACE:
+            _TRACE.append((round(score, 2), line.number, line.text[:50], evidence))
         if best is None or score > best[0]:
             best = (score, i, evidence)
     if best is None:
@@ -376,8 +377,16 @@ def read_single(
     dropped: list[Dropped] = []
     end = section.start if section else len(lines)
     # Where the article stops: the first "Related", share row or post navigation line.
+    # Where the article stops: the first "Related", share row, post navigation or form line
+    # after its text begins (a menu's "Submit" above the title stops nothing).
+    text_from = _body_start(lines, end) or 0
     stop = next(
-        (i for i in range(end) if _END.match(lines[i].text) or comments.is_form_line(lines[i].text)), end
+        (
+            i
+            for i in range(text_from, end)
+            if _END.match(lines[i].text) or comments.is_form_line(lines[i].text)
+        ),
+        end,
     )
     title_at, body_start, sure, doubts = _find_title(lines, stop)
     # A share row or related list dropped earlier also ends the article, once its text has begun.
