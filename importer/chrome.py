@@ -52,6 +52,7 @@ _RULES: list[Rule] = [
         re.compile(
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
+            rf"|share (via|on|to) \w+|reuse this content"
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS}))[:.]?$",
             re.I,
         ),
@@ -73,10 +74,11 @@ _RULES: list[Rule] = [
         "image credit or notice",
         re.compile(
             r"^((photo(graph)?|image|picture|illustration|header image) by\s.{1,80}"
-            r"|this article is more than \d+ (years?|months?) old)$",
+            r"|this article is more than \d+ (years?|months?) old"
+            r"|.{1,200}\. (photograph|photo|image|picture): [^.]{1,60})$",
             re.I,
         ),
-        longest=100,
+        longest=270,
     ),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),

@@ -68,6 +68,13 @@ _POST_WORDS = re.compile(r"^(?:posted|published|written|updated)\b", re.I)
 # How far below its heading a section's first comment may be (notices and sort menus between).
 _FIRST_WITHIN = 8
 _FORUM_BY = re.compile(r"^(?:post)?by\s+(?P<author>\S.{0,40}?)\s*[»|–-]\s*(?P<date>.+)$", re.I)
+_NAME_DATE = re.compile(
+    r"^(?:comment|reply|response) by\s+(?P<author>.{1,40}?)\s*(?:[—–|-]|\bon\b)\s*(?P<date>.{6,60})$"
+    r"|^(?P<author2>[\w@][\w .'’-]{0,40}?)\s+[—–|]\s+(?P<date2>.{6,60})$",
+    re.I,
+)
+# Typepad and others sign a comment under its text: "Posted by: NAME | DATE".
+_SIGNATURE = re.compile(r"^posted by:\s*(?P<author>.{1,60}?)\s*\|\s*(?P<date>.+)$", re.I)
 _NAME_LIKE = re.compile(r"^[\w@][\w .'’&@()-]{0,40}$")
 
 
@@ -134,6 +141,13 @@ def _header(lines: list[Line], i: int, pairs: bool) -> tuple[str, FoundDate | No
     match = _SUBMITTED.match(text)
     if match:
         return match["author"].strip(), find_date(match["date"]), 1
+    # "Comment by NAME — DATE", "NAME | DATE", "NAME on DATE said:".
+    match = _NAME_DATE.match(text)
+    if match and len((match["author"] or match["author2"]).split()) <= 5:
+        when = find_date(match["date"] or match["date2"])
+        author = match["author"] or match["author2"]
+        if when is not None and not _POST_WORDS.match(text):
+            return author.strip(), when, 1
     # A forum reply: "Re: the thread's title" over "Postby NAME » DATE".
     if text.lower().startswith("re:") and i + 1 < len(lines):
         match = _FORUM_BY.match(lines[i + 1].text)
@@ -147,6 +161,13 @@ def _header(lines: list[Line], i: int, pairs: bool) -> tuple[str, FoundDate | No
     return None
 
 
+def comment_header(lines: list[Line], i: int) -> tuple[str, FoundDate | None, int] | None:
+    """A comment's header at ``i``, in any of the layouts above."""
+    return _header(lines, i, True) or (
+        (m["author"], find_date(m["date"]), 1) if (m := _SIGNATURE.match(lines[i].text)) else None
+    )
+
+
 def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
     """The comment section at or after ``start``: a heading with comment headers under it,
     or a run of comment headers ending in a comment form."""
@@ -158,7 +179,7 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
         if stated is None and not is_form_line(text):
             continue
         window = range(i + 1, min(len(lines), i + 1 + _FIRST_WITHIN))
-        has_comments = any(_header(lines, j, True) for j in window)
+        has_comments = any(_header(lines, j, True) or _SIGNATURE.match(lines[j].text) for j in window)
         if stated is not None and (has_comments or stated == 0 or stated is True and _form_follows(lines, i)):
             return _read(lines, i, None if stated is True else stated)
         if stated is not None and isinstance(stated, int) and stated > 0 and _form_follows(lines, i):
@@ -186,8 +207,37 @@ def _read(lines: list[Line], start: int, stated: int | None) -> CommentSection:
     return section
 
 
+def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None:
+    """Comments whose author and date come under their text."""
+    pending: list[Line] = []
+    i = first
+    while i < len(lines):
+        line = lines[i]
+        match = _SIGNATURE.match(line.text)
+        if match:
+            comment = Comment(author=match["author"].strip(), line=line.number, date=find_date(match["date"]))
+            comment.paragraphs = [p.text for p in pending]
+            section.comments.append(comment)
+            section.lines += [p.number for p in pending] + [line.number]
+            pending = []
+        elif is_form_line(line.text) or (pending and is_form_line(line.text)):
+            break
+        elif _BUTTON.match(line.text):
+            section.dropped.append(Dropped(line.number, line.text, "comment button"))
+        else:
+            pending.append(line)
+        i += 1
+    # Lines after the last signature belong to the page, not to a comment.
+    section.end = i - len(pending) if i >= len(lines) else i
+    if i < len(lines):
+        section.dropped += [Dropped(p.number, p.text, "comment section furniture") for p in pending]
+
+
 def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     start = section.start
+    if any(_SIGNATURE.match(line.text) for line in lines[first : first + 40]):
+        _scan_signed(lines, section, first)
+        return
     says = any(_SAYS.match(line.text) or _SUBMITTED.match(line.text) for line in lines[start:])
     current: Comment | None = None
     i = first

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import comments, metadata
+from .single import _body_start as body_start
 from .single import header_fact
 from .post import Heading, Line, PageKind
 from .segment import title_like
@@ -71,7 +72,12 @@ def _posts_ended(lines: list[Line]) -> int:
         groups += 1
         while i < len(lines) and footer[i]:
             i += 1
-        if i + 1 < len(lines) and title_like(lines[i]) and not footer[i + 1]:
+        if (
+            i + 1 < len(lines)
+            and title_like(lines[i])
+            and not footer[i + 1]
+            and comments.comment_header(lines, i) is None
+        ):
             followed += 1
     return groups if followed else min(groups, 1)
 
@@ -85,8 +91,8 @@ def classify(lines: list[Line]) -> KindDecision:
     if metadata.cutting_key(lines[0]):
         return KindDecision(PageKind.CUTTING, ["press-cuttings header"])
     # Comments follow an article: a "Comments" link under a title is not their section.
-    prose = [i for i, line in enumerate(lines) if len(line.text.split()) >= 12]
-    section = comments.find_section(lines, prose[1] + 1 if len(prose) > 1 else len(lines))
+    text_from = body_start(lines, len(lines))
+    section = comments.find_section(lines, len(lines) if text_from is None else text_from + 1)
     region = lines[: section.start] if section else lines
     footers = _posts_ended(region)
     dated = _dated_titles(region)
