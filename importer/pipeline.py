@@ -17,9 +17,9 @@ from .normalise import UnreadableError, decode, split_lines
 from .kind import KindDecision, classify
 from .post import DateSource, Dropped, Line, Page, PageKind, Post
 from .render import relative_path, render, render_body
-from .segment import is_footer, segment
+from .segment import is_footer, segment, title_like
 from .state import Manifest, assign_paths, identity
-from .single import link_like, read_single
+from .single import header_fact, is_prose, read_single
 
 
 # A post below this confidence is written as a draft, with the reason.
@@ -101,6 +101,19 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
             Dropped(line.number, line.text, "the archive heading again (the page repeats)") for line in again
         ]
         lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
+    elif decision.kind is PageKind.LISTING:
+        first = next(
+            (
+                i
+                for i in range(len(lines) - 1)
+                if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date
+            ),
+            0,
+        )
+        page.dropped += [
+            Dropped(line.number, line.text, "page header (above the first post)") for line in lines[:first]
+        ]
+        lines = lines[first:]
     lines, tail = _listing_tail(lines)
     page.dropped += tail
     segments = segment(lines)
@@ -122,7 +135,8 @@ def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     if last is None or last == len(lines) - 1:
         return lines, []
     tail = lines[last + 1 :]
-    if all(link_like(line) for line in tail):
+    # A footer ends a post: after the last one, only another post's paragraphs would be text.
+    if sum(1 for line in tail if is_prose(line)) < 2:
         return lines[: last + 1], [
             Dropped(line.number, line.text, "page footer (after the last post)") for line in tail
         ]
