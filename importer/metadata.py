@@ -27,6 +27,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         ("category", rf"^(?:category archives?|category|browsing category):?\s+{_QUOTED}$"),
         ("category", rf"^archive for the {_QUOTED} category$"),
         ("author", rf"^(?:author archives?|author|posts by):?\s+{_QUOTED}$"),
+        ("tag", rf"^showing posts with label\s+{_QUOTED}\.?(?:\s+show all posts)?$"),
+        ("search", rf"^(?:search results for|you searched for|results for):?\s+{_QUOTED}$"),
     ]
 ]
 _DATE_KINDS = {"month", "year", "day"}

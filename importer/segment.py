@@ -65,10 +65,10 @@ def is_footer(line: Line) -> bool:
 
 
 def _is_post_header(line: Line) -> bool:
-    if metadata.posted_line(line.text) is not None:
-        return True
-    when = parse_date(line.text)
-    return when is not None and when.day is not None
+    from .single import header_fact  # the reading single pages use, for one post header everywhere
+
+    fact = header_fact(line)
+    return fact is not None and fact.date is not None
 
 
 @dataclass

@@ -37,6 +37,10 @@ _FILED_IN = re.compile(
     re.I,
 )
 _POSTED_BY_AT = re.compile(r"^posted by:?\s+\S", re.I)
+_COUNT_IN_HEADER = re.compile(
+    r"(?:^|\s)(?:\d+|no|one)\s+(?:comments?|responses?|replies)\b|(?:^|\s)leave a (?:comment|reply)\b", re.I
+)
+_NAME_AFTER_DATE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
@@ -82,9 +86,28 @@ def header_fact(line: Line) -> Fact | None:
         if match:
             author = match["name"].strip().rstrip(".")
             rest = rest[: match.start()] + rest[match.end() :]
+        count = None
+        counted = _COUNT_IN_HEADER.search(rest)
+        if counted:
+            count = comments.section_heading(counted[0].strip())
+            count = 0 if count is None or count is True else count
+            rest = rest[: counted.start()] + rest[counted.end() :]
+        # "By NAME | DATE | Category, Category | 5 Comments": a list between bars is its categories.
+        parts = [
+            part.strip() for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest) if part.strip(" |·•")
+        ]
+        if len(parts) > 1 or "|" in text:
+            for part in list(parts):
+                if "," in part or (parts.index(part) > 0 and len(part.split()) <= 3):
+                    tags += metadata.split_list(part)
+                    parts.remove(part)
+            rest = " ".join(parts)
         left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
+        if len(left) > 2 and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·-–—")):
+            # "October 4, 2011 Ruth Okafor-Lyle 4 Comments": a name beside the date.
+            author, left = rest.strip(" ,|·-–—"), []
         if len(left) <= 2:
-            return Fact(date=found, author=author, tags=tags, label="date line")
+            return Fact(date=found, author=author, tags=tags, label="date line", comments=count)
         return None
     posted = metadata.posted_line(text)
     if posted is not None:
