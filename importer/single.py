@@ -302,6 +302,31 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
     return clusters[0][0]
 
 
+_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
+
+
+def _text_end(lines: list[Line], start: int, stop: int) -> int:
+    """Index after the article's last paragraph: a packed run of short lines ends it.
+
+    Author boxes, tag lists, sign-up forms and sidebars follow an article as
+    runs of short lines saved one under the other; the article's own short
+    lines (subheadings, list items) sit between paragraphs or carry a marker.
+    """
+    end = start + 1
+    run: list[Line] = []
+    for i in range(start, stop):
+        line = lines[i]
+        if is_prose(line) or line.cells or _ITEM.match(line.text) or line.text.endswith(tuple(".!?…")):
+            end, run = i + 1, []
+            continue
+        if footer_fact(line) is not None or metadata.footer_line(line.text) is not None:
+            continue
+        run.append(line)
+        if len(run) >= 3 and sum(1 for item in run[1:] if item.blanks_before == 0) >= 2:
+            return end
+    return stop
+
+
 def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
     """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
     found_body = _body_start(lines, limit)
@@ -501,8 +526,17 @@ def read_single(
                 Dropped(line.number, line.text, "after the article (share, related or navigation)")
             )
 
-    # The body's own end: footer lines, then short link-like lines (a sidebar).
-    body = list(lines[keep_from:stop])
+    # The body's own end: its last paragraph before a packed run of short lines.
+    has_text = any(is_prose(line) for line in lines[keep_from:stop])
+    text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    for line in lines[text_end:stop]:
+        if not _take_footer(post, line, date_holder=read):
+            dropped.append(
+                Dropped(line.number, line.text, "after the article (author box, tags, sign-up, sidebar)")
+            )
+    if any(is_prose(line) for line in lines[text_end:stop]):
+        doubts.append("paragraphs after the article's end were taken as page furniture")
+    body = list(lines[keep_from:text_end])
     while body and _take_footer(post, body[-1], date_holder=read):
         body.pop()
     tail: list[Line] = []
