@@ -63,10 +63,12 @@ def importer_score(c, verbose=False):
 def golden(c):
     """Rewrite the importer's golden files from raw/ (review the diff by eye)."""
     sys.path.insert(0, str(ROOT))
-    from tests.golden_files import write_golden
+    from tests.golden_files import write_corpus_golden, write_golden
 
     written = write_golden(ROOT / CONFIG["raw_path"], ROOT / CONFIG["golden_path"])
     print(f"{written} golden file(s) written under {CONFIG['golden_path']}; review them with git diff")
+    written = write_corpus_golden()
+    print(f"{written} golden file(s) written under tests/golden_corpus; review them with git diff")
 
 
 @task

@@ -39,7 +39,7 @@ def title_like(line: Line, *, max_chars: int = 160, max_words: int = 25) -> bool
         len(text) <= max_chars
         and len(text.split()) <= max_words
         and not text.endswith(_SENTENCE_END)
-        and not text.endswith(_OPENING_PUNCTUATION)
+        and (not text.endswith(_OPENING_PUNCTUATION) or (text.endswith('"') and text.count('"') % 2 == 0))
         and not is_bullet(line)
         and _starts_like_a_heading(text)
     )

@@ -25,7 +25,7 @@ from .segment import title_like
 _WORDY = re.compile(r"\w+")
 _READING = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+claps?|👏\s*\d*|listen|follow|share)$", re.I)
 _AUTHOR_BY = re.compile(
-    r"(?:^|\b)(?:posted |written |published |submitted |post)?by:?\s+(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
+    r"(?:^|\b)(?i:posted |written |published |submitted |post)?(?i:by):?\s+(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
 )
 _HEADER_WORDS = re.compile(
     r"\b(?:posted|published|written|submitted|updated|last|on|at|by|in|·|\|)\b|[·|,:–—-]|\d+\s+min(?:ute)?s?\s+read"
@@ -40,7 +40,7 @@ _POSTED_BY_AT = re.compile(r"^posted by:?\s+\S", re.I)
 _COUNT_IN_HEADER = re.compile(
     r"(?:^|\s)(?:\d+|no|one)\s+(?:comments?|responses?|replies)\b|(?:^|\s)leave a (?:comment|reply)\b", re.I
 )
-_NAME_AFTER_DATE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_NAME_AFTER_DATE = re.compile(r"^(?!By\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
@@ -103,7 +103,7 @@ def header_fact(line: Line) -> Fact | None:
                     parts.remove(part)
             rest = " ".join(parts)
         left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
-        if len(left) > 2 and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·-–—")):
+        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·-–—")):
             # "October 4, 2011 Ruth Okafor-Lyle 4 Comments": a name beside the date.
             author, left = rest.strip(" ,|·-–—"), []
         if len(left) <= 2:
@@ -438,13 +438,12 @@ def read_single(
     )
     title_at, body_start, sure, doubts = _find_title(lines, stop)
     # A share row or related list dropped earlier also ends the article, once its text has begun.
-    markers = sorted(
-        d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[title_at].number
-    )
-    if markers:
-        prose = next((i for i in range(title_at + 1, stop) if is_prose(lines[i])), None)
-        if prose is not None:
-            stop = next((i for i in range(prose + 1, stop) if lines[i].number > markers[0]), stop)
+    if body_start < stop:
+        markers = sorted(
+            d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
+        )
+        if markers:
+            stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0]), stop)
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
@@ -551,6 +550,9 @@ def read_single(
     while body and _take_footer(post, body[-1], date_holder=read):
         body.pop()
     post.body_lines = body
+    if not any(is_prose(line) for line in body):
+        doubts.append("no paragraph of text was found in the post")
+        doubts.append("the page may not be a post at all")
 
     # The comment section and the page footer under it.
     if section is not None:
