@@ -266,7 +266,8 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
             section.dropped.append(Dropped(line.number, line.text, "comment button"))
             i += 1
             following = lines[i] if i < len(lines) else None
-            if following is not None and not (
+            # "Post author" or "Like" under a name is a badge; after the text, a button closes it.
+            if following is not None and current is not None and current.paragraphs and not (
                 _header(lines, i, pairs=not says)
                 or _BUTTON.match(following.text)
                 or is_form_line(following.text)

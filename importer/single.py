@@ -327,6 +327,16 @@ def _text_end(lines: list[Line], start: int, stop: int) -> int:
     return stop
 
 
+def _header_or_count(line: Line) -> Fact | None:
+    """A header line, or a comment count printed under a title ("4 Replies")."""
+    fact = header_fact(line)
+    if fact is None:
+        footer = metadata.footer_line(line.text)
+        if footer is not None and footer.comments is not None and not (footer.tags or footer.categories):
+            return Fact(label="comment count", comments=footer.comments)
+    return fact
+
+
 def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
     """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
     found_body = _body_start(lines, limit)
@@ -334,7 +344,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
     first = lines[0].text if lines else ""
     browser_title, site = metadata.split_site_suffix(first)
     best: tuple[float, int, list[str]] | None = None
-    facts = [header_fact(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
+    facts = [_header_or_count(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
 
     def significant(j: int) -> bool:
         """A line that could only be a title, not a name, a menu or a header line."""
