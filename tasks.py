@@ -37,11 +37,13 @@ def _search_index(c):
 
 
 @task(name="import")
-def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, force=False):
-    """Import the raw archive's .txt pages into Markdown posts."""
+def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, force=False, review=None):
+    """Import the raw archive's .txt pages into Markdown posts (--review FILE.html writes a review page)."""
     args = [sys.executable, "-m", "importer", "--src", src, "--out", out]
     if report:
         args += ["--report", report]
+    if review:
+        args += ["--review", review]
     if force:
         args.append("--force")
     c.run(shlex.join(args))

@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--report", type=Path, help="write a JSON report here")
     parser.add_argument(
+        "--review",
+        type=Path,
+        help="write an HTML page here showing each raw page beside the posts made from it",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="overwrite posts edited by hand and bring back deleted ones"
     )
     args = parser.parse_args(argv)
@@ -31,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    report = import_archive(args.src, args.out, force=args.force)
+    report = import_archive(args.src, args.out, force=args.force, review=args.review)
     summary = report.as_dict()
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             else "kept; it differs from a fresh import (edited by hand?)"
         )
         print(f"note: {args.out / path}: {verb}", file=sys.stderr)
+    if report.review:
+        print(f"review page: {report.review} (open it in a browser)", file=sys.stderr)
     print(
         f"{summary['files_read']} file(s) read, {summary['posts_found']} post(s) found: "
         f"{summary['posts_written']} written, {summary['posts_unchanged']} unchanged, "

@@ -267,10 +267,15 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
             i += 1
             following = lines[i] if i < len(lines) else None
             # "Post author" or "Like" under a name is a badge; after the text, a button closes it.
-            if following is not None and current is not None and current.paragraphs and not (
-                _header(lines, i, pairs=not says)
-                or _BUTTON.match(following.text)
-                or is_form_line(following.text)
+            if (
+                following is not None
+                and current is not None
+                and current.paragraphs
+                and not (
+                    _header(lines, i, pairs=not says)
+                    or _BUTTON.match(following.text)
+                    or is_form_line(following.text)
+                )
             ):
                 # A button closes a comment; text after it is the page, not the comment.
                 section.end = i

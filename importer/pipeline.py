@@ -17,6 +17,7 @@ from .normalise import UnreadableError, decode, split_lines
 from .kind import KindDecision, classify
 from .post import DateSource, Dropped, Line, Page, PageKind, Post
 from .render import relative_path, render, render_body
+from .review import page_html, raw_bytes, write_review
 from .segment import is_footer, segment, title_like
 from .state import Manifest, assign_paths, identity
 from .single import header_fact, is_prose, read_single
@@ -66,6 +67,7 @@ def read_page(data: bytes, path: str) -> Page:
 def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page) -> Post:
     read = read_single(lines, path, decision.section, page.dropped)
     post = read.post
+    page.comment_lines = read.comment_lines
     page.dropped += read.dropped
     body = convert(post.body_lines, strong=True, cutting=False)
     post.blocks = body.blocks
@@ -158,6 +160,7 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # file:line: error: … messages
+    review: str | None = None  # the review page written, if asked for
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -235,6 +238,7 @@ def _read_source(job: tuple[Path, str]) -> _Read | _Unreadable:
         return _Unreadable(label, reason)
     bodies = [render_body(post) for post in page.posts]
     for post in page.posts:
+        post.provenance_lines = [line.number for line in post.body_lines]
         # Bodies travel between processes as text: thousands of small
         # objects would take longer to pass than to make.
         post.body_lines, post.blocks = [], []
@@ -254,7 +258,13 @@ def _write_nth(n: int) -> tuple[str, str]:
 
 
 def import_archive(
-    src: Path, out: Path, *, force: bool = False, label_root: Path | None = None, workers: int | None = None
+    src: Path,
+    out: Path,
+    *,
+    force: bool = False,
+    label_root: Path | None = None,
+    workers: int | None = None,
+    review: Path | None = None,
 ) -> Report:
     """Read every .txt under ``src`` and write one Markdown file per post under ``out``.
 
@@ -296,6 +306,8 @@ def import_archive(
         written = iter(_parallel(_write_nth, range(len(posts)), 2 * workers, _MIN_POSTS_PER_WORKER))
     finally:
         _WRITING.clear()
+    sections: list[str] = []
+    sources = dict((label, path) for path, label in jobs)
     for page in pages:
         entry = {
             "path": page.path,
@@ -314,6 +326,17 @@ def import_archive(
             if post.notes:
                 entry["notes"][outcome.path] = post.notes
         report.files.append(entry)
+        if review is not None:
+            paths = {
+                n: f"{path} ({status})"
+                for n, (path, status) in enumerate(
+                    (o.path, o.status) for o in report.outcomes[-len(page.posts) :] if page.posts
+                )
+            }
+            sections.append(page_html(page, raw_bytes(sources[page.path]), paths))
+    if review is not None:
+        write_review(review, sorted(sections), f"Import review: {src}")
+        report.review = str(review)
     report.files.sort(key=lambda f: f["path"])
     for outcome in report.outcomes:
         if outcome.status == "unreadable":

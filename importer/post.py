@@ -105,6 +105,7 @@ class Post:
     legacy_comments: list = field(default_factory=list)  # comments.Comment, in page order
     confidence: float = 1.0  # how well the evidence supports this reading, 0 to 1
     draft_reason: str | None = None  # why it is written as a draft
+    provenance_lines: list[int] = field(default_factory=list)  # raw lines its body came from (for review)
 
     @property
     def year(self) -> int | None:
@@ -123,3 +124,4 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
     evidence: list[str] = field(default_factory=list)  # why it was read as its kind
+    comment_lines: list[int] = field(default_factory=list)  # lines read into reader comments

@@ -205,6 +205,7 @@ class SingleRead:
     section: comments.CommentSection | None = None
     footer_time: FoundDate | None = None  # "Posted by NAME at 9:14 PM" under the post
     footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
+    comment_lines: list[int] = field(default_factory=list)
 
 
 _TRACE: list = []  # set to [None] to record candidates' scores while debugging
@@ -575,6 +576,7 @@ def read_single(
             dropped.append(Dropped(line.number, line.text, "page footer (after the comments)"))
         post.comments = section.count
         post.legacy_comments = section.comments
+        read.comment_lines = list(section.lines)
         if section.stated is not None and section.stated != len(section.comments):
             doubts.append(
                 f"the page states {section.stated} comment(s) but {len(section.comments)} were found"

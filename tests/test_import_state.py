@@ -84,3 +84,20 @@ def test_imported_post_with_comments_builds_and_passes_the_check(project_copy, t
     pelican_ok(project_copy, out)
     page = (out / "2012" / "06" / "supervision-is-not-a-checklist" / "index.html").read_text(encoding="utf-8")
     assert "Supervision in our team" in page
+
+
+def test_review_page_shows_each_line_with_where_it_went(make_raw, raw_dir, tmp_path):
+    from bs4 import BeautifulSoup
+
+    make_raw("comments.txt", (ROOT_PAGES / "twentytwelve_comments.txt").read_text(encoding="utf-8"))
+    make_raw("unsure.txt", "Home\n\nAbout\n\nWords that run on for a while without any date at all.\n")
+    review = tmp_path / "review.html"
+    assert main(["--src", str(raw_dir), "--out", str(tmp_path / "posts"), "--review", str(review)]) == 0
+    html = BeautifulSoup(review.read_text(encoding="utf-8"), "html.parser")
+    struck = {li.get_text(" ", strip=True) for li in html.select("li.dropped")}
+    assert "Leave a Reply comment form" in struck
+    assert "Proudly powered by WordPress page buttons" in struck
+    assert "Supervision is not a checklist" in [li.get_text() for li in html.select("li.title")]
+    assert html.select("li.comment") and html.select("li.body")
+    assert [s["id"] for s in html.select("section.unsure")] == ["raw/unsure.txt"]
+    assert "Draft:" in html.select_one("section.unsure").get_text()
