@@ -15,6 +15,7 @@ from importer.naming import tag_key
 
 from . import privacy
 from .frontmatter import IMPORTER_KEYS, Post, read_post
+from .hints import check_hints
 from .problems import Problem, Severity
 
 KNOWN_KEYS = {
@@ -239,4 +240,4 @@ def check_across(posts: list[Post]) -> list[Problem]:
 def check_content(content: Path) -> list[Problem]:
     posts = [read_post(path) for path in sorted(content.rglob("*.md"))]
     found = [problem for post in posts for problem in check_post(post)]
-    return found + check_across(posts)
+    return found + check_across(posts) + check_hints(content)

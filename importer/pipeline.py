@@ -14,8 +14,11 @@ from .chronology import assign_dates
 from .extract import extract_posts
 from .naming import unify_tags
 from .normalise import UnreadableError, decode, split_lines
+from . import comments
+from .dates import LONDON
+from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
-from .post import DateSource, Dropped, Line, Page, PageKind, Post
+from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .review import page_html, raw_bytes, write_review
 from .segment import is_footer, segment, title_like
@@ -27,20 +30,44 @@ from .single import header_fact, is_prose, read_single
 CONFIDENCE_BAR = 0.6
 
 
-def read_page(data: bytes, path: str) -> Page:
+def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     """One raw page, from bytes to posts with bodies and dates (slugs come later)."""
     decoded = decode(data)
-    lines, dropped = drop_chrome(split_lines(decoded.text))
+    lines = split_lines(decoded.text)
+    pinned: list[Dropped] = []
+    if hint and hint.drop_lines:
+        pinned = [
+            Dropped(line.number, line.text, "dropped by hints.yaml")
+            for line in lines
+            if line.number in hint.drop_lines
+        ]
+        lines = [line for line in lines if line.number not in hint.drop_lines]
+    lines, dropped = drop_chrome(lines)
+    dropped += pinned
     lines, toolbar = drop_toolbar(lines)
     decision = classify(lines)
+    if hint and hint.kind:
+        wanted = PageKind.SINGLE if hint.kind == "single" else PageKind.LISTING
+        if decision.kind is not wanted and not (
+            wanted is PageKind.LISTING and decision.kind is PageKind.ARCHIVE
+        ):
+            decision = KindDecision(
+                wanted, ["kind pinned in hints.yaml"], decision.heading, decision.heading_at
+            )
+            if wanted is PageKind.SINGLE:
+                decision.section = comments.find_section(lines)
     page = Page(path=path, kind=decision.kind, heading=decision.heading, encoding=decoded.encoding)
     page.warnings += decoded.warnings
     page.dropped += dropped + toolbar
     page.evidence = decision.evidence
     if decision.kind is PageKind.SINGLE and lines:
-        posts = [_single_post(lines, path, decision, page)]
+        posts = [_single_post(lines, path, decision, page, hint)]
     else:
         posts = _listing_posts(lines, path, decision, page)
+    if hint and hint.date and len(posts) == 1:
+        value = hint.date if hint.date.tzinfo else hint.date.replace(tzinfo=LONDON)
+        posts[0].date = PostDate(value, DateSource.EXPLICIT, evidence="date pinned in hints.yaml")
+        posts[0].notes.append("date pinned in hints.yaml")
     if decision.kind is not PageKind.SINGLE:
         # Neighbours and mentions date a listing's posts; a single page's post has only its own.
         assign_dates(posts)
@@ -64,8 +91,10 @@ def read_page(data: bytes, path: str) -> Page:
     return page
 
 
-def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page) -> Post:
-    read = read_single(lines, path, decision.section, page.dropped)
+def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page, hint: Hint | None) -> Post:
+    read = read_single(
+        lines, path, decision.section, page.dropped, title_line=hint.title_line if hint else None
+    )
     post = read.post
     page.comment_lines = read.comment_lines
     page.dropped += read.dropped
@@ -229,10 +258,10 @@ class _Read:
     bodies: list[str]  # each post's Markdown body, in order
 
 
-def _read_source(job: tuple[Path, str]) -> _Read | _Unreadable:
-    path, label = job
+def _read_source(job: tuple[Path, str, Hint | None]) -> _Read | _Unreadable:
+    path, label, hint = job
     try:
-        page = read_page(path.read_bytes(), label)
+        page = read_page(path.read_bytes(), label, hint)
     except (OSError, UnreadableError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return _Unreadable(label, reason)
@@ -276,7 +305,13 @@ def import_archive(
     report = Report(source=str(src), output=str(out))
     pages: list[Page] = []
     bodies: list[str] = []
-    jobs = [(path, _label(path, root)) for path in find_sources(src)]
+    hints = load_hints(src / HINTS_NAME)
+    report.problems += hints.problems
+    jobs = [
+        (path, label, hints.pages.get(label) or hints.pages.get(path.name))
+        for path in find_sources(src)
+        for label in [_label(path, root)]
+    ]
     for result in _parallel(_read_source, jobs, workers, _MIN_FILES_PER_WORKER):
         if isinstance(result, _Unreadable):
             report.unreadable.append(result.label)
@@ -307,7 +342,7 @@ def import_archive(
     finally:
         _WRITING.clear()
     sections: list[str] = []
-    sources = dict((label, path) for path, label in jobs)
+    sources = {label: path for path, label, _hint in jobs}
     for page in pages:
         entry = {
             "path": page.path,

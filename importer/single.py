@@ -431,7 +431,11 @@ _STOPPING_CHROME = {"share widget", "related-links widget"}
 
 
 def read_single(
-    lines: list[Line], path: str, section: comments.CommentSection | None, chrome: list[Dropped] = ()
+    lines: list[Line],
+    path: str,
+    section: comments.CommentSection | None,
+    chrome: list[Dropped] = (),
+    title_line: int | None = None,
 ) -> SingleRead:
     dropped: list[Dropped] = []
     end = section.start if section else len(lines)
@@ -448,6 +452,10 @@ def read_single(
         end,
     )
     title_at, body_start, sure, doubts = _find_title(lines, stop)
+    pinned = next((i for i, line in enumerate(lines) if line.number == title_line), None)
+    if pinned is not None:
+        title_at, sure, doubts = pinned, ["title line pinned in hints.yaml"], []
+        body_start = max(body_start, pinned + 1)
     # A share row or related list dropped earlier also ends the article, once its text has begun.
     if body_start < stop:
         markers = sorted(

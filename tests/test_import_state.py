@@ -101,3 +101,36 @@ def test_review_page_shows_each_line_with_where_it_went(make_raw, raw_dir, tmp_p
     assert html.select("li.comment") and html.select("li.body")
     assert [s["id"] for s in html.select("section.unsure")] == ["raw/unsure.txt"]
     assert "Draft:" in html.select_one("section.unsure").get_text()
+
+
+def test_hints_pin_kind_title_date_and_dropped_lines_on_every_import(make_raw, raw_dir, run_import):
+    page = "Site name\n\nA heading we want\n\nMenu line\n\nThe text of the post, which is long enough to be a paragraph.\n"
+    make_raw("p.txt", page)
+    (raw_dir / "hints.yaml").write_text(
+        "raw/p.txt:\n  kind: single\n  title_line: 3\n  date: 2010-05-07T21:14\n  drop_lines: [5]\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        imported = run_import(force=True)
+        [text] = imported.posts().values()
+        assert 'title: "A heading we want"' in text
+        assert "date: 2010-05-07T21:14:00+01:00" in text
+        assert "Menu line" not in text and "status: draft" not in text
+        dropped = imported.report["files"][0]["dropped"]
+        assert {"line": 5, "text": "Menu line", "reason": "dropped by hints.yaml"} in dropped
+
+
+def test_a_broken_hint_is_reported_with_its_line_and_skipped(make_raw, raw_dir, run_import, tmp_path):
+    from authoring.checks import check_content
+
+    make_raw("p.txt", "Title\n\nPosted on 1/02/2015\n\nText of the post.\n")
+    (raw_dir / "hints.yaml").write_text(
+        "# pinned by hand\nraw/p.txt:\n  kind: single\nraw/q.txt:\n  kind: poem\n  date: 7 May\n", encoding="utf-8"
+    )
+    imported = run_import()
+    problems = imported.report["problems"]
+    assert len(problems) == 2 and all(":4: error: raw/q.txt:" in p for p in problems)
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    found = check_content(content)
+    assert [(p.line, p.message.split(":")[0]) for p in found if "hints" in p.path] == [(4, "raw/q.txt")] * 2
