@@ -97,6 +97,14 @@ def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
                 last.items.append(item)
             else:
                 body.blocks.append(Block(BlockKind.LIST, [item], line.number))
+        elif not cutting and (line.text.startswith("> ") or (line.indent >= 4 and not _indented_context(lines, index))):
+            # A passage set in from the margin, or marked "> ", is quoted.
+            text = line.text[2:] if line.text.startswith("> ") else line.text
+            last = body.blocks[-1] if body.blocks else None
+            if last is not None and last.kind is BlockKind.QUOTE and line.blanks_before == 0:
+                last.items[0] += " " + text
+            else:
+                body.blocks.append(Block(BlockKind.QUOTE, [text], line.number))
         elif line.number in body.pull_quotes:
             body.blocks.append(Block(BlockKind.QUOTE, [line.text], line.number))
         elif _is_subheading(line, following, body.blocks, strong=strong, cutting=cutting):
@@ -104,6 +112,11 @@ def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
         else:
             body.blocks.append(Block(BlockKind.PARAGRAPH, [line.text], line.number))
     return body
+
+
+def _indented_context(lines: list[Line], index: int) -> bool:
+    """Whether the whole page is indented (so an indent marks nothing)."""
+    return sum(1 for line in lines if line.indent >= 4) * 2 > len(lines)
 
 
 def _is_subheading(

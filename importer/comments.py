@@ -85,6 +85,7 @@ class Comment:
     date: FoundDate | None = None
     paragraphs: list[str] = field(default_factory=list)
     reply_to: int | None = None  # 1-based index of the comment it answers
+    indent: int = 0  # of its header line, as saved
 
 
 @dataclass
@@ -246,7 +247,7 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
         header = _header(lines, i, pairs=not says)
         if header:
             author, when, size = header
-            current = Comment(author=author, line=line.number, date=when)
+            current = Comment(author=author, line=line.number, date=when, indent=line.indent)
             section.comments.append(current)
             section.lines += [lines[j].number for j in range(i, i + size)]
             i += size
@@ -306,6 +307,12 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
 
 def _link_replies(comments: list[Comment]) -> None:
     for index, comment in enumerate(comments):
+        # A reply is indented under the comment it answers (threaded themes).
+        if comment.indent:
+            parent = next((j for j in range(index - 1, -1, -1) if comments[j].indent < comment.indent), None)
+            if parent is not None:
+                comment.reply_to = parent + 1
+                continue
         if not comment.paragraphs or not comment.paragraphs[0].startswith("@"):
             continue
         target = comment.paragraphs[0][1:].lower()

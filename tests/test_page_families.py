@@ -112,6 +112,8 @@ EXPECTED = {
             "1. Read the last minutes.\n2. Phone the parents",
             "- the plan\n- the chronology\n- a pen that works",
             "| Month | Meetings | Parents attended |\n| --- | --- | --- |\n| January | 12 | 10 |",
+            "> Being phoned two days before meant I could get the time off work and bring my sister",
+            "Questions to nia.ellis@example.org or see https://example.org/core-groups for the template.",
         ],
     },
 }
