@@ -174,8 +174,12 @@ class Footer:
     author: str | None = None
 
 
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+_BAR_SPLIT = re.compile(r"\s+\|\s+")
+
+
 def split_list(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()]
+    return [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
 
 
 def _footer_part(text: str, footer: Footer) -> bool:
@@ -219,7 +223,7 @@ def footer_line(text: str) -> Footer | None:
     if not _FOOTER_START.match(text):
         return None
     footer = Footer()
-    parts = [part.strip() for part in re.split(r"\s+\|\s+", text)]
+    parts = [part.strip() for part in _BAR_SPLIT.split(text)] if "|" in text else [text.strip()]
     if all(_footer_part(part, footer) for part in parts):
         return footer
     return None

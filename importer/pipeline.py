@@ -162,7 +162,7 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
 
 def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     """Short link-like lines after a listing's last post footer: the page's sidebar and footer."""
-    last = max((i for i, line in enumerate(lines) if i and is_footer(line)), default=None)
+    last = next((i for i in range(len(lines) - 1, 0, -1) if is_footer(lines[i])), None)
     if last is None or last == len(lines) - 1:
         return lines, []
     tail = lines[last + 1 :]

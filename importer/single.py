@@ -71,7 +71,8 @@ class Fact:
 def header_fact(line: Line) -> Fact | None:
     """A line of a post's header: a date line, a byline, or both."""
     text = line.text
-    if len(text) > 120:
+    # Every header names a date (in digits) or an author ("by"): most lines have neither.
+    if len(text) > 120 or not _MAY_BE_HEADER.search(text):
         return None
     found = find_date(text)
     if found is not None:
@@ -210,6 +211,7 @@ class SingleRead:
 
 _TRACE: list = []  # set to [None] to record candidates' scores while debugging
 _BOUND_HEADER = re.compile(r"(?i)(?:posted|published|written|submitted|by|post)\b")
+_MAY_BE_HEADER = re.compile(r"\d|by\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _NAV_CHARS = re.compile(r"[|›‹»«>]|\s/\s")
 _NAV_WORDS = {
