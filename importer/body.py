@@ -97,9 +97,11 @@ def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
                 last.items.append(item)
             else:
                 body.blocks.append(Block(BlockKind.LIST, [item], line.number))
-        elif not cutting and (line.text.startswith("> ") or (line.indent >= 4 and not _indented_context(lines, index))):
-            # A passage set in from the margin, or marked "> ", is quoted.
-            text = line.text[2:] if line.text.startswith("> ") else line.text
+        elif not cutting and (
+            _marked_quote(lines, index) or (line.indent >= 4 and not _indented_context(lines, index))
+        ):
+            # A passage set in from the margin, or two or more lines marked "> ", is quoted.
+            text = line.text[2:] if _marked_quote(lines, index) else line.text
             last = body.blocks[-1] if body.blocks else None
             if last is not None and last.kind is BlockKind.QUOTE and line.blanks_before == 0:
                 last.items[0] += " " + text
@@ -112,6 +114,19 @@ def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
         else:
             body.blocks.append(Block(BlockKind.PARAGRAPH, [line.text], line.number))
     return body
+
+
+def _marked_quote(lines: list[Line], index: int) -> bool:
+    """A line of an e-mail style quote: "> " on it and on a line touching it."""
+    if not lines[index].text.startswith("> "):
+        return False
+    before = index > 0 and lines[index - 1].text.startswith("> ") and lines[index].blanks_before == 0
+    after = (
+        index + 1 < len(lines)
+        and lines[index + 1].text.startswith("> ")
+        and lines[index + 1].blanks_before == 0
+    )
+    return before or after
 
 
 def _indented_context(lines: list[Line], index: int) -> bool:

@@ -87,12 +87,14 @@ _RULES: list[Rule] = [
         "page buttons",
         re.compile(
             r"^(sign in|sign up|log ?in|log out|get started|open in app|follow|following|subscribe|menu"
-            r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?|👏\s*\d*"
-            r"|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}|read more( →| »|…)?"
-            r"|(«|‹)\s*(older|newer|previous|next) (entries|posts|articles)|(older|newer|previous|next) (entries|posts)\s*(»|›)"
-            r"|proudly powered by wordpress\.?|powered by (blogger|wordpress|drupal|tumblr)\.?|blog at wordpress\.com\.?"
+            r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
+            r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
+            r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|next) (entries|posts|articles)"
+            r"|(older|newer|previous|next) (entries|posts)\s*(»|›)|proudly powered by wordpress\.?"
+            r"|powered by (blogger|wordpress|drupal|tumblr)\.?|blog at wordpress\.com\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
-            r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top|print|email this)$",
+            r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
+            r"|print|email this)$",
             re.I,
         ),
         longest=120,

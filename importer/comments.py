@@ -49,7 +49,8 @@ _SAYS = re.compile(
 )
 _SUBMITTED = re.compile(r"^(?:submitted|posted) by\s+(?P<author>.{1,60}?)\s+on\s+(?P<date>.+)$", re.I)
 _FORM = re.compile(
-    r"^(?:leave a (?:reply|comment|response)(?: to .{1,60}?)?(?:\s+cancel reply)?|post a comment|add (?:new |a )?comment"
+    r"^(?:leave a (?:reply|comment|response)(?: to .{1,60}?)?(?:\s+cancel reply)?|post a comment"
+    r"|add (?:new |a )?comment"
     r"|cancel reply|your email address will not be published\.?.*|required fields are marked.*"
     r"|(?:comment|name|email|e-mail|website|url)\s*\*?|post comment|submit comment|submit"
     r"|notify me of .{1,80}|save my name, email.{0,120}|you must be logged in to post a comment.*"
@@ -102,7 +103,7 @@ class CommentSection:
         return self.stated if self.stated is not None else len(self.comments)
 
 
-def section_heading(text: str) -> int | None | bool:
+def section_heading(text: str) -> int | bool | None:
     """The count a comment-section heading states, True for a heading without one, else None."""
     match = _SECTION.match(text)
     if not match:
@@ -181,7 +182,8 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
             continue
         window = range(i + 1, min(len(lines), i + 1 + _FIRST_WITHIN))
         has_comments = any(_header(lines, j, True) or _SIGNATURE.match(lines[j].text) for j in window)
-        if stated is not None and (has_comments or stated == 0 or stated is True and _form_follows(lines, i)):
+        form_follows = stated is True and _form_follows(lines, i)
+        if stated is not None and (has_comments or stated == 0 or form_follows):
             return _read(lines, i, None if stated is True else stated)
         if stated is not None and isinstance(stated, int) and stated > 0 and _form_follows(lines, i):
             return _read(lines, i, stated)

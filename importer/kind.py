@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import comments, metadata
-from .single import _body_start as body_start
-from .single import header_fact
 from .post import Heading, Line, PageKind
 from .segment import title_like
+from .single import _body_start as body_start
+from .single import header_fact
 
 # An archive heading sits under the site's name and menus, near the top.
 _HEADING_WITHIN = 15

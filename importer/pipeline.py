@@ -8,23 +8,22 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+from . import comments
 from .body import convert
 from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
-from .extract import extract_posts
-from .naming import unify_tags
-from .normalise import UnreadableError, decode, split_lines
-from . import comments
 from .dates import LONDON
+from .extract import extract_posts
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
+from .naming import unify_tags
+from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .review import page_html, raw_bytes, write_review
 from .segment import is_footer, segment, title_like
-from .state import Manifest, assign_paths, identity
 from .single import header_fact, is_prose, read_single
-
+from .state import Manifest, assign_paths, identity
 
 # A post below this confidence is written as a draft, with the reason.
 CONFIDENCE_BAR = 0.6
@@ -409,7 +408,8 @@ def _drop_duplicates(pages: list[Page], bodies: list[str]) -> list[str]:
             kept_bodies.append(body)
         if repeats:
             page.warnings.append(
-                f"{repeats} post(s) repeat a post already read exactly (first: {first}); each is imported once"
+                f"{repeats} post(s) repeat a post already read exactly (first: {first}); "
+                "each is imported once"
             )
         page.posts = kept
     return kept_bodies

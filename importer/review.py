@@ -92,7 +92,8 @@ def write_review(target: Path, sections: list[str], title: str) -> None:
         f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{_STYLE}</style><h1>{escape(title)}</h1>"
         "<p>Raw lines: <span style=background:#eef>title</span>, <span style=background:#f4fff4>body</span>, "
-        "<span style=background:#fff8e6>reader comment</span>, <span style=background:#f0f0ff>front matter</span>, "
+        "<span style=background:#fff8e6>reader comment</span>, "
+        "<span style=background:#f0f0ff>front matter</span>, "
         "<s>dropped</s> (with the reason). Sections with an orange rule hold drafts or warnings.</p>"
         f"<ul>{index}</ul>{''.join(sections)}</html>"
     )

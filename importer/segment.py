@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 from . import metadata
-from .dates import parse_date
 from .post import Heading, Line, PageKind
 
 BULLETS = "•◦▪‣●·"

@@ -25,7 +25,8 @@ from .segment import title_like
 _WORDY = re.compile(r"\w+")
 _READING = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+claps?|👏\s*\d*|listen|follow|share)$", re.I)
 _AUTHOR_BY = re.compile(
-    r"(?:^|\b)(?i:posted |written |published |submitted |post)?(?i:by):?\s+(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
+    r"(?:^|\b)(?i:posted |written |published |submitted |post)?(?i:by):?\s+"
+    r"(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
 )
 _HEADER_WORDS = re.compile(
     r"\b(?:posted|published|written|submitted|updated|last|on|at|by|in|·|\|)\b|[·|,:–—-]|\d+\s+min(?:ute)?s?\s+read"
@@ -47,7 +48,8 @@ _BLOGGER_FOOTER = re.compile(
 _LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in)\s*:\s*(?P<list>.+)$", re.I)
 _HASHTAGS = re.compile(r"^(?:#[\w’'-]+(?:\s+[\w’'-]+)*\s*)+$")
 _END = re.compile(
-    r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like|more from .{1,60}"
+    r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like"
+    r"|more from .{1,60}"
     r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
     r"|share this(?: post| article| story)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
@@ -152,7 +154,11 @@ def _text_line(line: Line) -> bool:
 
 
 def _joined_footer(text: str) -> Fact | None:
-    """'posted by Sue W at 10:42 AM | 0 comments', 'Posted by X at 09:15 PM in A, B | Permalink | Comments (2)'."""
+    """Footer parts joined by bars, as Blogger and Typepad print them.
+
+    'posted by Sue W at 10:42 AM | 0 comments',
+    'Posted by X at 09:15 PM in A, B | Permalink | Comments (2)'.
+    """
     fact = Fact(label="time line")
     for part in (part.strip() for part in text.split(" | ")):
         match = re.match(
@@ -474,7 +480,7 @@ def read_single(
 
     # The browser's "Title | Site" line at the top is metadata, and so is the site in it.
     above = lines[:title_at]
-    first_title, first_site = metadata.split_site_suffix(lines[0].text) if title_at else ("", None)
+    _, first_site = metadata.split_site_suffix(lines[0].text) if title_at else ("", None)
     date_found: FoundDate | None = None
     date_line = 0
     if first_site and title_at:

@@ -98,7 +98,9 @@ def score_page(path: Path, score: Score) -> None:
         if got is None and n < len(posts) and len(posts) == len(wanted):
             got = posts[n]
         meta, body = got if got else ({}, "")
-        score.mark(name, "title", _norm(meta.get("title")) == _norm(want["title"]), meta.get("title"), want["title"])
+        score.mark(
+            name, "title", _norm(meta.get("title")) == _norm(want["title"]), meta.get("title"), want["title"]
+        )
         when = meta.get("date")
         status_ok = meta.get("status") != "draft" or want.get("date") is None
         if "date" in want:
@@ -109,22 +111,41 @@ def score_page(path: Path, score: Score) -> None:
             got_time = when.strftime("%H:%M") if when else None
             score.mark(name, "time", got_time == str(want["time"]), got_time, want["time"])
         if "author" in want:
-            score.mark(name, "author", _norm(meta.get("author") or "") == _norm(want["author"] or ""), meta.get("author"), want["author"])
+            score.mark(
+                name,
+                "author",
+                _norm(meta.get("author") or "") == _norm(want["author"] or ""),
+                meta.get("author"),
+                want["author"],
+            )
         if "tags" in want:
-            have = {_norm(t).casefold() for t in [*meta.get("tags", []), *([meta["category"]] if meta.get("category") else [])]}
+            have = {
+                _norm(t).casefold()
+                for t in [*meta.get("tags", []), *([meta["category"]] if meta.get("category") else [])]
+            }
             need = {_norm(t).casefold() for t in want["tags"] or []}
             score.mark(name, "tags", have == need, sorted(have), sorted(need))
         if "comments" in want:
-            score.mark(name, "comments", meta.get("comments") == want["comments"], meta.get("comments"), want["comments"])
+            score.mark(
+                name,
+                "comments",
+                meta.get("comments") == want["comments"],
+                meta.get("comments"),
+                want["comments"],
+            )
         if want.get("comment_authors"):
             authors = [_norm(c["author"]) for c in meta.get("legacy_comments", [])]
             need = [_norm(a) for a in want["comment_authors"]]
             score.mark(name, "comment_authors", authors == need, authors, need)
         text = _norm(_unescape(body))
         if want.get("body_first"):
-            score.mark(name, "body_first", text.startswith(_norm(want["body_first"])), text[:60], want["body_first"])
+            score.mark(
+                name, "body_first", text.startswith(_norm(want["body_first"])), text[:60], want["body_first"]
+            )
         if want.get("body_last"):
-            score.mark(name, "body_last", text.endswith(_norm(want["body_last"])), text[-60:], want["body_last"])
+            score.mark(
+                name, "body_last", text.endswith(_norm(want["body_last"])), text[-60:], want["body_last"]
+            )
     bodies = [_norm(_unescape(body)) for _, body in posts]
     for chrome in expect.get("chrome") or []:
         line = _norm(chrome)

@@ -59,11 +59,12 @@ def test_corpus_scores_do_not_fall():
 # Words a header, footer or comment header is made of, beside the facts read from it.
 _STRUCTURE = set(
     """posted on by at in says said wrote writes comment comments response responses reply replies
-    thoughts thought topics off on to of the and a am pm gmt bst utc filed under tagged tags tag labels label categories
-    category submitted postby re min read updated written published permalink bookmark this entry was
-    leave no one two three four five six seven eight nine ten mon tue wed thu fri sat sun monday tuesday
-    wednesday thursday friday saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec january
-    february march april june july august september october november december th st nd rd""".split()
+    thoughts thought topics off to of the and a am pm gmt bst utc filed under tagged tags tag
+    labels label categories category submitted postby re min read updated written published
+    permalink bookmark this entry was leave no one two three four five six seven eight nine ten mon
+    tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar
+    apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december th st nd rd""".split()  # noqa: SIM905
 )
 
 
@@ -89,7 +90,7 @@ def test_every_corpus_line_is_accounted_for(page):
     for n, post in enumerate(read.posts):
         post.slug = f"p{n}"
         _, head, body = render(post).split("---\n", 2)
-        text += _flatten(yaml.safe_load(head)) + [re.sub(r"\\(.)", r"\1", body)]
+        text += [*_flatten(yaml.safe_load(head)), re.sub(r"\\(.)", r"\1", body)]
     words = _words(" ".join(text).replace("&lt;", "<").replace("&amp;", "&"))
     dropped = {d.line for d in read.dropped}
     lost = []

@@ -78,7 +78,9 @@ def test_imported_post_with_comments_builds_and_passes_the_check(project_copy, t
     shutil.copy(ROOT_PAGES / "twentytwelve_comments.txt", raw / "comments.txt")
     (raw / "unsure.txt").write_text("Home\n\nAbout\n\nWords that run on for a while without any date.\n")
     import_archive(raw, project_copy / "content" / "posts", label_root=tmp_path)
-    problems = [p for p in check_content(project_copy / "content") if "legacy_comments" in str(p) or "draft" in str(p)]
+    problems = [
+        p for p in check_content(project_copy / "content") if "legacy_comments" in str(p) or "draft" in str(p)
+    ]
     assert problems == []
     out = tmp_path / "output"
     pelican_ok(project_copy, out)
@@ -104,7 +106,10 @@ def test_review_page_shows_each_line_with_where_it_went(make_raw, raw_dir, tmp_p
 
 
 def test_hints_pin_kind_title_date_and_dropped_lines_on_every_import(make_raw, raw_dir, run_import):
-    page = "Site name\n\nA heading we want\n\nMenu line\n\nThe text of the post, which is long enough to be a paragraph.\n"
+    page = (
+        "Site name\n\nA heading we want\n\nMenu line\n\n"
+        "The text of the post, which is long enough to be a paragraph.\n"
+    )
     make_raw("p.txt", page)
     (raw_dir / "hints.yaml").write_text(
         "raw/p.txt:\n  kind: single\n  title_line: 3\n  date: 2010-05-07T21:14\n  drop_lines: [5]\n",
@@ -125,7 +130,8 @@ def test_a_broken_hint_is_reported_with_its_line_and_skipped(make_raw, raw_dir, 
 
     make_raw("p.txt", "Title\n\nPosted on 1/02/2015\n\nText of the post.\n")
     (raw_dir / "hints.yaml").write_text(
-        "# pinned by hand\nraw/p.txt:\n  kind: single\nraw/q.txt:\n  kind: poem\n  date: 7 May\n", encoding="utf-8"
+        "# pinned by hand\nraw/p.txt:\n  kind: single\nraw/q.txt:\n  kind: poem\n  date: 7 May\n",
+        encoding="utf-8",
     )
     imported = run_import()
     problems = imported.report["problems"]

@@ -177,7 +177,9 @@ def test_kubrick_monthly_archive_gives_its_posts_and_drops_its_sidebar():
 
 
 def test_page_without_evidence_is_a_draft_with_a_reason():
-    page = read_page(b"Home\n\nAbout\n\nSome words here that run on for a while without a date.\n", "raw/x.txt")
+    page = read_page(
+        b"Home\n\nAbout\n\nSome words here that run on for a while without a date.\n", "raw/x.txt"
+    )
     [post] = page.posts
     assert post.draft_reason
     text = render(post)
