@@ -47,6 +47,10 @@ _SAYS = re.compile(
     r"(?:says|said|wrote|writes)\s*(?::|\.\.\.|…)?$",
     re.I,
 )
+# "Nadia Firth wrote on 12/06/2008 09:20:"
+_WROTE_ON = re.compile(
+    r"^(?P<author>[^\s].{0,40}?)\s+(?:wrote|said|says|commented)\s+on\s+(?P<date>.{6,60}?):?$", re.I
+)
 _SUBMITTED = re.compile(r"^(?:submitted|posted) by\s+(?P<author>.{1,60}?)\s+on\s+(?P<date>.+)$", re.I)
 _FORM = re.compile(
     r"^(?:leave a (?:reply|comment|response)(?: to .{1,60}?)?(?:\s+cancel reply)?|post a comment"
@@ -59,7 +63,7 @@ _FORM = re.compile(
     re.I,
 )
 _BUTTON = re.compile(
-    r"^(?:reply(?:\s*[↓→])?|reply to .{1,40}|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
+    r"^(?:reply(?:\s*[↓→])?|reply(?:\s+(?:parent|thread|link))+|reply to .{1,40}|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
     r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
     r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies))$",
@@ -125,7 +129,10 @@ def _pure_date(line: Line) -> FoundDate | None:
     if found is None:
         return None
     rest = re.sub(
-        r"\b(?:at|on|posted|edit|reply|permalink|said|says)\b|[|·,:@-]", " ", found.rest, flags=re.I
+        r"\b(?:at|on|posted|edit|reply|permalink|said|says|utc|gmt|bst)\b|[|·,:@-]",
+        " ",
+        found.rest,
+        flags=re.I,
     )
     return found if not rest.strip() else None
 
@@ -140,8 +147,8 @@ def _header(lines: list[Line], i: int, pairs: bool) -> tuple[str, FoundDate | No
         if when is None and following is not None and _pure_date(following):
             return match["author"].strip(), _pure_date(following), 2
         return match["author"].strip(), when, 1
-    match = _SUBMITTED.match(text)
-    if match:
+    match = _SUBMITTED.match(text) or _WROTE_ON.match(text)
+    if match and find_date(match["date"]) is not None:
         return match["author"].strip(), find_date(match["date"]), 1
     # "Comment by NAME — DATE", "NAME | DATE", "NAME on DATE said:".
     match = _NAME_DATE.match(text)
@@ -241,7 +248,10 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     if any(_SIGNATURE.match(line.text) for line in lines[first : first + 40]):
         _scan_signed(lines, section, first)
         return
-    says = any(_SAYS.match(line.text) or _SUBMITTED.match(line.text) for line in lines[start:])
+    says = any(
+        _SAYS.match(line.text) or _SUBMITTED.match(line.text) or _WROTE_ON.match(line.text)
+        for line in lines[start:]
+    )
     current: Comment | None = None
     i = first
     while i < len(lines):

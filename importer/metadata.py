@@ -9,7 +9,7 @@ by taking it out of the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import PartialDate, parse_date, stated
 from .post import DateSource, Heading, Line, Post, PostDate
@@ -154,7 +154,16 @@ _COMMENTS = re.compile(
     re.I,
 )
 _FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
-_TAGGED = re.compile(r"^(?:tagged(?:\s+with)?|tags?):?\s+(?P<list>.+?)\.?$", re.I)
+_TAGGED = re.compile(r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?):?\s+(?P<list>.+?)\.?$", re.I)
+# Blogger: "Posted by Mair Llewelyn at 21:34 2 comments", "posted by Sue W at 10:42 AM".
+_POSTED_BY_AT = re.compile(
+    r"^posted by:?\s+(?P<author>.{1,60}?)\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
+    re.I,
+)
+_LINK_WORDS = re.compile(
+    r"^(?:permalink|trackback|share|email this|print|links to this post)(?:\s*\(\d+\))?$", re.I
+)
 _POSTED_IN = re.compile(r"^(?:posted\s+in|categories|category|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I)
 _ENTRY = re.compile(
     r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged\s+(?P<tags>.+?))?"
@@ -172,6 +181,7 @@ class Footer:
     closed: bool = False
     date: PartialDate | None = None
     author: str | None = None
+    time: tuple[int, int] | None = None  # hour and minute, when the footer gives only a time
 
 
 _LIST_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -209,12 +219,23 @@ def _footer_part(text: str, footer: Footer) -> bool:
         if match:
             target += split_list(match["list"])
             return True
-    return bool(_PERMALINK.match(text))
+    match = _POSTED_BY_AT.match(text)
+    if match:
+        hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
+        if match["ampm"] and match["ampm"].lower().startswith("p"):
+            hour += 12
+        footer.author, footer.time = match["author"].strip(), (hour, int(match["m"]))
+        if match["cats"]:
+            footer.categories += split_list(match["cats"])
+        if match["n"]:
+            footer.comments = int(match["n"]) if match["n"].isdigit() else _COUNT_WORDS[match["n"].lower()]
+        return True
+    return bool(_PERMALINK.match(text) or _LINK_WORDS.match(text))
 
 
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
-    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark)", re.I
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark|label|topic)", re.I
 )
 
 
@@ -245,6 +266,9 @@ def apply_footer(post: Post, footer: Footer) -> None:
         post.author = footer.author
     if footer.date and post.date is None:
         post.date = stated(footer.date, DateSource.EXPLICIT, "post footer")
+    if footer.time and post.date is not None and post.date.source is DateSource.EXPLICIT:
+        hour, minute = footer.time
+        post.date = replace(post.date, value=post.date.value.replace(hour=hour, minute=minute))
 
 
 def explicit_date(when: PartialDate, evidence: str) -> PostDate:
