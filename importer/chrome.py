@@ -52,7 +52,7 @@ _RULES: list[Rule] = [
         re.compile(
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
-            rf"|share (via|on|to) \w+|reuse this content"
+            rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS}))[:.]?$",
             re.I,
         ),

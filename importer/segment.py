@@ -97,7 +97,11 @@ def segment(lines: list[Line]) -> Segments:
 
     # Each line is parsed as a footer once; several rules below ask.
     footer = [is_footer(line) for line in lines]
-    anchored = {i for i in range(len(lines) - 1) if title_like(lines[i]) and _is_post_header(lines[i + 1])}
+    anchored = {
+        i
+        for i in range(len(lines) - 1)
+        if not footer[i] and title_like(lines[i]) and _is_post_header(lines[i + 1])
+    }
     after_footer = {i for i in range(1, len(lines)) if footer[i - 1] and not footer[i]}
     double_blank = {
         i
