@@ -447,7 +447,6 @@ def read_single(
 ) -> SingleRead:
     dropped: list[Dropped] = []
     end = section.start if section else len(lines)
-    # Where the article stops: the first "Related", share row or post navigation line.
     # Where the article stops: the first "Related", share row, post navigation or form line
     # after its text begins (a menu's "Submit" above the title stops nothing).
     text_from = _body_start(lines, end) or 0
@@ -599,6 +598,11 @@ def read_single(
             )
 
     footer_date = read.footer_time
+    if date_found is None:
+        found = _email_date(lines) or _address_date(lines, post.title, chrome)
+        if found is not None:
+            read.footer_date, evidence = found
+            sure.append(evidence)
     if date_found is None and read.footer_date is not None:
         date_found, date_line = read.footer_date, 0
         sure.append("a date line under the post")
@@ -613,6 +617,41 @@ def read_single(
             sure.append("a date in the post's header")
             read.date_evidence = 0.35
     return read
+
+
+_EMAIL_HEADER = re.compile(r"^(?:from|sent|date|to|cc|subject|reply-to):\s", re.I)
+_DATED_ADDRESS = re.compile(
+    r"https?://\S+?/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<slug>[\w-]*)"
+)
+
+
+def _email_date(lines: list[Line]) -> tuple[FoundDate, str] | None:
+    """A saved e-mail's 'Sent:' or 'Date:' header at the top of the page."""
+    for line in lines[:8]:
+        if not _EMAIL_HEADER.match(line.text):
+            break
+        if line.text.lower().startswith(("sent:", "date:")):
+            found = find_date(line.text)
+            if found is not None:
+                return found, f"the e-mail's header '{line.text}'"
+    return None
+
+
+def _address_date(lines: list[Line], title: str, chrome: list[Dropped]) -> tuple[FoundDate, str] | None:
+    """A date only in the post's own address (WordPress's /2018/02/19/slug/)."""
+    from .naming import base_slug
+
+    slug = base_slug(title)
+    texts = [line.text for line in lines] + [d.text for d in chrome]
+    for text in texts:
+        if "/" not in text:
+            continue
+        for match in _DATED_ADDRESS.finditer(text):
+            if match["slug"] and (match["slug"] in slug or slug.startswith(match["slug"][:20])):
+                found = find_date(f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}")
+                if found is not None:
+                    return found, f"the post's address '{match[0]}'"
+    return None
 
 
 def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) -> bool:
