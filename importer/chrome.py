@@ -80,6 +80,15 @@ _RULES: list[Rule] = [
         ),
         longest=270,
     ),
+    Rule(
+        "sign-up box",
+        re.compile(
+            r"^(subscribe|sign up|join \d[\d,]* other (followers|subscribers)|enter your email( address)?"
+            r"|get (the latest|new) posts|follow (this )?blog via email)\b.{0,120}$",
+            re.I,
+        ),
+        longest=160,
+    ),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
     # Buttons and links every blog platform prints around a post.

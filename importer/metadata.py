@@ -239,6 +239,11 @@ _FOOTER_START = re.compile(
 )
 
 
+def is_link_part(text: str) -> bool:
+    """'Permalink', 'TrackBack (0)': links a footer prints between its facts."""
+    return bool(_LINK_WORDS.match(text))
+
+
 def footer_line(text: str) -> Footer | None:
     """Parse a footer line; themes join parts with bars ("Posted in A | Tagged b")."""
     if not _FOOTER_START.match(text):

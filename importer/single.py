@@ -46,7 +46,7 @@ _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
 _LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in)\s*:\s*(?P<list>.+)$", re.I)
-_HASHTAGS = re.compile(r"^(?:#[\w’'-]+(?:\s+[\w’'-]+)*\s*)+$")
+_HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:\s+[\w’'-]+)*\s*)+$")
 _END = re.compile(
     r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like"
     r"|more from .{1,60}"
@@ -183,7 +183,7 @@ def _joined_footer(text: str) -> Fact | None:
             if footer.comments is not None:
                 fact.comments = footer.comments
             continue
-        if part.lower() in ("permalink", "trackback", "email this", "share"):
+        if metadata.is_link_part(part):
             continue
         return None
     return fact if fact.author else None
