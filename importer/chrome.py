@@ -103,7 +103,7 @@ _RULES: list[Rule] = [
             r"|powered by (blogger|wordpress|drupal|tumblr)\.?|blog at wordpress\.com\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
             r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
-            r"|print|email this)$",
+            r"|print|email this|showing \d+ results?|\d+ results?)$",
             re.I,
         ),
         longest=120,

@@ -545,8 +545,9 @@ def read_single(
         dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
     # After the article: footers hold facts; the rest is page furniture.
+    tag_lines = _tag_lists(lines, text_from, end, post)
     for line in lines[stop:end]:
-        if not _take_footer(post, line):
+        if line.number not in tag_lines and not _take_footer(post, line):
             dropped.append(
                 Dropped(line.number, line.text, "after the article (share, related or navigation)")
             )
@@ -555,7 +556,7 @@ def read_single(
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     for line in lines[text_end:stop]:
-        if not _take_footer(post, line, date_holder=read):
+        if line.number not in tag_lines and not _take_footer(post, line, date_holder=read):
             dropped.append(
                 Dropped(line.number, line.text, "after the article (author box, tags, sign-up, sidebar)")
             )
@@ -652,6 +653,41 @@ def _address_date(lines: list[Line], title: str, chrome: list[Dropped]) -> tuple
                 if found is not None:
                     return found, f"the post's address '{match[0]}'"
     return None
+
+
+_TAG_HEADING = re.compile(r"^(?:tags|tagged|topics|labels|filed under|categories|category)\s*:?$", re.I)
+
+
+def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
+    """'Tags:' on its own line with one tag a line under it: the post's tags (line numbers read)."""
+    read: set[int] = set()
+    # Only just after the article: a sidebar's "Categories" widget lists the blog's, not the post's.
+    last_text = max((i for i in range(start, end) if is_prose(lines[i])), default=start)
+    for i in range(start, min(end, last_text + 8)):
+        if not _TAG_HEADING.match(lines[i].text):
+            continue
+        j = i + 1
+        while (
+            j < end
+            and len(lines[j].text.split()) <= 4
+            and link_like(lines[j])
+            and not _TAG_HEADING.match(lines[j].text)
+            and not re.search(r"\(\d+\)$", lines[j].text)
+            and lines[j].number - lines[j - 1].number <= 2
+        ):
+            j += 1
+        if j - i >= 2:
+            target = post.tags
+            if lines[i].text.lower().startswith("categor") and post.category is None:
+                post.category, target = lines[i + 1].text, post.tags
+                read.add(lines[i + 1].number)
+            target += [
+                line.text
+                for line in lines[i + 1 : j]
+                if line.text not in target and line.text != post.category
+            ]
+            read |= {line.number for line in lines[i:j]}
+    return read
 
 
 def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) -> bool:

@@ -23,17 +23,17 @@ GOLDEN = read_tree(CORPUS_GOLDEN)
 # Accuracy when the golden files were last reviewed; a change that lowers one fails.
 FLOORS = {
     "kind": 1.0,
-    "posts": 0.96,
-    "title": 0.92,
-    "date": 0.92,
-    "time": 0.58,
-    "author": 0.84,
-    "tags": 0.64,
-    "comments": 0.88,
-    "comment_authors": 0.8,
-    "body_first": 0.9,
-    "body_last": 0.68,
-    "chrome": 0.92,
+    "posts": 1.0,
+    "title": 0.96,
+    "date": 0.96,
+    "time": 0.91,
+    "author": 0.92,
+    "tags": 0.74,
+    "comments": 0.96,
+    "comment_authors": 0.86,
+    "body_first": 0.98,
+    "body_last": 0.78,
+    "chrome": 0.94,
 }
 
 
