@@ -63,7 +63,8 @@ _FORM = re.compile(
     re.I,
 )
 _BUTTON = re.compile(
-    r"^(?:reply(?:\s*[↓→])?|reply(?:\s+(?:parent|thread|link))+|reply to .{1,40}|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
+    r"^(?:reply(?:\s*[↓→])?|reply(?:\s+(?:parent|thread|link))+|reply to .{1,40}"
+    r"|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
     r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
     r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies))$",

@@ -245,8 +245,19 @@ def find_time(text: str) -> tuple[int, int, int, int] | None:
     return None
 
 
-def find_date(text: str, *, dayfirst: bool = True) -> FoundDate | None:
+# Numeric dates are day first unless the page being read proves otherwise (see
+# numeric_order); the reading of one page sets this for its own lines.
+_ORDER = {"dayfirst": True}
+
+
+def set_page_order(dayfirst: bool) -> None:
+    _ORDER["dayfirst"] = dayfirst
+
+
+def find_date(text: str, *, dayfirst: bool | None = None) -> FoundDate | None:
     """The first full date (day, month and year) in a line, with a time next to it."""
+    if dayfirst is None:
+        dayfirst = _ORDER["dayfirst"]
     if not _DATE_START.search(text):
         return None
     for match in _DATE_SPAN.finditer(text):

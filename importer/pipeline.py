@@ -12,7 +12,7 @@ from . import comments
 from .body import convert
 from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
-from .dates import LONDON
+from .dates import LONDON, numeric_order, set_page_order
 from .extract import extract_posts
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
@@ -44,6 +44,8 @@ def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     lines, dropped = drop_chrome(lines)
     dropped += pinned
     lines, toolbar = drop_toolbar(lines)
+    # "12/25/2014" anywhere on the page shows its numeric dates are month first.
+    set_page_order(numeric_order([line.text for line in lines if "/" in line.text]))
     decision = classify(lines)
     if hint and hint.kind:
         wanted = PageKind.SINGLE if hint.kind == "single" else PageKind.LISTING

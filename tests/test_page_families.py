@@ -216,3 +216,17 @@ def test_numeric_dates_are_month_first_only_when_the_page_proves_it():
     assert numeric_order(["05/11/2014"]) is True
     assert numeric_order(["05/11/2014", "12/25/2014"]) is False
     assert numeric_order(["25/12/2014"]) is True
+
+
+def test_a_page_with_a_month_first_date_reads_all_its_numeric_dates_month_first():
+    page = read_page(
+        b"A US-style post\n\nPosted on 05/11/2014 by Kim Lee\n\n"
+        b"The text of the post runs on long enough here.\n\n"
+        b"Updated 12/25/2014\n",
+        "raw/us.txt",
+    )
+    assert page.posts[0].date.value.date().isoformat() == "2014-05-11"
+    uk = read_page(
+        b"A UK post\n\nPosted on 05/11/2014 by Kim Lee\n\nThe text of the post runs on.\n", "raw/uk.txt"
+    )
+    assert uk.posts[0].date.value.date().isoformat() == "2014-11-05"
