@@ -410,8 +410,16 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         if _nav_like(line.text):
             score -= 4
         if _name_line(line):
-            score -= 2
-        if i > 0 and significant(i - 1) and len(lines[i - 1].text) < len(line.text):
+            # A name straight over a date line is the byline, not the title.
+            score -= 4 if i + 1 < len(facts) and facts[i + 1] is not None or "," in line.text else 2
+        if site and line.text == site:
+            score -= 5  # the site's own name, as the browser's title line gives it
+        if (
+            i > 0
+            and significant(i - 1)
+            and len(lines[i - 1].text.split()) >= 3
+            and len(lines[i - 1].text) < len(line.text)
+        ):
             score -= 2  # a subtitle under its title
         if len(line.text.split()) >= 3:
             score += 0.5
@@ -420,9 +428,10 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             _TRACE.append((round(score, 2), line.number, line.text[:50], evidence))
         if best is None or score > best[0]:
             best = (score, i, evidence)
+    if site and (best is None or best[0] < 3):
+        # Nothing under the browser's "Title | Site" line reads as well as it does.
+        return 0, max(body, 1), [f"the page title line '{first}'"], []
     if best is None:
-        if site:
-            return 0, max(body, 1), [f"the page title line '{first}'"], []
         return 0, max(body, 1), [], ["no title found: the first line was taken as the title"]
     score, index, evidence = best
     if found_body is None:
@@ -528,7 +537,8 @@ def read_single(
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
-        if _name_line(line) and not post.author:
+        following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
+        if _name_line(line) and not post.author and following is not None and following.date is not None:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
             post.author = line.text.split(",")[0]
             if "," in line.text:
