@@ -59,7 +59,8 @@ _FORM = re.compile(
     r"|(?:comment|name|email|e-mail|website|url)\s*\*?|post comment|submit comment|submit"
     r"|notify me of .{1,80}|save my name, email.{0,120}|you must be logged in to post a comment.*"
     r"|logged in as .{1,60}|comments are closed\.?|comments (?:are )?off|enter your comment here\.*"
-    r"|fill in your details below.*|rss feed for comments.*|trackback uri.*|comments rss.*|subscribe to:? post comments.*|comment as:?.*|sign in to comment.*)$",
+    r"|fill in your details below.*|rss feed for comments.*|trackback uri.*|comments rss.*"
+    r"|subscribe to:? post comments.*|comment as:?.*|sign in to comment.*)$",
     re.I,
 )
 _BUTTON = re.compile(

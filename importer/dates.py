@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil import parser as _dateutil_parser
-
 from .post import DateSource, PostDate, Precision
 
 LONDON = ZoneInfo("Europe/London")
@@ -266,7 +264,10 @@ def find_date(text: str, *, dayfirst: bool | None = None) -> FoundDate | None:
             if match["iso"]:
                 value = datetime.strptime(span, "%Y-%m-%d")
             else:
-                value = _dateutil_parser.parse(span, dayfirst=dayfirst, default=datetime(2000, 1, 1))
+                # Loaded on first use: many imports meet no date that needs it.
+                from dateutil import parser as dateutil_parser
+
+                value = dateutil_parser.parse(span, dayfirst=dayfirst, default=datetime(2000, 1, 1))
         except (ValueError, OverflowError):
             continue
         start, end = match.span()

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
 HINTS_NAME = "hints.yaml"
 KINDS = ("single", "listing")
 KEYS = {"kind", "title_line", "date", "drop_lines", "reason"}
@@ -69,6 +67,8 @@ def load_hints(path: Path) -> Hints:
     hints = Hints()
     if not path.is_file():
         return hints
+    import yaml  # only when there is a hints file to read
+
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}

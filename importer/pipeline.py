@@ -20,7 +20,6 @@ from .naming import unify_tags
 from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
-from .review import page_html, raw_bytes, write_review
 from .segment import is_footer, segment, title_like
 from .single import header_fact, is_prose, read_single
 from .state import Manifest, assign_paths, identity
@@ -363,6 +362,8 @@ def import_archive(
                 entry["notes"][outcome.path] = post.notes
         report.files.append(entry)
         if review is not None:
+            from .review import page_html, raw_bytes
+
             paths = {
                 n: f"{path} ({status})"
                 for n, (path, status) in enumerate(
@@ -371,6 +372,8 @@ def import_archive(
             }
             sections.append(page_html(page, raw_bytes(sources[page.path]), paths))
     if review is not None:
+        from .review import write_review
+
         write_review(review, sorted(sections), f"Import review: {src}")
         report.review = str(review)
     report.files.sort(key=lambda f: f["path"])

@@ -411,7 +411,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             score -= 4
         if _name_line(line):
             # A name straight over a date line is the byline, not the title.
-            score -= 4 if i + 1 < len(facts) and facts[i + 1] is not None or "," in line.text else 2
+            score -= 4 if (i + 1 < len(facts) and facts[i + 1] is not None) or "," in line.text else 2
         if site and line.text == site:
             score -= 5  # the site's own name, as the browser's title line gives it
         if (
