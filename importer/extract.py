@@ -68,6 +68,7 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
     consumed: list[Dropped] = []
     if date_above is not None:
         _header_line(post, date_above, consumed)
+        post.date_heading = True
     rest = list(lines[1:])
     while rest and _header_line(post, rest[0], consumed):
         rest.pop(0)

@@ -271,6 +271,8 @@ def apply_footer(post: Post, footer: Footer) -> None:
         post.author = footer.author
     if footer.date and post.date is None:
         post.date = stated(footer.date, DateSource.EXPLICIT, "post footer")
+    if footer.time:
+        post.footer_time = footer.time
     if footer.time and post.date is not None and post.date.source is DateSource.EXPLICIT:
         hour, minute = footer.time
         post.date = replace(post.date, value=post.date.value.replace(hour=hour, minute=minute))

@@ -151,6 +151,7 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
     page.kind = segments.kind if decision.kind is not PageKind.LISTING else PageKind.LISTING
     posts, consumed = extract_posts(segments, path)
     page.dropped += consumed
+    _share_date_headings(posts)
     for post in posts:
         body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
         post.blocks = body.blocks
@@ -158,6 +159,26 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         page.dropped += body.dropped
         post.confidence = 0.9 if decision.sure else 0.5
     return posts
+
+
+def _share_date_headings(posts: list[Post]) -> None:
+    """On a page that prints a day's date once above its first post, the day's other posts share it."""
+    heading: Post | None = None
+    for post in posts:
+        if post.date_heading:
+            heading = post
+        elif post.date is None and heading is not None and heading.date is not None:
+            value = heading.date.value
+            if post.footer_time:
+                value = value.replace(hour=post.footer_time[0], minute=post.footer_time[1])
+            post.date = PostDate(
+                value,
+                DateSource.ARCHIVE,
+                evidence=f"the date heading above '{heading.title}', "
+                "which the page prints once for the day's posts",
+            )
+        elif post.date is not None:
+            heading = None
 
 
 def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:

@@ -105,6 +105,8 @@ class Post:
     legacy_comments: list = field(default_factory=list)  # comments.Comment, in page order
     confidence: float = 1.0  # how well the evidence supports this reading, 0 to 1
     draft_reason: str | None = None  # why it is written as a draft
+    date_heading: bool = False  # its date is a heading above its title, as Blogger groups a day's posts
+    footer_time: tuple[int, int] | None = None  # a time its footer gives without a date
     provenance_lines: list[int] = field(default_factory=list)  # raw lines its body came from (for review)
 
     @property

@@ -230,3 +230,24 @@ def test_a_page_with_a_month_first_date_reads_all_its_numeric_dates_month_first(
         b"A UK post\n\nPosted on 05/11/2014 by Kim Lee\n\nThe text of the post runs on.\n", "raw/uk.txt"
     )
     assert uk.posts[0].date.value.date().isoformat() == "2014-11-05"
+
+
+def test_blogger_label_page_posts_share_the_day_heading_and_keep_their_footers():
+    page, posts = _read("blogger_label")
+    assert page.kind.value == "archive"
+    got = [
+        (m["title"], m["date"].isoformat(), m["author"], m["tags"], m["comments"], m["date_source"])
+        for m, _ in posts
+    ]
+    assert got == [
+        (
+            "Two hearings in one day",
+            "2011-04-04T20:05:00+01:00",
+            "Owen Pryce",
+            ["Hearings", "Courts"],
+            1,
+            "explicit",
+        ),
+        ("A quick one about bundles", "2011-04-04T07:40:00+01:00", "Owen Pryce", ["Hearings"], 0, "archive"),
+    ]
+    assert posts[1][1] == "Please, paginate the bundle before the hearing and not during it. That is all."
