@@ -565,6 +565,8 @@ def read_single(
     # The body's own end: its last paragraph before a packed run of short lines.
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    if not tag_lines:
+        tag_lines = _tag_pills(lines, text_end, stop, post)
     for line in lines[text_end:stop]:
         if line.number not in tag_lines and not _take_footer(post, line, date_holder=read):
             dropped.append(
@@ -698,6 +700,31 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
             ]
             read |= {line.number for line in lines[i:j]}
     return read
+
+
+_REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?))?$", re.I)
+_PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
+
+
+def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
+    """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
+    j = start
+    while j < stop and j - start < 8 and _PILL.match(lines[j].text):
+        if j > start and lines[j].number - lines[j - 1].number > 2:
+            break
+        j += 1
+    if j - start < 2:
+        return set()
+    # Reactions follow the pills: a count, or a like or share row already dropped as chrome.
+    after = lines[j] if j < len(lines) else None
+    if after is not None and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2):
+        return set()
+    pills = lines[start:j]
+    post.tags += [line.text for line in pills if line.text not in post.tags]
+    post.notes.append(
+        f"the short lines {pills[0].number}-{pills[-1].number} under the article are read as its tags"
+    )
+    return {line.number for line in pills}
 
 
 def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) -> bool:

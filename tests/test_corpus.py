@@ -28,7 +28,7 @@ FLOORS = {
     "date": 0.98,
     "time": 1.0,
     "author": 0.92,
-    "tags": 0.74,
+    "tags": 0.82,
     "comments": 0.96,
     "comment_authors": 0.86,
     "body_first": 0.98,

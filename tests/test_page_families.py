@@ -57,6 +57,7 @@ EXPECTED = {
         "title": "What three years on a duty team taught me",
         "date": "2015-02-09T12:00:00+00:00",
         "author": "Lena Farrow",
+        "tags": ["Duty Work", "Social Work", "Teams"],
         "first": "The phone rings",
         "last": "Lean on the people next to you.",
         "chrome": ["Follow", "120 claps", "Why I left the duty team", "Open in app"],
