@@ -89,6 +89,7 @@ _RULES: list[Rule] = [
         ),
         longest=160,
     ),
+    Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
     # Buttons and links every blog platform prints around a post.

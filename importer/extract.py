@@ -129,6 +129,12 @@ def _footer_line(post: Post, line: Line) -> bool:
     if footer:
         metadata.apply_footer(post, footer)
         return True
+    tags = metadata.bare_tag_list(text)
+    if tags:
+        # Some themes print a post's tags with no label: "adoption, contact, social media".
+        post.tags += [tag for tag in tags if tag not in post.tags]
+        post.notes.append(f"the last line '{text}' (line {line.number}) is read as its tags")
+        return True
     source = metadata.source_line(text)
     if source:
         _apply_source(post, source)

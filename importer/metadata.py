@@ -239,6 +239,22 @@ _FOOTER_START = re.compile(
 )
 
 
+_BARE_TAG = re.compile(r"^[\w][\w'’&-]*(?: [\w'’&-]+){0,2}$")
+
+
+def bare_tag_list(text: str) -> list[str]:
+    """'adoption, contact, social media': short items and commas only, ending no sentence."""
+    if "," not in text or text.endswith(tuple(".!?…:;")) or len(text) > 120:
+        return []
+    items = split_list(text)
+    if len(items) < 2 or not all(_BARE_TAG.match(item) for item in items):
+        return []
+    # Tags are lower case or each capitalised; a sentence mixes the two.
+    return (
+        items if all(item[0].islower() for item in items) or all(item[0].isupper() for item in items) else []
+    )
+
+
 def is_link_part(text: str) -> bool:
     """'Permalink', 'TrackBack (0)': links a footer prints between its facts."""
     return bool(_LINK_WORDS.match(text))

@@ -28,11 +28,11 @@ FLOORS = {
     "date": 0.98,
     "time": 1.0,
     "author": 0.92,
-    "tags": 0.82,
+    "tags": 0.86,
     "comments": 0.96,
     "comment_authors": 0.86,
     "body_first": 0.98,
-    "body_last": 0.78,
+    "body_last": 0.82,
     "chrome": 0.94,
 }
 

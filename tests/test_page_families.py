@@ -252,3 +252,18 @@ def test_blogger_label_page_posts_share_the_day_heading_and_keep_their_footers()
         ("A quick one about bundles", "2011-04-04T07:40:00+01:00", "Owen Pryce", ["Hearings"], 0, "archive"),
     ]
     assert posts[1][1] == "Please, paginate the bundle before the hearing and not during it. That is all."
+
+
+def test_a_bare_list_of_tags_ends_a_listing_post_but_a_sentence_does_not():
+    page = read_page(
+        "Tag: adoption\n\nFirst post\n\nOctober 4, 2011 Ruth Lyle 4 Comments\n\nThe text of the first post.\n\n"
+        "adoption, scorecards, timescales\n\nSecond post\n\nAugust 22, 2011 Ruth Lyle Leave a comment\n\n"
+        "We bought apples, pears, plums\n\n© Permanence Matters 2011. All rights reserved.\n".encode(),
+        "raw/tags.txt",
+    )
+    first, second = page.posts
+    assert first.tags == ["adoption", "scorecards", "timescales"]
+    assert (first.author, first.comments, second.comments) == ("Ruth Lyle", 4, 0)
+    assert second.tags == [] and "© Permanence Matters 2011. All rights reserved." in [
+        d.text for d in page.dropped
+    ]
