@@ -256,7 +256,8 @@ def test_blogger_label_page_posts_share_the_day_heading_and_keep_their_footers()
 
 def test_a_bare_list_of_tags_ends_a_listing_post_but_a_sentence_does_not():
     page = read_page(
-        "Tag: adoption\n\nFirst post\n\nOctober 4, 2011 Ruth Lyle 4 Comments\n\nThe text of the first post.\n\n"
+        "Tag: adoption\n\nFirst post\n\nOctober 4, 2011 Ruth Lyle 4 Comments\n\n"
+        "The text of the first post.\n\n"
         "adoption, scorecards, timescales\n\nSecond post\n\nAugust 22, 2011 Ruth Lyle Leave a comment\n\n"
         "We bought apples, pears, plums\n\n© Permanence Matters 2011. All rights reserved.\n".encode(),
         "raw/tags.txt",
