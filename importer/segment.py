@@ -100,7 +100,11 @@ def segment(lines: list[Line]) -> Segments:
     anchored = {
         i
         for i in range(len(lines) - 1)
-        if not footer[i] and title_like(lines[i]) and _is_post_header(lines[i + 1])
+        # A post header line is short: most lines are ruled out by their length alone.
+        if len(lines[i + 1].text) <= 120
+        and not footer[i]
+        and title_like(lines[i])
+        and _is_post_header(lines[i + 1])
     }
     after_footer = {i for i in range(1, len(lines)) if footer[i - 1] and not footer[i]}
     double_blank = {
