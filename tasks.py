@@ -40,24 +40,40 @@ def _search_index(c):
 
 
 @task(name="import")
-def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, force=False):
-    """Import the raw archive's .txt pages into Markdown posts."""
+def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, force=False, review=None):
+    """Import the raw archive's .txt pages into Markdown posts (--review FILE.html writes a review page)."""
     args = [sys.executable, "-m", "importer", "--src", src, "--out", out]
     if report:
         args += ["--report", report]
+    if review:
+        args += ["--review", review]
     if force:
         args.append("--force")
     c.run(shlex.join(args))
+
+
+@task(name="importer-score")
+def importer_score(c, verbose=False):
+    """Print the importer's accuracy on the invented corpus, field by field (-v lists the misses)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.corpus_score import score_corpus
+
+    score = score_corpus()
+    if verbose:
+        print("\n".join(score.misses))
+    print(score.table())
 
 
 @task
 def golden(c):
     """Rewrite the importer's golden files from raw/ (review the diff by eye)."""
     sys.path.insert(0, str(ROOT))
-    from tests.golden_files import write_golden
+    from tests.golden_files import write_corpus_golden, write_golden
 
     written = write_golden(ROOT / CONFIG["raw_path"], ROOT / CONFIG["golden_path"])
     print(f"{written} golden file(s) written under {CONFIG['golden_path']}; review them with git diff")
+    written = write_corpus_golden()
+    print(f"{written} golden file(s) written under tests/golden_corpus; review them with git diff")
 
 
 @task

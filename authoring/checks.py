@@ -13,7 +13,8 @@ from importer.naming import tag_key
 from plugins.yaml_front_matter.yaml_front_matter import FRONT_MATTER_FIX, refusals
 
 from . import topics
-from .frontmatter import Post, read_post
+from .frontmatter import IMPORTER_KEYS, Post, read_post
+from .hints import check_hints
 from .privacy import review as privacy_review
 from .problems import Problem, Severity
 
@@ -37,9 +38,9 @@ KNOWN_KEYS = {
     "imported_from": "the raw archive file the post came from",
     "provenance": "facts from the raw archive page",
     "privacy_reviewed": 'the fingerprints of the privacy findings you checked, e.g. ["1a2b3c4d"]',
-    "legacy_comments": "the old blog's comments (set by the importer)",
     "suggested_tags": "topics suggested for the post; accept them by moving them into tags",
     "discussion": "false to turn off comments on this post",
+    **IMPORTER_KEYS,
 }
 STATUSES = {"published", "draft"}
 
@@ -230,4 +231,5 @@ def check_content(content: Path) -> list[Problem]:
         + found_in_list
         + check_across(posts, vocabulary)
         + topics.check_topics(posts, vocabulary)
+        + check_hints(content)
     )

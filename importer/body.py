@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .post import Block, BlockKind, Dropped, Line
@@ -18,20 +19,94 @@ class Body:
     pull_quotes: set[int] = field(default_factory=set)  # line numbers
 
 
+_DASH_ITEM = re.compile(r"^[-*+–]\s+(?=\S)")
+_NUMBERED_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?=\S)")
+
+
+def _runs(lines: list[Line]) -> dict[int, tuple[BlockKind, str]]:
+    """Lines that belong to a list or table: two or more like lines in a row.
+
+    One "- " line or one "1986. …" line alone is a paragraph that happens to
+    start that way; a run of them is how a list or a table was saved as text.
+    """
+    found: dict[int, tuple[BlockKind, str]] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        if lines[i].cells:
+            width = len(lines[i].cells)
+            while j < len(lines) and len(lines[j].cells) == width and (j == i or lines[j].blanks_before == 0):
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    found[k] = (BlockKind.TABLE, "")
+                i = j
+                continue
+        if _DASH_ITEM.match(lines[i].text):
+            while (
+                j < len(lines) and _DASH_ITEM.match(lines[j].text) and (j == i or lines[j].blanks_before == 0)
+            ):
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    found[k] = (BlockKind.LIST, _DASH_ITEM.sub("", lines[k].text))
+                i = j
+                continue
+        match = _NUMBERED_ITEM.match(lines[i].text)
+        if match and match["n"] == "1":
+            expected = 1
+            while (
+                j < len(lines)
+                and (numbered := _NUMBERED_ITEM.match(lines[j].text))
+                and int(numbered["n"]) == expected
+            ):
+                if j > i and lines[j].blanks_before > 0:
+                    break
+                expected += 1
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    found[k] = (BlockKind.ORDERED, _NUMBERED_ITEM.sub("", lines[k].text))
+                i = j
+                continue
+        i += 1
+    return found
+
+
 def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
     body = Body()
     lines = _drop_repeats(lines, body)
     if cutting:
         lines = _join_column_breaks(lines, body)
+    runs = _runs(lines) if any(line.cells or line.text[0] in "-*+–0123456789" for line in lines) else {}
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if is_bullet(line):
+        if index in runs:
+            kind, item = runs[index]
+            last = body.blocks[-1] if body.blocks else None
+            if kind is BlockKind.TABLE:
+                item = line.cells
+            if last is not None and last.kind is kind and index - 1 in runs:
+                last.items.append(item)
+            else:
+                body.blocks.append(Block(kind, [item], line.number))
+        elif is_bullet(line):
             item = line.text.lstrip(BULLETS).strip()
             last = body.blocks[-1] if body.blocks else None
             if last and last.kind is BlockKind.LIST and line.blanks_before <= 1:
                 last.items.append(item)
             else:
                 body.blocks.append(Block(BlockKind.LIST, [item], line.number))
+        elif not cutting and (
+            _marked_quote(lines, index) or (line.indent >= 4 and not _indented_context(lines, index))
+        ):
+            # A passage set in from the margin, or two or more lines marked "> ", is quoted.
+            text = line.text[2:] if _marked_quote(lines, index) else line.text
+            last = body.blocks[-1] if body.blocks else None
+            if last is not None and last.kind is BlockKind.QUOTE and line.blanks_before == 0:
+                last.items[0] += " " + text
+            else:
+                body.blocks.append(Block(BlockKind.QUOTE, [text], line.number))
         elif line.number in body.pull_quotes:
             body.blocks.append(Block(BlockKind.QUOTE, [line.text], line.number))
         elif _is_subheading(line, following, body.blocks, strong=strong, cutting=cutting):
@@ -39,6 +114,24 @@ def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
         else:
             body.blocks.append(Block(BlockKind.PARAGRAPH, [line.text], line.number))
     return body
+
+
+def _marked_quote(lines: list[Line], index: int) -> bool:
+    """A line of an e-mail style quote: "> " on it and on a line touching it."""
+    if not lines[index].text.startswith("> "):
+        return False
+    before = index > 0 and lines[index - 1].text.startswith("> ") and lines[index].blanks_before == 0
+    after = (
+        index + 1 < len(lines)
+        and lines[index + 1].text.startswith("> ")
+        and lines[index + 1].blanks_before == 0
+    )
+    return before or after
+
+
+def _indented_context(lines: list[Line], index: int) -> bool:
+    """Whether the whole page is indented (so an indent marks nothing)."""
+    return sum(1 for line in lines if line.indent >= 4) * 2 > len(lines)
 
 
 def _is_subheading(

@@ -52,6 +52,7 @@ _RULES: list[Rule] = [
         re.compile(
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
+            rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS}))[:.]?$",
             re.I,
         ),
@@ -69,6 +70,45 @@ _RULES: list[Rule] = [
         ),
     ),
     Rule("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
+    Rule(
+        "image credit or notice",
+        re.compile(
+            r"^((photo(graph)?|image|picture|illustration|header image) by\s.{1,80}"
+            r"|this article is more than \d+ (years?|months?) old"
+            r"|.{1,200}\. (photograph|photo|image|picture): [^.]{1,60})$",
+            re.I,
+        ),
+        longest=270,
+    ),
+    Rule(
+        "sign-up box",
+        re.compile(
+            r"^(subscribe|sign up|join \d[\d,]* other (followers|subscribers)|enter your email( address)?"
+            r"|get (the latest|new) posts|follow (this )?blog via email)\b.{0,120}$",
+            re.I,
+        ),
+        longest=160,
+    ),
+    Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
+    # The previous and next posts' titles: "← Older title", "Newer title →".
+    Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
+    # Buttons and links every blog platform prints around a post.
+    Rule(
+        "page buttons",
+        re.compile(
+            r"^(sign in|sign up|log ?in|log out|get started|open in app|follow|following|subscribe|menu"
+            r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
+            r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
+            r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|next) (entries|posts|articles)"
+            r"|(older|newer|previous|next) (entries|posts)\s*(»|›)|proudly powered by wordpress\.?"
+            r"|powered by (blogger|wordpress|drupal|tumblr)\.?|blog at wordpress\.com\.?"
+            r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
+            r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
+            r"|print|email this|showing \d+ results?|\d+ results?)$",
+            re.I,
+        ),
+        longest=120,
+    ),
 ]
 
 _LENGTHS = sorted({rule.longest for rule in _RULES if rule.longest is not None})
@@ -133,3 +173,25 @@ def drop_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     if kept and gap_dropped:
         kept[-1] = replace(kept[-1], blanks_after=0)
     return kept, dropped
+
+
+# The Wayback Machine's toolbar, saved above every captured page.
+_TOOLBAR = re.compile(
+    r"wayback machine|web\.archive\.org|\bcaptures?\b|about this capture|collected by|timestamps"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)){1,2}$"
+    r"|^\d{1,2}(?:\s+\d{1,2}){0,2}$|^\d{4}(?:\s+\d{4}){1,2}$|^(?:go|close|help|success|fail)$",
+    re.I,
+)
+
+
+def drop_toolbar(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """Lines of a web archive's toolbar at the top of the page, up to its last one."""
+    head = lines[:40]
+    if not any(
+        "wayback machine" in line.text.lower() or "web.archive.org" in line.text.lower() for line in head[:5]
+    ):
+        return lines, []
+    last = max(i for i, line in enumerate(head) if _TOOLBAR.search(line.text))
+    return lines[last + 1 :], [
+        Dropped(line.number, line.text, "web archive toolbar") for line in lines[: last + 1]
+    ]

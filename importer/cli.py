@@ -20,7 +20,14 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path("content/posts"), help="where posts go (default: content/posts)"
     )
     parser.add_argument("--report", type=Path, help="write a JSON report here")
-    parser.add_argument("--force", action="store_true", help="overwrite posts that were edited by hand")
+    parser.add_argument(
+        "--review",
+        type=Path,
+        help="write an HTML page here showing each raw page beside the posts made from it",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite posts edited by hand and bring back deleted ones"
+    )
     args = parser.parse_args(argv)
 
     if not args.src.is_dir():
@@ -29,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    report = import_archive(args.src, args.out, force=args.force)
+    report = import_archive(args.src, args.out, force=args.force, review=args.review)
     summary = report.as_dict()
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +50,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"dropped: {entry['path']}:{dropped['line']}: {dropped['reason']}: {dropped['text']}",
                 file=sys.stderr,
             )
+    for problem in summary["problems"]:
+        print(problem, file=sys.stderr)
+    for path in summary["posts_deleted"]:
+        print(
+            f"note: {args.out / path}: deleted since the last import, so not written again "
+            "(pass --force to bring it back)",
+            file=sys.stderr,
+        )
+    for path, count in summary["comments"].items():
+        print(f"note: {args.out / path}: kept {count} reader comment(s)", file=sys.stderr)
     for path in summary["hand_edited"]:
         verb = (
             "overwritten (--force)"
@@ -50,9 +67,11 @@ def main(argv: list[str] | None = None) -> int:
             else "kept; it differs from a fresh import (edited by hand?)"
         )
         print(f"note: {args.out / path}: {verb}", file=sys.stderr)
+    if report.review:
+        print(f"review page: {report.review} (open it in a browser)", file=sys.stderr)
     print(
         f"{summary['files_read']} file(s) read, {summary['posts_found']} post(s) found: "
         f"{summary['posts_written']} written, {summary['posts_unchanged']} unchanged, "
         f"{summary['posts_kept']} kept, {summary['files_unreadable']} file(s) unreadable"
     )
-    return 1 if report.unreadable else 0
+    return 1 if report.unreadable or report.problems else 0

@@ -185,3 +185,124 @@ def mentions(text: str, line: int) -> tuple[list[Mention], list[Mention]]:
         if not any(start <= match.start() < end for start, end in spans)
     ]
     return months, years
+
+
+# --- Dates inside a line of page text ------------------------------------------
+#
+# Pages print a post's date among other words: "Friday, 7 May 2010",
+# "Feb 9, 2015 · 4 min read", "Wed, 05/11/2014 - 14:20", "07:30, 2 MAR 2016",
+# "June 4, 2012 at 9:12 am". A regular expression only finds where a date may
+# be (cheap, and most lines have none); python-dateutil reads what it found.
+
+_ANY_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_SPAN = re.compile(
+    r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
+    rf"|(?P<named>\b{_ORD}(?:\s+of)?\s+{_ANY_MONTH},?\s+\d{{4}}\b"
+    rf"|\b{_ANY_MONTH}\s+{_ORD},?\s+\d{{4}}\b)"
+    r"|(?P<numeric>(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]))",
+    re.I,
+)
+_TIME_SPAN = re.compile(
+    r"(?<![\d:/.-])(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\b\.?)?(?![\d/-])"
+    r"|(?<![\d:])(?P<h2>\d{1,2})\s*(?P<ampm2>[ap]\.?m\b\.?)",
+    re.I,
+)
+_DATE_START = re.compile(r"[0-9]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in a line: the date, its time of day if given, and the words around it."""
+
+    when: PartialDate
+    hour: int | None
+    minute: int | None
+    start: int
+    end: int  # of the whole match, date and time together
+    text: str
+
+    @property
+    def rest(self) -> str:
+        """The line without its date and time."""
+        return (self.text[: self.start] + " " + self.text[self.end :]).strip()
+
+
+def find_time(text: str) -> tuple[int, int, int, int] | None:
+    """The first time of day in ``text``: hour, minute, start, end."""
+    for match in _TIME_SPAN.finditer(text):
+        hour = int(match["h"] or match["h2"])
+        minute = int(match["m"] or 0)
+        ampm = (match["ampm"] or match["ampm2"] or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour < 24:
+            return hour, minute, match.start(), match.end()
+    return None
+
+
+# Numeric dates are day first unless the page being read proves otherwise (see
+# numeric_order); the reading of one page sets this for its own lines.
+_ORDER = {"dayfirst": True}
+
+
+def set_page_order(dayfirst: bool) -> None:
+    _ORDER["dayfirst"] = dayfirst
+
+
+def find_date(text: str, *, dayfirst: bool | None = None) -> FoundDate | None:
+    """The first full date (day, month and year) in a line, with a time next to it."""
+    if dayfirst is None:
+        dayfirst = _ORDER["dayfirst"]
+    if not _DATE_START.search(text):
+        return None
+    for match in _DATE_SPAN.finditer(text):
+        span = match[0]
+        try:
+            if match["iso"]:
+                value = datetime.strptime(span, "%Y-%m-%d")
+            else:
+                # Loaded on first use: many imports meet no date that needs it.
+                from dateutil import parser as dateutil_parser
+
+                value = dateutil_parser.parse(span, dayfirst=dayfirst, default=datetime(2000, 1, 1))
+        except (ValueError, OverflowError):
+            continue
+        start, end = match.span()
+        hour = minute = None
+        # A time printed just before or after the date ("at 9:12 am", "- 14:20", "07:30, ").
+        timed = find_time(text[end : end + 16])
+        if timed and not text[end : end + timed[2]].strip(" ,-–—|@·at"):
+            hour, minute, end = timed[0], timed[1], end + timed[3]
+        else:
+            before = text[max(0, start - 12) : start]
+            timed = find_time(before)
+            if timed and not before[timed[3] :].strip(" ,-–—|@·"):
+                hour, minute, start = timed[0], timed[1], start - len(before) + timed[2]
+        partial = _valid(PartialDate(value.year, value.month, value.day))
+        if partial is not None and 1990 <= partial.year <= 2100:
+            return FoundDate(partial, hour, minute, start, end, text)
+    return None
+
+
+def numeric_order(texts: list[str]) -> bool:
+    """Whether a page's numeric dates are day first: UK unless one of them proves otherwise."""
+    for text in texts:
+        for match in _DATE_SPAN.finditer(text):
+            if match["numeric"]:
+                first, second = (int(part) for part in re.split(r"[/.-]", match[0])[:2])
+                if second > 12 >= first:
+                    return False
+                if first > 12:
+                    return True
+    return True
+
+
+def stated_at(found: FoundDate, source: DateSource, evidence: str) -> PostDate:
+    """A found date as a post's date, at its stated time or at noon."""
+    if found.hour is None:
+        return stated(found.when, source, evidence)
+    value = datetime.combine(found.when.start(), time(found.hour, found.minute or 0), tzinfo=LONDON)
+    return PostDate(value, source, Precision.DAY, evidence)

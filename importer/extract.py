@@ -53,12 +53,22 @@ def _apply_preamble(post: Post, preamble: list[Line]) -> None:
 
 
 def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[Dropped]]:
+    from .single import header_fact
+
+    dated = header_fact(lines[0]) if len(lines) > 1 else None
+    date_above = None
+    if dated is not None and dated.date is not None and title_like(lines[1]):
+        # Blogger prints a day's date above its first post's title.
+        date_above, lines = lines[0], lines[1:]
     title, site = metadata.split_site_suffix(lines[0].text)
     post = Post(title=title, source_path=path, position=position, line=lines[0].number)
     if site:
         post.source = site
         post.notes.append(f"'| {site}' after the title names the publication")
     consumed: list[Dropped] = []
+    if date_above is not None:
+        _header_line(post, date_above, consumed)
+        post.date_heading = True
     rest = list(lines[1:])
     while rest and _header_line(post, rest[0], consumed):
         rest.pop(0)
@@ -77,7 +87,19 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
 
 
 def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:
+    from .dates import stated_at
+    from .post import DateSource
+    from .single import header_fact
+
     text = line.text
+    fact = header_fact(line)
+    if fact is not None and fact.date is not None:
+        post.date = stated_at(fact.date, DateSource.EXPLICIT, f"'{text}' (line {line.number})")
+        post.author = post.author or fact.author
+        post.tags += [tag for tag in fact.tags if tag not in post.tags]
+        if fact.comments is not None:
+            post.comments = fact.comments
+        return True
     posted = metadata.posted_line(text)
     if posted:
         when, author = posted
@@ -106,6 +128,12 @@ def _footer_line(post: Post, line: Line) -> bool:
     footer = metadata.footer_line(text)
     if footer:
         metadata.apply_footer(post, footer)
+        return True
+    tags = metadata.bare_tag_list(text)
+    if tags:
+        # Some themes print a post's tags with no label: "adoption, contact, social media".
+        post.tags += [tag for tag in tags if tag not in post.tags]
+        post.notes.append(f"the last line '{text}' (line {line.number}) is read as its tags")
         return True
     source = metadata.source_line(text)
     if source:

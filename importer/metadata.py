@@ -9,7 +9,7 @@ by taking it out of the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import PartialDate, parse_date, stated
 from .post import DateSource, Heading, Line, Post, PostDate
@@ -27,6 +27,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         ("category", rf"^(?:category archives?|category|browsing category):?\s+{_QUOTED}$"),
         ("category", rf"^archive for the {_QUOTED} category$"),
         ("author", rf"^(?:author archives?|author|posts by):?\s+{_QUOTED}$"),
+        ("tag", rf"^showing posts with label\s+{_QUOTED}\.?(?:\s+show all posts)?$"),
+        ("search", rf"^(?:search results for|you searched for|results for):?\s+{_QUOTED}$"),
     ]
 ]
 _DATE_KINDS = {"month", "year", "day"}
@@ -152,7 +154,16 @@ _COMMENTS = re.compile(
     re.I,
 )
 _FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
-_TAGGED = re.compile(r"^(?:tagged(?:\s+with)?|tags?):?\s+(?P<list>.+?)\.?$", re.I)
+_TAGGED = re.compile(r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?):?\s+(?P<list>.+?)\.?$", re.I)
+# Blogger: "Posted by Mair Llewelyn at 21:34 2 comments", "posted by Sue W at 10:42 AM".
+_POSTED_BY_AT = re.compile(
+    r"^posted by:?\s+(?P<author>.{1,60}?)\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
+    re.I,
+)
+_LINK_WORDS = re.compile(
+    r"^(?:permalink|trackback|share|email this|print|links to this post)(?:\s*\(\d+\))?$", re.I
+)
 _POSTED_IN = re.compile(r"^(?:posted\s+in|categories|category|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I)
 _ENTRY = re.compile(
     r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged\s+(?P<tags>.+?))?"
@@ -170,13 +181,19 @@ class Footer:
     closed: bool = False
     date: PartialDate | None = None
     author: str | None = None
+    time: tuple[int, int] | None = None  # hour and minute, when the footer gives only a time
+
+
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+_BAR_SPLIT = re.compile(r"\s+\|\s+")
 
 
 def split_list(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()]
+    return [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
 
 
 def _footer_part(text: str, footer: Footer) -> bool:
+    text = text.strip("«»‹› ")
     match = _COMMENTS.match(text)
     if match:
         if match["off"]:
@@ -202,13 +219,45 @@ def _footer_part(text: str, footer: Footer) -> bool:
         if match:
             target += split_list(match["list"])
             return True
-    return bool(_PERMALINK.match(text))
+    match = _POSTED_BY_AT.match(text)
+    if match:
+        hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
+        if match["ampm"] and match["ampm"].lower().startswith("p"):
+            hour += 12
+        footer.author, footer.time = match["author"].strip(), (hour, int(match["m"]))
+        if match["cats"]:
+            footer.categories += split_list(match["cats"])
+        if match["n"]:
+            footer.comments = int(match["n"]) if match["n"].isdigit() else _COUNT_WORDS[match["n"].lower()]
+        return True
+    return bool(_PERMALINK.match(text) or _LINK_WORDS.match(text))
 
 
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
-    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark)", re.I
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark|label|topic)", re.I
 )
+
+
+_BARE_TAG = re.compile(r"^[\w][\w'’&-]*(?: [\w'’&-]+){0,2}$")
+
+
+def bare_tag_list(text: str) -> list[str]:
+    """'adoption, contact, social media': short items and commas only, ending no sentence."""
+    if "," not in text or text.endswith(tuple(".!?…:;")) or len(text) > 120:
+        return []
+    items = split_list(text)
+    if len(items) < 2 or not all(_BARE_TAG.match(item) for item in items):
+        return []
+    # Tags are lower case or each capitalised; a sentence mixes the two.
+    return (
+        items if all(item[0].islower() for item in items) or all(item[0].isupper() for item in items) else []
+    )
+
+
+def is_link_part(text: str) -> bool:
+    """'Permalink', 'TrackBack (0)': links a footer prints between its facts."""
+    return bool(_LINK_WORDS.match(text))
 
 
 def footer_line(text: str) -> Footer | None:
@@ -216,7 +265,7 @@ def footer_line(text: str) -> Footer | None:
     if not _FOOTER_START.match(text):
         return None
     footer = Footer()
-    parts = [part.strip() for part in re.split(r"\s+\|\s+", text)]
+    parts = [part.strip() for part in _BAR_SPLIT.split(text)] if "|" in text else [text.strip()]
     if all(_footer_part(part, footer) for part in parts):
         return footer
     return None
@@ -238,6 +287,11 @@ def apply_footer(post: Post, footer: Footer) -> None:
         post.author = footer.author
     if footer.date and post.date is None:
         post.date = stated(footer.date, DateSource.EXPLICIT, "post footer")
+    if footer.time:
+        post.footer_time = footer.time
+    if footer.time and post.date is not None and post.date.source is DateSource.EXPLICIT:
+        hour, minute = footer.time
+        post.date = replace(post.date, value=post.date.value.replace(hour=hour, minute=minute))
 
 
 def explicit_date(when: PartialDate, evidence: str) -> PostDate:

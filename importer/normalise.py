@@ -118,6 +118,11 @@ def _clean(text: str) -> str:
     return text
 
 
+def _cells(raw: str) -> tuple[str, ...]:
+    cells = tuple(clean_line(cell) for cell in raw.strip().split("\t"))
+    return cells if len(cells) >= 2 and all(cells) else ()
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their line numbers and the blank lines around them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -137,6 +142,7 @@ def split_lines(text: str) -> list[Line]:
             blanks_before=index - previous - 1 if previous >= 0 else 0,
             blanks_after=following - index - 1,
             indent=len(raw[index]) - len(raw[index].lstrip(_INDENT_CHARS)),
+            cells=_cells(raw[index]) if "\t" in raw[index] else (),
         )
         for (index, cleaned), previous, following in zip(found, before, after, strict=True)
     ]

@@ -8,33 +8,69 @@ from pathlib import Path
 
 from plugins.forkpool import parallel as _parallel
 
+from . import comments
 from .body import convert
-from .chrome import drop_chrome
+from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
+from .dates import LONDON, numeric_order, set_page_order
 from .extract import extract_posts
-from .naming import assign_slugs, unify_tags
+from .hints import HINTS_NAME, Hint, load_hints
+from .kind import KindDecision, classify
+from .naming import unify_tags
 from .normalise import UnreadableError, decode, split_lines
-from .post import DateSource, Page, PageKind, Post
+from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
-from .segment import segment
+from .segment import is_footer, segment, title_like
+from .single import header_fact, is_prose, read_single
+from .state import Manifest, assign_paths, identity
+
+# A post below this confidence is written as a draft, with the reason.
+CONFIDENCE_BAR = 0.6
 
 
-def read_page(data: bytes, path: str) -> Page:
+def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     """One raw page, from bytes to posts with bodies and dates (slugs come later)."""
     decoded = decode(data)
-    lines, dropped = drop_chrome(split_lines(decoded.text))
-    segments = segment(lines)
-    page = Page(path=path, kind=segments.kind, heading=segments.heading, encoding=decoded.encoding)
+    lines = split_lines(decoded.text)
+    pinned: list[Dropped] = []
+    if hint and hint.drop_lines:
+        pinned = [
+            Dropped(line.number, line.text, "dropped by hints.yaml")
+            for line in lines
+            if line.number in hint.drop_lines
+        ]
+        lines = [line for line in lines if line.number not in hint.drop_lines]
+    lines, dropped = drop_chrome(lines)
+    dropped += pinned
+    lines, toolbar = drop_toolbar(lines)
+    # "12/25/2014" anywhere on the page shows its numeric dates are month first.
+    set_page_order(numeric_order([line.text for line in lines if "/" in line.text]))
+    decision = classify(lines)
+    if hint and hint.kind:
+        wanted = PageKind.SINGLE if hint.kind == "single" else PageKind.LISTING
+        if decision.kind is not wanted and not (
+            wanted is PageKind.LISTING and decision.kind is PageKind.ARCHIVE
+        ):
+            decision = KindDecision(
+                wanted, ["kind pinned in hints.yaml"], decision.heading, decision.heading_at
+            )
+            if wanted is PageKind.SINGLE:
+                decision.section = comments.find_section(lines)
+    page = Page(path=path, kind=decision.kind, heading=decision.heading, encoding=decoded.encoding)
     page.warnings += decoded.warnings
-    page.dropped += dropped
-    posts, consumed = extract_posts(segments, path)
-    page.dropped += consumed
-    for post in posts:
-        body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
-        post.blocks = body.blocks
-        post.notes += body.notes
-        page.dropped += body.dropped
-    assign_dates(posts)
+    page.dropped += dropped + toolbar
+    page.evidence = decision.evidence
+    if decision.kind is PageKind.SINGLE and lines:
+        posts = [_single_post(lines, path, decision, page, hint)]
+    else:
+        posts = _listing_posts(lines, path, decision, page)
+    if hint and hint.date and len(posts) == 1:
+        value = hint.date if hint.date.tzinfo else hint.date.replace(tzinfo=LONDON)
+        posts[0].date = PostDate(value, DateSource.EXPLICIT, evidence="date pinned in hints.yaml")
+        posts[0].notes.append("date pinned in hints.yaml")
+    if decision.kind is not PageKind.SINGLE:
+        # Neighbours and mentions date a listing's posts; a single page's post has only its own.
+        assign_dates(posts)
     page.posts = posts
     if not lines:
         page.warnings.append("the file is empty: no posts found")
@@ -46,8 +82,117 @@ def read_page(data: bytes, path: str) -> Page:
                 f"'{post.title}' (line {post.line}) has no date and nothing to infer one from: "
                 "it is written as a draft; give it a date by hand"
             )
+        if post.draft_reason:
+            page.warnings.append(
+                f"'{post.title}' (line {post.line}) is written as a draft "
+                f"(confidence {post.confidence:.2f}): {post.draft_reason}"
+            )
     page.dropped.sort(key=lambda d: d.line)
     return page
+
+
+def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page, hint: Hint | None) -> Post:
+    read = read_single(
+        lines, path, decision.section, page.dropped, title_line=hint.title_line if hint else None
+    )
+    post = read.post
+    page.comment_lines = read.comment_lines
+    page.dropped += read.dropped
+    body = convert(post.body_lines, strong=True, cutting=False)
+    post.blocks = body.blocks
+    post.notes += body.notes
+    page.dropped += body.dropped
+    confidence = (
+        (0.25 if decision.sure else 0.15)
+        + (0.4 if read.title_evidence else 0.15)
+        + read.date_evidence
+        - 0.1 * max(0, len(read.doubts) - 1)
+    )
+    post.confidence = max(0.0, min(1.0, confidence))
+    post.notes += [f"evidence: {item}" for item in decision.evidence + read.sure]
+    if post.legacy_comments or post.comments:
+        post.notes.append(f"kept {len(post.legacy_comments)} reader comment(s); count {post.comments}")
+    if post.confidence < CONFIDENCE_BAR:
+        post.draft_reason = "; ".join(read.doubts or ["little evidence for the title and date"])
+    elif read.doubts:
+        post.notes += [f"unsure: {doubt}" for doubt in read.doubts]
+    return post
+
+
+def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: Page) -> list[Post]:
+    if decision.heading_at:
+        page.dropped += [
+            Dropped(line.number, line.text, "page header (above the archive heading)")
+            for line in lines[: decision.heading_at]
+        ]
+        lines = lines[decision.heading_at :]
+    if decision.heading:
+        again = [line for line in lines[1:] if line.text == decision.heading.text]
+        page.dropped += [
+            Dropped(line.number, line.text, "the archive heading again (the page repeats)") for line in again
+        ]
+        lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
+    elif decision.kind is PageKind.LISTING:
+        first = next(
+            (
+                i
+                for i in range(len(lines) - 1)
+                if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date
+            ),
+            0,
+        )
+        page.dropped += [
+            Dropped(line.number, line.text, "page header (above the first post)") for line in lines[:first]
+        ]
+        lines = lines[first:]
+    lines, tail = _listing_tail(lines)
+    page.dropped += tail
+    segments = segment(lines)
+    page.kind = segments.kind if decision.kind is not PageKind.LISTING else PageKind.LISTING
+    posts, consumed = extract_posts(segments, path)
+    page.dropped += consumed
+    _share_date_headings(posts)
+    for post in posts:
+        body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
+        post.blocks = body.blocks
+        post.notes += body.notes
+        page.dropped += body.dropped
+        post.confidence = 0.9 if decision.sure else 0.5
+    return posts
+
+
+def _share_date_headings(posts: list[Post]) -> None:
+    """On a page that prints a day's date once above its first post, the day's other posts share it."""
+    heading: Post | None = None
+    for post in posts:
+        if post.date_heading:
+            heading = post
+        elif post.date is None and heading is not None and heading.date is not None:
+            value = heading.date.value
+            if post.footer_time:
+                value = value.replace(hour=post.footer_time[0], minute=post.footer_time[1])
+            post.date = PostDate(
+                value,
+                DateSource.ARCHIVE,
+                evidence=f"the date heading above '{heading.title}', "
+                "which the page prints once for the day's posts",
+            )
+        elif post.date is not None:
+            heading = None
+
+
+def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """Short link-like lines after a listing's last post footer: the page's sidebar and footer."""
+    last = next((i for i in range(len(lines) - 1, 0, -1) if is_footer(lines[i])), None)
+    if last is None or last == len(lines) - 1:
+        return lines, []
+    tail = lines[last + 1 :]
+    # A footer ends a post: after the last one, only another post's paragraphs would be text.
+    if sum(1 for line in tail if is_prose(line)) < 2:
+        return lines[: last + 1], [
+            Dropped(line.number, line.text, "page footer (after the last post)") for line in tail
+        ]
+    return lines, []
 
 
 @dataclass
@@ -64,6 +209,8 @@ class Report:
     files: list[dict] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # file:line: error: … messages
+    review: str | None = None  # the review page written, if asked for
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -79,6 +226,13 @@ class Report:
             "posts_unchanged": self.count("unchanged"),
             "posts_kept": self.count("kept"),
             "posts_skipped": self.count("kept") + self.count("unchanged"),
+            "posts_deleted": [o.path for o in self.outcomes if o.status == "deleted"],
+            "problems": list(self.problems),
+            "comments": {
+                o.path: len(o.post.legacy_comments) for o in self.outcomes if o.post.legacy_comments
+            },
+            "confidence": {o.path: round(o.post.confidence, 2) for o in self.outcomes},
+            "drafts": {o.path: o.post.draft_reason for o in self.outcomes if o.post.draft_reason},
             "hand_edited": [o.path for o in self.outcomes if o.status in ("kept", "overwritten")],
             "files": self.files,
             "dates": [
@@ -116,15 +270,16 @@ class _Read:
     bodies: list[str]  # each post's Markdown body, in order
 
 
-def _read_source(job: tuple[Path, str]) -> _Read | _Unreadable:
-    path, label = job
+def _read_source(job: tuple[Path, str, Hint | None]) -> _Read | _Unreadable:
+    path, label, hint = job
     try:
-        page = read_page(path.read_bytes(), label)
+        page = read_page(path.read_bytes(), label, hint)
     except (OSError, UnreadableError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return _Unreadable(label, reason)
     bodies = [render_body(post) for post in page.posts]
     for post in page.posts:
+        post.provenance_lines = [line.number for line in post.body_lines]
         # Bodies travel between processes as text: thousands of small
         # objects would take longer to pass than to make.
         post.body_lines, post.blocks = [], []
@@ -137,12 +292,20 @@ _WRITING: dict = {}
 
 def _write_nth(n: int) -> tuple[str, str]:
     post, body = _WRITING["posts"][n], _WRITING["bodies"][n]
+    if n in _WRITING["deleted"]:
+        return relative_path(post).as_posix(), "deleted"
     outcome = _write(post, _WRITING["out"], force=_WRITING["force"], body=body)
     return outcome.path, outcome.status
 
 
 def import_archive(
-    src: Path, out: Path, *, force: bool = False, label_root: Path | None = None, workers: int | None = None
+    src: Path,
+    out: Path,
+    *,
+    force: bool = False,
+    label_root: Path | None = None,
+    workers: int | None = None,
+    review: Path | None = None,
 ) -> Report:
     """Read every .txt under ``src`` and write one Markdown file per post under ``out``.
 
@@ -154,7 +317,13 @@ def import_archive(
     report = Report(source=str(src), output=str(out))
     pages: list[Page] = []
     bodies: list[str] = []
-    jobs = [(path, _label(path, root)) for path in find_sources(src)]
+    hints = load_hints(src / HINTS_NAME)
+    report.problems += hints.problems
+    jobs = [
+        (path, label, hints.pages.get(label) or hints.pages.get(path.name))
+        for path in find_sources(src)
+        for label in [_label(path, root)]
+    ]
     for result in _parallel(_read_source, jobs, workers, _MIN_FILES_PER_WORKER):
         if isinstance(result, _Unreadable):
             report.unreadable.append(result.label)
@@ -164,17 +333,28 @@ def import_archive(
         pages.append(result.page)
         bodies += result.bodies
 
+    bodies = _drop_duplicates(pages, bodies)
     posts = [post for page in pages for post in page.posts]
     unify_tags(posts)
-    assign_slugs(posts)
+    manifest = Manifest.load(out)
+    if manifest.problem:
+        report.problems.append(manifest.problem)
+    assign_paths(posts, manifest, out)
     for folder in {relative_path(post).parent for post in posts}:
         (out / folder).mkdir(parents=True, exist_ok=True)
-    _WRITING.update(posts=posts, bodies=bodies, out=out, force=force)
+    deleted = {
+        n
+        for n, post in enumerate(posts)
+        if not force and identity(post) in manifest.posts and not (out / relative_path(post)).exists()
+    }
+    _WRITING.update(posts=posts, bodies=bodies, out=out, force=force, deleted=deleted)
     try:
         # Writing is mostly waiting on the disk, so it gets twice the processes.
         written = iter(_parallel(_write_nth, range(len(posts)), 2 * workers, _MIN_POSTS_PER_WORKER))
     finally:
         _WRITING.clear()
+    sections: list[str] = []
+    sources = {label: path for path, label, _hint in jobs}
     for page in pages:
         entry = {
             "path": page.path,
@@ -193,8 +373,63 @@ def import_archive(
             if post.notes:
                 entry["notes"][outcome.path] = post.notes
         report.files.append(entry)
+        if review is not None:
+            from .review import page_html, raw_bytes
+
+            paths = {
+                n: f"{path} ({status})"
+                for n, (path, status) in enumerate(
+                    (o.path, o.status) for o in report.outcomes[-len(page.posts) :] if page.posts
+                )
+            }
+            sections.append(page_html(page, raw_bytes(sources[page.path]), paths))
+    if review is not None:
+        from .review import write_review
+
+        write_review(review, sorted(sections), f"Import review: {src}")
+        report.review = str(review)
     report.files.sort(key=lambda f: f["path"])
+    for outcome in report.outcomes:
+        if outcome.status == "unreadable":
+            report.problems.append(
+                f"{out / outcome.path}: error: the existing post is not UTF-8 text, so it was left alone; "
+                "save it as UTF-8 (or delete it to import it afresh)"
+            )
+        if outcome.status != "unreadable" and not manifest.problem:
+            manifest.posts[identity(outcome.post)] = outcome.path
+    if not manifest.problem:
+        manifest.save()
     return report
+
+
+def _drop_duplicates(pages: list[Page], bodies: list[str]) -> list[str]:
+    """Exact duplicate posts (same title, date and body), within or across pages, are kept once."""
+    seen: dict[tuple, str] = {}
+    kept_bodies: list[str] = []
+    index = 0
+    for page in pages:
+        kept = []
+        repeats = 0
+        for post in page.posts:
+            body = bodies[index]
+            index += 1
+            # Undated copies are spaced a minute apart by their order, so only a stated date counts.
+            stated_date = post.date.value if post.date and post.date.source is DateSource.EXPLICIT else None
+            key = (post.title, stated_date, body)
+            if key in seen:
+                repeats += 1
+                first = seen[key]
+                continue
+            seen[key] = f"{page.path} line {post.line}"
+            kept.append(post)
+            kept_bodies.append(body)
+        if repeats:
+            page.warnings.append(
+                f"{repeats} post(s) repeat a post already read exactly (first: {first}); "
+                "each is imported once"
+            )
+        page.posts = kept
+    return kept_bodies
 
 
 def _label(path: Path, root: Path) -> str:
@@ -209,7 +444,10 @@ def _write(post: Post, out: Path, *, force: bool, body: str | None = None) -> Ou
     target = out / relative
     text = render(post, body)
     if target.exists():
-        current = target.read_text(encoding="utf-8")
+        try:
+            current = target.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            return Outcome(relative.as_posix(), "unreadable", post)
         if current == text:
             return Outcome(relative.as_posix(), "unchanged", post)
         if not force:

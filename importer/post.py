@@ -24,6 +24,8 @@ class BlockKind(enum.StrEnum):
     HEADING = "heading"
     LIST = "list"
     QUOTE = "quote"
+    ORDERED = "ordered"  # a numbered list
+    TABLE = "table"  # items are rows, cells separated by tabs
 
 
 class PageKind(enum.StrEnum):
@@ -42,6 +44,7 @@ class Line:
     blanks_before: int = 0
     blanks_after: int = 0
     indent: int = 0
+    cells: tuple[str, ...] = ()  # the cells of a tab-separated line
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,15 @@ class Post:
     source_title: str | None = None
     summary: str | None = None
     slug: str = ""
+    path: str | None = None  # where an earlier import wrote it, under the output folder
     provenance: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the importer decided, for the report
+    legacy_comments: list = field(default_factory=list)  # comments.Comment, in page order
+    confidence: float = 1.0  # how well the evidence supports this reading, 0 to 1
+    draft_reason: str | None = None  # why it is written as a draft
+    date_heading: bool = False  # its date is a heading above its title, as Blogger groups a day's posts
+    footer_time: tuple[int, int] | None = None  # a time its footer gives without a date
+    provenance_lines: list[int] = field(default_factory=list)  # raw lines its body came from (for review)
 
     @property
     def year(self) -> int | None:
@@ -115,3 +125,5 @@ class Page:
     dropped: list[Dropped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
+    evidence: list[str] = field(default_factory=list)  # why it was read as its kind
+    comment_lines: list[int] = field(default_factory=list)  # lines read into reader comments

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import PurePosixPath
 
+from .dates import stated_at
 from .escape import escape_heading, escape_inline, escape_line
 from .post import Block, BlockKind, DateSource, Post, Precision
 
@@ -20,6 +21,8 @@ def yaml_str(value: str) -> str:
 
 
 def relative_path(post: Post) -> PurePosixPath:
+    if post.path:
+        return PurePosixPath(post.path)
     year = str(post.year) if post.year else "undated"
     return PurePosixPath(year) / f"{post.slug}.md"
 
@@ -35,6 +38,11 @@ def front_matter(post: Post) -> list[str]:
             lines.append(f"date_evidence: {yaml_str(post.date.evidence)}")
     else:
         lines.append("status: draft  # no date could be found: set one, then remove this line")
+    if post.draft_reason:
+        if post.date:
+            lines.append("status: draft  # the importer is unsure: check it, then remove this line")
+        lines.append(f"draft_reason: {yaml_str(post.draft_reason)}")
+        lines.append(f"import_confidence: {post.confidence:.2f}")
     if post.author:
         lines.append(f"author: {yaml_str(post.author)}")
     if post.category:
@@ -43,6 +51,9 @@ def front_matter(post: Post) -> list[str]:
         lines.append("tags: [" + ", ".join(yaml_str(tag) for tag in post.tags) + "]")
     if post.comments is not None:
         lines.append(f"comments: {post.comments}")
+    if post.legacy_comments:
+        lines.append("legacy_comments:")
+        lines += legacy_comments(post)
     if post.comments_closed:
         lines.append("comments_closed: true")
     if post.source:
@@ -60,11 +71,35 @@ def front_matter(post: Post) -> list[str]:
     return lines
 
 
+def legacy_comments(post: Post) -> list[str]:
+    out = []
+    for comment in post.legacy_comments:
+        out.append(f"  - author: {yaml_str(comment.author)}")
+        out.append(f"    date: {yaml_str(comment_date(comment)) if comment.date else 'null'}")
+        text = "\n\n".join(escape_line(paragraph) for paragraph in comment.paragraphs)
+        out.append(f"    text: {yaml_str(text)}")
+        if comment.reply_to:
+            out.append(f"    reply_to: {comment.reply_to}")
+    return out
+
+
+def comment_date(comment) -> str:
+    return stated_at(comment.date, DateSource.EXPLICIT, "").value.isoformat()
+
+
 def render_block(block: Block) -> str:
     if block.kind is BlockKind.HEADING:
         return "## " + escape_heading(block.items[0])
     if block.kind is BlockKind.LIST:
         return "\n".join("- " + escape_line(item) for item in block.items)
+    if block.kind is BlockKind.ORDERED:
+        return "\n".join(f"{n}. " + escape_line(item) for n, item in enumerate(block.items, start=1))
+    if block.kind is BlockKind.TABLE:
+        rows = [["" + escape_inline(cell).replace("|", "\\|") for cell in row] for row in block.items]
+        width = max(len(row) for row in rows)
+        lines = ["| " + " | ".join(row) + " |" for row in rows]
+        lines.insert(1, "|" + " --- |" * width)
+        return "\n".join(lines)
     if block.kind is BlockKind.QUOTE:
         return "> " + escape_line(block.items[0])
     return escape_line(block.items[0])

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 from . import metadata
-from .dates import parse_date
 from .post import Heading, Line, PageKind
 
 BULLETS = "•◦▪‣●·"
@@ -39,7 +38,7 @@ def title_like(line: Line, *, max_chars: int = 160, max_words: int = 25) -> bool
         len(text) <= max_chars
         and len(text.split()) <= max_words
         and not text.endswith(_SENTENCE_END)
-        and not text.endswith(_OPENING_PUNCTUATION)
+        and (not text.endswith(_OPENING_PUNCTUATION) or (text.endswith('"') and text.count('"') % 2 == 0))
         and not is_bullet(line)
         and _starts_like_a_heading(text)
     )
@@ -65,10 +64,10 @@ def is_footer(line: Line) -> bool:
 
 
 def _is_post_header(line: Line) -> bool:
-    if metadata.posted_line(line.text) is not None:
-        return True
-    when = parse_date(line.text)
-    return when is not None and when.day is not None
+    from .single import header_fact  # the reading single pages use, for one post header everywhere
+
+    fact = header_fact(line)
+    return fact is not None and fact.date is not None
 
 
 @dataclass
@@ -98,7 +97,15 @@ def segment(lines: list[Line]) -> Segments:
 
     # Each line is parsed as a footer once; several rules below ask.
     footer = [is_footer(line) for line in lines]
-    anchored = {i for i in range(len(lines) - 1) if _is_post_header(lines[i + 1]) and title_like(lines[i])}
+    anchored = {
+        i
+        for i in range(len(lines) - 1)
+        # A post header line is short: most lines are ruled out by their length alone.
+        if len(lines[i + 1].text) <= 120
+        and not footer[i]
+        and title_like(lines[i])
+        and _is_post_header(lines[i + 1])
+    }
     after_footer = {i for i in range(1, len(lines)) if footer[i - 1] and not footer[i]}
     double_blank = {
         i

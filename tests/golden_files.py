@@ -48,3 +48,35 @@ def write_golden(raw: Path, golden: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
     return len(tree)
+
+
+# The invented corpus (tests/corpus/pages) has golden files too: each page is
+# imported on its own, as a migrator would try it, into
+# tests/golden_corpus/<page stem>/<year or undated>/<slug>.md.
+CORPUS = Path(__file__).parent / "corpus" / "pages"
+CORPUS_GOLDEN = Path(__file__).parent / "golden_corpus"
+
+
+def corpus_tree(corpus: Path = CORPUS) -> dict[str, str]:
+    tree: dict[str, str] = {}
+    for page in sorted(corpus.glob("*.txt")):
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "raw"
+            src.mkdir()
+            shutil.copy(page, src / page.name)
+            out = Path(tmp) / "posts"
+            import_archive(src, out, label_root=Path(tmp), workers=1)
+            for post in sorted(out.rglob("*.md")):
+                tree[f"{page.stem}/{post.relative_to(out).as_posix()}"] = post.read_text(encoding="utf-8")
+    return tree
+
+
+def write_corpus_golden(golden: Path = CORPUS_GOLDEN) -> int:
+    tree = corpus_tree()
+    if golden.exists():
+        shutil.rmtree(golden)
+    for relative, text in tree.items():
+        target = golden / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    return len(tree)

@@ -1,0 +1,116 @@
+"""Step 3: what kind of page this is, from the evidence it carries.
+
+A page is a *listing* of several posts (an archive, tag, category, search or
+home page) or a *single* post page (the blog's own, another blog's, a news
+site's, a clipping). A single post page gives exactly one post unless the
+evidence for more is strong, so the evidence for a listing is weighed first
+and must be plain: an archive heading, or several posts each with its own
+date line or its own footer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import comments, metadata
+from .post import Heading, Line, PageKind
+from .segment import title_like
+from .single import _body_start as body_start
+from .single import header_fact
+
+# An archive heading sits under the site's name and menus, near the top.
+_HEADING_WITHIN = 15
+
+
+@dataclass
+class KindDecision:
+    kind: PageKind
+    evidence: list[str] = field(default_factory=list)
+    heading: Heading | None = None
+    heading_at: int = 0  # index of the heading line
+    section: comments.CommentSection | None = None
+    sure: bool = True
+
+
+def find_heading(lines: list[Line]) -> tuple[Heading | None, int]:
+    for index, line in enumerate(lines[:_HEADING_WITHIN]):
+        if len(line.text) > 90:
+            continue
+        heading = metadata.archive_heading(line)
+        if heading:
+            return heading, index
+    return None, 0
+
+
+def _dated_titles(lines: list[Line]) -> int:
+    """Title-like lines with a post's date line right under them."""
+
+    count = 0
+    for i in range(len(lines) - 2):
+        if not title_like(lines[i]) or not lines[i].blanks_after <= 2:
+            continue
+        fact = header_fact(lines[i + 1])
+        if fact is not None and fact.date is not None and len(lines[i + 2].text) > 60:
+            count += 1
+    return count
+
+
+def _posts_ended(lines: list[Line]) -> int:
+    """Footers ("Posted in …", "2 Comments") that end one post with another after them.
+
+    A single post page may print a comment count under its title and a footer
+    under its text; only a footer followed by a new title and its text shows
+    that another post follows.
+    """
+    footer = [metadata.footer_line(line.text) is not None for line in lines]
+    groups = followed = 0
+    i = 0
+    while i < len(lines):
+        if not footer[i]:
+            i += 1
+            continue
+        groups += 1
+        while i < len(lines) and footer[i]:
+            i += 1
+        if (
+            i + 1 < len(lines)
+            and title_like(lines[i])
+            and not footer[i + 1]
+            and comments.comment_header(lines, i) is None
+        ):
+            followed += 1
+    return groups if followed else min(groups, 1)
+
+
+def classify(lines: list[Line]) -> KindDecision:
+    if not lines:
+        return KindDecision(PageKind.SINGLE, ["the page is empty"], sure=False)
+    heading, at = find_heading(lines)
+    if heading:
+        return KindDecision(PageKind.ARCHIVE, [f"archive heading '{heading.text}'"], heading, at)
+    if metadata.cutting_key(lines[0]):
+        return KindDecision(PageKind.CUTTING, ["press-cuttings header"])
+    # Comments follow an article: a "Comments" link under a title is not their section.
+    text_from = body_start(lines, len(lines))
+    section = comments.find_section(lines, len(lines) if text_from is None else text_from + 1)
+    region = lines[: section.start] if section else lines
+    footers = _posts_ended(region)
+    dated = _dated_titles(region)
+    evidence: list[str] = []
+    if section:
+        evidence.append(f"a comment section at line {lines[section.start].number}")
+    if footers >= 2:
+        return KindDecision(PageKind.LISTING, [f"{footers} per-post footers"])
+    if dated >= 3 or (dated >= 2 and not section):
+        return KindDecision(PageKind.LISTING, [f"{dated} titles with their own date lines"])
+    if not section and footers == 0 and dated == 0:
+        double = [i for i in range(len(region) - 1) if region[i].blanks_after >= 2 and title_like(region[i])]
+        browser_title, site = metadata.split_site_suffix(region[0].text)
+        repeated = site is not None and any(line.text == browser_title for line in region[1:20])
+        if len(double) >= 2 and not repeated:
+            return KindDecision(
+                PageKind.LISTING, [f"{len(double)} titles set off by two blank lines"], sure=True
+            )
+    if dated == 1 or footers == 1:
+        evidence.append("one post header or footer")
+    return KindDecision(PageKind.SINGLE, evidence or ["no evidence of several posts"], section=section)

@@ -1,0 +1,759 @@
+"""Steps 4 and 5 for a single post page: its regions, then its fields.
+
+Regions, top to bottom: the page header (site name, menus, banners), the
+post's header (title, date, byline), its body, its footer (tags, "Posted by"),
+what follows the article (share rows, related posts), the comment section and
+the page footer (sidebars, archive widgets). Fields are read from the post's
+own header and footer only, never from the regions around it.
+
+The title is found from the post's header: the title-like line next to the
+first date or byline line, or the heading that repeats the browser's
+"Title | Site" line; failing both, the last title-like line above the first
+paragraph (and the post is marked unsure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import comments, metadata
+from .dates import FoundDate, find_date, stated_at
+from .post import DateSource, Dropped, Line, Post
+from .segment import title_like
+
+_WORDY = re.compile(r"\w+")
+_READING = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+claps?|👏\s*\d*|listen|follow|share)$", re.I)
+_AUTHOR_BY = re.compile(
+    r"(?:^|\b)(?i:posted |written |published |submitted |post)?(?i:by):?\s+"
+    r"(?P<name>\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
+)
+_HEADER_WORDS = re.compile(
+    r"\b(?:posted|published|written|submitted|updated|last|on|at|by|in|·|\|)\b|[·|,:–—-]|\d+\s+min(?:ute)?s?\s+read"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bbst\b|\bgmt\b|\butc\b",
+    re.I,
+)
+_FILED_IN = re.compile(
+    r"(?:[-|·–—]\s*)?\b(?:filed (?:in|under)|posted in|categor(?:y|ies)|tags?|tagged)\s*:?\s+(?P<list>.+)$",
+    re.I,
+)
+_POSTED_BY_AT = re.compile(r"^posted by:?\s+\S", re.I)
+_COUNT_IN_HEADER = re.compile(
+    r"(?:^|\s)(?:\d+|no|one)\s+(?:comments?|responses?|replies)\b|(?:^|\s)leave a (?:comment|reply)\b", re.I
+)
+_NAME_AFTER_DATE = re.compile(r"^(?!By\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_BLOGGER_FOOTER = re.compile(
+    r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
+)
+_LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in)\s*:\s*(?P<list>.+)$", re.I)
+_HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:\s+[\w’'-]+)*\s*)+$")
+_END = re.compile(
+    r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like"
+    r"|more from .{1,60}"
+    r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
+    r"|share this(?: post| article| story)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
+    r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
+    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site))\s*:?$",
+    re.I,
+)
+_SENTENCE = tuple(".!?…:;’”\"')")
+
+
+@dataclass
+class Fact:
+    """What one header or footer line says about its post."""
+
+    date: FoundDate | None = None
+    author: str | None = None
+    tags: list[str] = field(default_factory=list)
+    label: str = ""
+    comments: int | None = None
+
+
+def header_fact(line: Line) -> Fact | None:
+    """A line of a post's header: a date line, a byline, or both."""
+    text = line.text
+    # Every header names a date (in digits) or an author ("by"): most lines have neither.
+    if len(text) > 120 or not _MAY_BE_HEADER.search(text):
+        return None
+    found = find_date(text)
+    if found is not None:
+        rest = found.rest
+        tags: list[str] = []
+        filed = _FILED_IN.search(rest)
+        if filed:
+            tags = metadata.split_list(filed["list"])
+            rest = rest[: filed.start()]
+        author = None
+        match = _AUTHOR_BY.search(rest)
+        if match:
+            author = match["name"].strip().rstrip(".")
+            rest = rest[: match.start()] + rest[match.end() :]
+        count = None
+        counted = _COUNT_IN_HEADER.search(rest)
+        if counted:
+            count = comments.section_heading(counted[0].strip())
+            count = 0 if count is None or count is True else count
+            rest = rest[: counted.start()] + rest[counted.end() :]
+        # "By NAME | DATE | Category, Category | 5 Comments": a list between bars is its categories.
+        parts = [
+            part.strip() for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest) if part.strip(" |·•")
+        ]
+        if len(parts) > 1 or "|" in text:
+            for part in list(parts):
+                if "," in part or (parts.index(part) > 0 and len(part.split()) <= 3):
+                    tags += metadata.split_list(part)
+                    parts.remove(part)
+            rest = " ".join(parts)
+        left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
+        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·-–—")):
+            # "October 4, 2011 Ruth Okafor-Lyle 4 Comments": a name beside the date.
+            author, left = rest.strip(" ,|·-–—"), []
+        if len(left) <= 2:
+            return Fact(date=found, author=author, tags=tags, label="date line", comments=count)
+        return None
+    posted = metadata.posted_line(text)
+    if posted is not None:
+        return Fact(author=posted[1], label="date line")
+    found_byline = metadata.byline(text)
+    if found_byline is not None:
+        return Fact(author=found_byline.name, label="byline")
+    return None
+
+
+def footer_fact(line: Line) -> Fact | None:
+    text = line.text
+    if " | " in text and _POSTED_BY_AT.match(text):
+        return _joined_footer(text)
+    fact = header_fact(line)
+    if fact is not None and fact.date is not None:
+        return Fact(date=fact.date, author=fact.author, label="date line")
+    match = _BLOGGER_FOOTER.match(text)
+    if match:
+        when = find_date("1 January 2000 " + match["time"])
+        return Fact(date=when, author=match["author"].strip(), label="time line")
+    match = _LABELS.match(text)
+    if match:
+        return Fact(tags=metadata.split_list(match["list"]), label="tags")
+    if _HASHTAGS.match(text) and text.startswith("#"):
+        return Fact(tags=[tag.strip() for tag in text.split("#") if tag.strip()], label="tags")
+    return None
+
+
+# "Jane Doe", and "Jane Doe, social affairs correspondent" as newspapers print it.
+_NAME_LINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?$")
+
+
+def _name_line(line: Line) -> bool:
+    return bool(_NAME_LINE.match(line.text))
+
+
+def _text_line(line: Line) -> bool:
+    """A line that is neither a date line nor a footer: text of some post."""
+    return header_fact(line) is None and footer_fact(line) is None and metadata.footer_line(line.text) is None
+
+
+def _joined_footer(text: str) -> Fact | None:
+    """Footer parts joined by bars, as Blogger and Typepad print them.
+
+    'posted by Sue W at 10:42 AM | 0 comments',
+    'Posted by X at 09:15 PM in A, B | Permalink | Comments (2)'.
+    """
+    fact = Fact(label="time line")
+    for part in (part.strip() for part in text.split(" | ")):
+        match = re.match(
+            r"^posted by:?\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)"
+            r"(?:\s+in\s+(?P<cats>.+))?$",
+            part,
+            re.I,
+        )
+        if match:
+            fact.author = match["author"].strip()
+            fact.date = find_date("1 January 2000 " + match["time"])
+            if match["cats"]:
+                fact.tags += metadata.split_list(match["cats"])
+            continue
+        count = comments.section_heading(part)
+        if count is not None and count is not True:
+            fact.comments = count
+            continue
+        footer = metadata.footer_line(part)
+        if footer is not None:
+            fact.tags += footer.tags + footer.categories
+            if footer.comments is not None:
+                fact.comments = footer.comments
+            continue
+        if metadata.is_link_part(part):
+            continue
+        return None
+    return fact if fact.author else None
+
+
+def is_prose(line: Line) -> bool:
+    words = len(line.text.split())
+    # A question is as often a headline as a sentence, so it needs the length of one.
+    return words >= 12 or (words >= 6 and line.text.endswith(_SENTENCE) and not line.text.endswith("?"))
+
+
+def link_like(line: Line) -> bool:
+    """A short line that reads as a link or label, not as a sentence."""
+    text = line.text
+    return len(text) <= 60 and len(text.split()) <= 8 and not text.endswith(tuple(".!?…"))
+
+
+@dataclass
+class SingleRead:
+    post: Post
+    dropped: list[Dropped] = field(default_factory=list)
+    sure: list[str] = field(default_factory=list)  # evidence behind the reading
+    title_evidence: bool = False
+    date_evidence: float = 0.0  # how directly the page dates the post
+    doubts: list[str] = field(default_factory=list)  # why it may be wrong
+    section: comments.CommentSection | None = None
+    footer_time: FoundDate | None = None  # "Posted by NAME at 9:14 PM" under the post
+    footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
+    comment_lines: list[int] = field(default_factory=list)
+
+
+_TRACE: list = []  # set to [None] to record candidates' scores while debugging
+_BOUND_HEADER = re.compile(r"(?i)(?:posted|published|written|submitted|by|post)\b")
+_MAY_BE_HEADER = re.compile(r"\d|by\b", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_NAV_CHARS = re.compile(r"[|›‹»«>]|\s/\s")
+_NAV_WORDS = {
+    "home",
+    "menu",
+    "search",
+    "previous",
+    "next",
+    "share",
+    "main",
+    "news",
+    "about",
+    "contact",
+    "blog",
+    "subscribe",
+    "login",
+    "log",
+    "in",
+    "sign",
+    "up",
+    "more",
+    "archive",
+    "archives",
+    "latest",
+    "top",
+    "back",
+    "to",
+    "comments",
+    "comment",
+    "reply",
+    "post",
+    "a",
+    "the",
+    "older",
+    "newer",
+    "posts",
+}
+
+
+def _title_candidate(line: Line) -> bool:
+    """A line that could be a post's title: short, unpunctuated at its end, not a label row."""
+    text = line.text
+    return (
+        len(text) <= 160
+        and not line.cells
+        and bool(_LETTERS.search(text))
+        and len(text.split()) <= 25
+        and not text.endswith(tuple(".,;:…"))
+        and not comments.is_form_line(text)
+        and header_fact(line) is None
+        and footer_fact(line) is None
+        and metadata.footer_line(text) is None
+    )
+
+
+def _nav_like(text: str) -> bool:
+    words = re.findall(r"[\w']+", text.lower())
+    return (
+        bool(_NAV_CHARS.search(text))
+        or not words
+        or all(word in _NAV_WORDS for word in words)
+        or (len(words) == 1 and text.isupper())
+    )
+
+
+def _body_start(lines: list[Line], limit: int) -> int | None:
+    """The first line of the article's text: the first run of paragraphs, not a lone blurb."""
+    clusters: list[tuple[int, int]] = []  # (first index, characters of prose)
+    start, size, gap = None, 0, 0
+    for i in range(limit):
+        if is_prose(lines[i]):
+            if start is None:
+                start, size = i, 0
+            size += len(lines[i].text)
+            gap = 0
+        elif start is not None:
+            gap += 1
+            # A date line or byline starts a post's header: what follows is another block.
+            if gap > 2 or header_fact(lines[i]) is not None:
+                clusters.append((start, size))
+                start, size, gap = None, 0, 0
+    if start is not None:
+        clusters.append((start, size))
+    if not clusters:
+        return None
+    largest = max(size for _, size in clusters)
+    # A blog description or a cookie notice is one paragraph; an article is several.
+    for first, size in clusters:
+        if size >= min(400, largest):
+            return first
+    return clusters[0][0]
+
+
+_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
+
+
+def _text_end(lines: list[Line], start: int, stop: int) -> int:
+    """Index after the article's last paragraph: a packed run of short lines ends it.
+
+    Author boxes, tag lists, sign-up forms and sidebars follow an article as
+    runs of short lines saved one under the other; the article's own short
+    lines (subheadings, list items) sit between paragraphs or carry a marker.
+    """
+    end = start + 1
+    run: list[Line] = []
+    for i in range(start, stop):
+        line = lines[i]
+        if is_prose(line) or line.cells or _ITEM.match(line.text) or line.text.endswith(tuple(".!?…")):
+            end, run = i + 1, []
+            continue
+        if footer_fact(line) is not None or metadata.footer_line(line.text) is not None:
+            continue
+        run.append(line)
+        if len(run) >= 3 and sum(1 for item in run[1:] if item.blanks_before == 0) >= 2:
+            return end
+    return stop
+
+
+def _header_or_count(line: Line) -> Fact | None:
+    """A header line, or a comment count printed under a title ("4 Replies")."""
+    fact = header_fact(line)
+    if fact is None:
+        footer = metadata.footer_line(line.text)
+        if footer is not None and footer.comments is not None and not (footer.tags or footer.categories):
+            return Fact(label="comment count", comments=footer.comments)
+    return fact
+
+
+def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
+    """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
+    found_body = _body_start(lines, limit)
+    body = limit if found_body is None else found_body
+    first = lines[0].text if lines else ""
+    browser_title, site = metadata.split_site_suffix(first)
+    best: tuple[float, int, list[str]] | None = None
+    facts = [_header_or_count(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
+
+    def significant(j: int) -> bool:
+        """A line that could only be a title, not a name, a menu or a header line."""
+        line = lines[j]
+        return (
+            facts[j] is None
+            and _title_candidate(line)
+            and not _nav_like(line.text)
+            and not _name_line(line)
+            and len(line.text.split()) >= 2
+        )
+
+    for i in range(min(body, limit)):
+        line = lines[i]
+        if not _title_candidate(line) or (i == 0 and site and body > 1):
+            continue
+        score, evidence = 0.0, []
+        if site and line.text == browser_title:
+            score += 3
+            evidence.append(f"the heading repeats the page title '{first}'")
+        # Lines between the title and the text: one standfirst under it, then its header.
+        rest = list(range(i + 1, body))
+        if rest and len(lines[rest[0]].text.split()) >= 13 and facts[rest[0]] is None:
+            rest = rest[1:]  # a standfirst
+        header = next((j for j in rest[:5] if facts[j] is not None), None)
+        # With no paragraph found, only the lines above the header can speak against it.
+        # "Posted on … by …" belongs to the line above it; a bare date may be a title's below it.
+        bound = header is not None and _BOUND_HEADER.match(lines[header].text)
+        checked = (
+            rest
+            if found_body is not None and not bound
+            else [j for j in rest if header is not None and j < header]
+        )
+        if header is not None and not any(significant(j) for j in checked if j != header):
+            score += 3
+            if header == i + 1 and bound:
+                score += 2  # "Posted on … by …" straight under it
+            evidence.append(f"a {facts[header].label} under it (line {lines[header].number})")
+        # A bare date above the title (Blogger, Typepad, LiveJournal), menus aside.
+        above = i - 1
+        while above >= 0 and _nav_like(lines[above].text) and facts[above] is None:
+            above -= 1
+        if (
+            above >= 0
+            and facts[above] is not None
+            and facts[above].date is not None
+            and not re.match(r"(?i)(?:posted|published|by)\b", lines[above].text)
+            and not any(significant(j) for j in range(i + 1, body))
+        ):
+            score += 3
+            evidence.append(f"a date line above it (line {lines[above].number})")
+        if found_body is not None and not any(significant(j) for j in rest):
+            score += 2
+        if _nav_like(line.text):
+            score -= 4
+        if _name_line(line):
+            # A name straight over a date line is the byline, not the title.
+            score -= 4 if (i + 1 < len(facts) and facts[i + 1] is not None) or "," in line.text else 2
+        if site and line.text == site:
+            score -= 5  # the site's own name, as the browser's title line gives it
+        if (
+            i > 0
+            and significant(i - 1)
+            and len(lines[i - 1].text.split()) >= 3
+            and len(lines[i - 1].text) < len(line.text)
+        ):
+            score -= 2  # a subtitle under its title
+        if len(line.text.split()) >= 3:
+            score += 0.5
+        score -= (body - i) / 12
+        if _TRACE:
+            _TRACE.append((round(score, 2), line.number, line.text[:50], evidence))
+        if best is None or score > best[0]:
+            best = (score, i, evidence)
+    if site and (best is None or best[0] < 3):
+        # Nothing under the browser's "Title | Site" line reads as well as it does.
+        return 0, max(body, 1), [f"the page title line '{first}'"], []
+    if best is None:
+        return 0, max(body, 1), [], ["no title found: the first line was taken as the title"]
+    score, index, evidence = best
+    if found_body is None:
+        # No paragraph long enough to tell: the text starts after the title's header lines.
+        body = index + 1
+        while body < limit and header_fact(lines[body]) is not None:
+            body += 1
+    if not evidence:
+        return index, body, [], ["the title was taken as the short line above the first paragraph"]
+    return index, body, evidence, []
+
+
+_STOPPING_CHROME = {"share widget", "related-links widget"}
+
+
+def read_single(
+    lines: list[Line],
+    path: str,
+    section: comments.CommentSection | None,
+    chrome: list[Dropped] = (),
+    title_line: int | None = None,
+) -> SingleRead:
+    dropped: list[Dropped] = []
+    end = section.start if section else len(lines)
+    # Where the article stops: the first "Related", share row, post navigation or form line
+    # after its text begins (a menu's "Submit" above the title stops nothing).
+    text_from = _body_start(lines, end) or 0
+    stop = next(
+        (
+            i
+            for i in range(text_from, end)
+            if _END.match(lines[i].text) or comments.is_form_line(lines[i].text)
+        ),
+        end,
+    )
+    title_at, body_start, sure, doubts = _find_title(lines, stop)
+    pinned = next((i for i, line in enumerate(lines) if line.number == title_line), None)
+    if pinned is not None:
+        title_at, sure, doubts = pinned, ["title line pinned in hints.yaml"], []
+        body_start = max(body_start, pinned + 1)
+    # A share row or related list dropped earlier also ends the article, once its text has begun.
+    if body_start < stop:
+        markers = sorted(
+            d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
+        )
+        if markers:
+            stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0]), stop)
+    title_line = lines[title_at]
+    title, site = metadata.split_site_suffix(title_line.text)
+    post = Post(title=title, source_path=path, position=1, line=title_line.number)
+    read = SingleRead(post, dropped, sure=sure, doubts=doubts, section=section, title_evidence=bool(sure))
+    if site:
+        post.source = site
+
+    # The browser's "Title | Site" line at the top is metadata, and so is the site in it.
+    above = lines[:title_at]
+    _, first_site = metadata.split_site_suffix(lines[0].text) if title_at else ("", None)
+    date_found: FoundDate | None = None
+    date_line = 0
+    if first_site and title_at:
+        post.provenance["page_title"] = lines[0].text
+        post.source = post.source or first_site
+        above = above[1:]
+    # A date line right above the title (Blogger prints the day first), menus aside.
+    up = len(above) - 1
+    while up >= 0 and _nav_like(above[up].text) and header_fact(above[up]) is None:
+        up -= 1
+    if up >= 0:
+        fact = header_fact(above[up])
+        if fact is not None and fact.date is not None and not _BOUND_HEADER.match(above[up].text):
+            date_found, date_line = fact.date, above[up].number
+            post.author = post.author or fact.author
+            dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
+            above = above[:up]
+    if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5):
+        post.category = above[0].text
+        post.notes.append(
+            f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
+        )
+    else:
+        dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above]
+
+    # The post's header, between the title and the text: date lines, bylines, a standfirst.
+    # Other lines there are furniture when saved packed, as menus and buttons are; lines
+    # set apart by blank lines are the post's own and start its body.
+    gap = [line for line in lines[title_at + 1 : body_start] if header_fact(line) is None]
+    packed = sum(1 for line in gap if line.blanks_before == 0)
+    keep_from = body_start
+    if gap and packed * 2 < len(gap):
+        last_header = max(
+            (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
+        )
+        keep_from = last_header + 1
+    for i in range(title_at + 1, keep_from):
+        line = lines[i]
+        fact = header_fact(line)
+        if fact is not None:
+            if fact.date is not None and date_found is None and not line.text.lower().startswith("updated"):
+                date_found, date_line = fact.date, line.number
+            if fact.author:
+                post.author = post.author or fact.author
+            post.tags += [tag for tag in fact.tags if tag not in post.tags]
+            if fact.date is None and fact.author is None:
+                dropped.append(Dropped(line.number, line.text, "post header furniture"))
+            continue
+        following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
+        if _name_line(line) and not post.author and following is not None and following.date is not None:
+            # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
+            post.author = line.text.split(",")[0]
+            if "," in line.text:
+                post.provenance["byline"] = line.text
+            continue
+        count = metadata.footer_line(line.text)
+        if count is not None and count.comments is not None and not count.tags:
+            post.comments = count.comments
+            continue
+        if is_prose(line) and post.summary is None and i == title_at + 1:
+            post.summary = line.text
+            post.notes.append(f"the standfirst under the title (line {line.number}) is the summary")
+            continue
+        dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
+
+    # After the article: footers hold facts; the rest is page furniture.
+    tag_lines = _tag_lists(lines, text_from, end, post)
+    for line in lines[stop:end]:
+        if line.number not in tag_lines and not _take_footer(post, line):
+            dropped.append(
+                Dropped(line.number, line.text, "after the article (share, related or navigation)")
+            )
+
+    # The body's own end: its last paragraph before a packed run of short lines.
+    has_text = any(is_prose(line) for line in lines[keep_from:stop])
+    text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    if not tag_lines:
+        tag_lines = _tag_pills(lines, text_end, stop, post)
+    for line in lines[text_end:stop]:
+        if line.number not in tag_lines and not _take_footer(post, line, date_holder=read):
+            dropped.append(
+                Dropped(line.number, line.text, "after the article (author box, tags, sign-up, sidebar)")
+            )
+    if any(is_prose(line) for line in lines[text_end:stop]):
+        doubts.append("paragraphs after the article's end were taken as page furniture")
+    body = list(lines[keep_from:text_end])
+    while body and _take_footer(post, body[-1], date_holder=read):
+        body.pop()
+    tail: list[Line] = []
+    while body and link_like(body[-1]) and not metadata.source_line(body[-1].text):
+        tail.insert(0, body.pop())
+    # Link lists are saved one per line with no blank lines between; paragraphs are not.
+    packed = sum(1 for line in tail[1:] if line.blanks_before == 0)
+    if len(tail) >= 3 and packed * 2 >= len(tail) - 1:
+        dropped += [Dropped(line.number, line.text, "page footer (links after the article)") for line in tail]
+    else:
+        body += tail
+    while body and _take_footer(post, body[-1], date_holder=read):
+        body.pop()
+    post.body_lines = body
+    if not any(is_prose(line) for line in body):
+        doubts.append("no paragraph of text was found in the post")
+        doubts.append("the page may not be a post at all")
+
+    # The comment section and the page footer under it.
+    if section is not None:
+        dropped += section.dropped
+        taken = set(section.lines) | {d.line for d in section.dropped}
+        for line in lines[section.start : section.end]:
+            if line.number not in taken:
+                dropped.append(Dropped(line.number, line.text, "comment section furniture"))
+        for line in lines[section.end :]:
+            dropped.append(Dropped(line.number, line.text, "page footer (after the comments)"))
+        post.comments = section.count
+        post.legacy_comments = section.comments
+        read.comment_lines = list(section.lines)
+        if section.stated is not None and section.stated != len(section.comments):
+            doubts.append(
+                f"the page states {section.stated} comment(s) but {len(section.comments)} were found"
+            )
+
+    footer_date = read.footer_time
+    if date_found is None:
+        found = _email_date(lines) or _address_date(lines, post.title, chrome)
+        if found is not None:
+            read.footer_date, evidence = found
+            sure.append(evidence)
+    if date_found is None and read.footer_date is not None:
+        date_found, date_line = read.footer_date, 0
+        sure.append("a date line under the post")
+        read.date_evidence = 0.25
+    if date_found is not None:
+        if date_found.hour is None and footer_date is not None:
+            date_found = FoundDate(
+                date_found.when, footer_date.hour, footer_date.minute, 0, 0, date_found.text
+            )
+        post.date = stated_at(date_found, DateSource.EXPLICIT, f"'{date_found.text}'")
+        if date_line:
+            sure.append("a date in the post's header")
+            read.date_evidence = 0.35
+    return read
+
+
+_EMAIL_HEADER = re.compile(r"^(?:from|sent|date|to|cc|subject|reply-to):\s", re.I)
+_DATED_ADDRESS = re.compile(
+    r"https?://\S+?/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<slug>[\w-]*)"
+)
+
+
+def _email_date(lines: list[Line]) -> tuple[FoundDate, str] | None:
+    """A saved e-mail's 'Sent:' or 'Date:' header at the top of the page."""
+    for line in lines[:8]:
+        if not _EMAIL_HEADER.match(line.text):
+            break
+        if line.text.lower().startswith(("sent:", "date:")):
+            found = find_date(line.text)
+            if found is not None:
+                return found, f"the e-mail's header '{line.text}'"
+    return None
+
+
+def _address_date(lines: list[Line], title: str, chrome: list[Dropped]) -> tuple[FoundDate, str] | None:
+    """A date only in the post's own address (WordPress's /2018/02/19/slug/)."""
+    from .naming import base_slug
+
+    slug = base_slug(title)
+    texts = [line.text for line in lines] + [d.text for d in chrome]
+    for text in texts:
+        if "/" not in text:
+            continue
+        for match in _DATED_ADDRESS.finditer(text):
+            if match["slug"] and (match["slug"] in slug or slug.startswith(match["slug"][:20])):
+                found = find_date(f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}")
+                if found is not None:
+                    return found, f"the post's address '{match[0]}'"
+    return None
+
+
+_TAG_HEADING = re.compile(r"^(?:tags|tagged|topics|labels|filed under|categories|category)\s*:?$", re.I)
+
+
+def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
+    """'Tags:' on its own line with one tag a line under it: the post's tags (line numbers read)."""
+    read: set[int] = set()
+    # Only just after the article: a sidebar's "Categories" widget lists the blog's, not the post's.
+    last_text = max((i for i in range(start, end) if is_prose(lines[i])), default=start)
+    for i in range(start, min(end, last_text + 8)):
+        if not _TAG_HEADING.match(lines[i].text):
+            continue
+        j = i + 1
+        while (
+            j < end
+            and len(lines[j].text.split()) <= 4
+            and link_like(lines[j])
+            and not _TAG_HEADING.match(lines[j].text)
+            and not re.search(r"\(\d+\)$", lines[j].text)
+            and lines[j].number - lines[j - 1].number <= 2
+        ):
+            j += 1
+        if j - i >= 2:
+            target = post.tags
+            if lines[i].text.lower().startswith("categor") and post.category is None:
+                post.category, target = lines[i + 1].text, post.tags
+                read.add(lines[i + 1].number)
+            target += [
+                line.text
+                for line in lines[i + 1 : j]
+                if line.text not in target and line.text != post.category
+            ]
+            read |= {line.number for line in lines[i:j]}
+    return read
+
+
+_REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?))?$", re.I)
+_PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
+
+
+def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
+    """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
+    j = start
+    while j < stop and j - start < 8 and _PILL.match(lines[j].text):
+        if j > start and lines[j].number - lines[j - 1].number > 2:
+            break
+        j += 1
+    if j - start < 2:
+        return set()
+    # Reactions follow the pills: a count, or a like or share row already dropped as chrome.
+    after = lines[j] if j < len(lines) else None
+    if after is not None and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2):
+        return set()
+    pills = lines[start:j]
+    post.tags += [line.text for line in pills if line.text not in post.tags]
+    post.notes.append(
+        f"the short lines {pills[0].number}-{pills[-1].number} under the article are read as its tags"
+    )
+    return {line.number for line in pills}
+
+
+def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) -> bool:
+    fact = footer_fact(line)
+    if fact is not None:
+        post.tags += [tag for tag in fact.tags if tag not in post.tags]
+        if fact.comments is not None and post.comments is None:
+            post.comments = fact.comments
+        if fact.author:
+            post.author = post.author or fact.author
+        if fact.date is not None and date_holder is not None:
+            if fact.label == "time line":
+                date_holder.footer_time = fact.date
+            elif date_holder.footer_date is None:
+                date_holder.footer_date = fact.date
+        return True
+    footer = metadata.footer_line(line.text)
+    if footer is not None:
+        comments_before = post.comments
+        metadata.apply_footer(post, footer)
+        if comments_before is not None:
+            post.comments = comments_before
+        return True
+    source = metadata.source_line(line.text)
+    if source is not None:
+        title, site = metadata.split_site_suffix(source)
+        if site:
+            post.source_title, post.source = title, site
+        else:
+            post.source = source
+        return True
+    return False
