@@ -18,8 +18,8 @@ PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["extra"]
-# Files in content/ that the site and the check read as data, never publish.
-CONTENT_DATA_FILES = ["topics.yml"]
+# Files in content/ that the site, the check and the importer read as data, never publish.
+CONTENT_DATA_FILES = ["topics.yml", "posts/.import-manifest.json"]
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
 
