@@ -130,3 +130,22 @@ def test_the_summary_shows_an_authors_words_as_text_never_as_markup():
     problem = Problem("content/posts/x.md", 2, Severity.WARNING, "possible name: “<img src=x> | *Jo*”", "f")
     table_row = summary([problem]).splitlines()[-1]
     assert table_row == ("| content/posts/x.md | 2 | possible name: “&lt;img src=x&gt; \\| \\*Jo\\*” | f |")
+
+
+def test_the_workflow_annotates_pull_requests_and_attaches_the_built_site():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key "on" as true
+    steps = workflow["jobs"]["build"]["steps"]
+    checks = [s for s in steps if "invoke check" in s.get("run", "")]
+    assert [s["run"] for s in checks] == [".venv/bin/invoke check --strict --format github"]
+    assert "if" not in checks[0]  # on pull requests too
+    uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(uploads) == 1 and uploads[0]["if"] == "github.event_name == 'pull_request'"
+    assert len(uploads[0]["uses"].split("@")[1]) == 40  # pinned by commit
+    assert uploads[0]["with"]["path"] == "output"
+    built = steps.index(uploads[0]) - 1
+    assert steps[built]["run"] == ".venv/bin/invoke build" and steps.index(checks[0]) < built
