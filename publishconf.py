@@ -26,3 +26,10 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+
+# The web editor at /admin/, for a repository that opts in: its variable
+# ADMIN_ENABLED set to true (Settings → Secrets and variables → Actions → Variables).
+ADMIN_ENABLED = os.environ.get("ADMIN_ENABLED", "").strip().lower() == "true"
+# The repository the editor commits to, e.g. owner/blog (GitHub's runners name it).
+ADMIN_REPO = os.environ.get("ADMIN_REPO") or os.environ.get("GITHUB_REPOSITORY", "")
+ADMIN_BRANCH = os.environ.get("ADMIN_BRANCH", "main")

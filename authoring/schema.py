@@ -28,7 +28,7 @@ class Key:
 
 
 @cache
-def keys(path: Path = SCHEMA) -> tuple[Key, ...]:
+def front_matter(path: Path = SCHEMA) -> tuple[Key, ...]:
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = tuple(
         Key(**{**entry, "options": tuple(entry.get("options", ())), "required": bool(entry["required"])})
@@ -42,4 +42,4 @@ def keys(path: Path = SCHEMA) -> tuple[Key, ...]:
 
 def known_keys() -> dict[str, str]:
     """Each key and what it means, as the check's messages say it."""
-    return {k.key: k.help for k in keys()}
+    return {k.key: k.help for k in front_matter()}
