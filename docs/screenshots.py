@@ -41,11 +41,15 @@ pre { margin: 0; font: 12px/20px monospace; }
 .name { background: #f6f8fa; padding: 6px 10px; border-bottom: 1px solid #d1d9e0; font-weight: 600; }
 .line { display: flex; } .num { width: 32px; text-align: right; padding-right: 8px; color: #59636e; }
 .box { margin: 4px 10px 8px 40px; padding: 8px 10px; border: 1px solid; border-radius: 6px; }
-.error { border-color: #cf222e; background: #ffebe9; } .warning { border-color: #9a6700; background: #fff8c5; }
+.error { border-color: #cf222e; background: #ffebe9; }
+.warning { border-color: #9a6700; background: #fff8c5; }
 .box b { display: block; } table { border-collapse: collapse; font-size: 13px; }
 td, th { border: 1px solid #d1d9e0; padding: 4px 8px; vertical-align: top; text-align: left; }
 """
-_ANNOTATION = re.compile(r"^::(?P<kind>\w+) file=(?P<file>[^,]*),line=(?P<line>\d+),title=(?P<title>[^:]*)::(?P<m>.*)$")
+_ANNOTATION = re.compile(
+    r"^::(?P<kind>\w+) file=(?P<file>[^,]*),line=(?P<line>\d+),title=(?P<title>[^:]*)::(?P<m>.*)$"
+)
+_ESCAPED = {"%0A": "\n", "%0D": "\r", "%3A": ":", "%2C": ",", "%25": "%"}
 
 
 def _page(title: str, body: str) -> str:
@@ -53,7 +57,10 @@ def _page(title: str, body: str) -> str:
 
 
 def _decode(text: str) -> str:
-    return text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+    # The workflow-command escapes, undone ("%25" last, so that "%250A" stays "%0A").
+    for escaped, char in _ESCAPED.items():
+        text = text.replace(escaped, char)
+    return text
 
 
 def check_output(project: Path) -> tuple[str, str]:
@@ -75,7 +82,7 @@ def annotations_page(stdout: str) -> str:
             found.setdefault(int(match["line"]), []).append(match)
     rows = []
     for number, text in enumerate(BROKEN.splitlines(), start=1):
-        rows.append(f'<div class=line><pre class=num>{number}</pre><pre>{html.escape(text)}</pre></div>')
+        rows.append(f"<div class=line><pre class=num>{number}</pre><pre>{html.escape(text)}</pre></div>")
         for match in found.get(number, []):
             message, _, fix = _decode(match["m"]).partition("\nwhat to do: ")
             rows.append(
@@ -83,9 +90,9 @@ def annotations_page(stdout: str) -> str:
                 f"{html.escape(message)}<br>What to do: {html.escape(fix)}</div>"
             )
     body = (
-        '<p class=note>A rendering of the check’s real annotations, each under its line '
+        "<p class=note>A rendering of the check’s real annotations, each under its line "
         "(GitHub shows them in the pull request’s <i>Files changed</i> tab in its own style).</p>"
-        '<div class=file><div class=name>content/posts/2026/my-first-week-back.md</div>'
+        "<div class=file><div class=name>content/posts/2026/my-first-week-back.md</div>"
         + "".join(rows)
         + "</div>"
     )
@@ -94,8 +101,8 @@ def annotations_page(stdout: str) -> str:
 
 def summary_page(summary: str) -> str:
     body = (
-        "<p class=note>A rendering of the job summary the check wrote (GitHub shows it on the run’s page).</p>"
-        + markdown.markdown(summary, extensions=["tables"])
+        "<p class=note>A rendering of the job summary the check wrote "
+        "(GitHub shows it on the run’s page).</p>" + markdown.markdown(summary, extensions=["tables"])
     )
     return _page("Job summary", body)
 
