@@ -158,3 +158,14 @@ def test_the_editor_loads_in_the_browser_with_no_errors_and_no_other_host(admin_
     assert fonts
     names = [f["name"] for f in yaml.safe_load(served)["collections"][0]["fields"]]
     assert names == [entry["key"] for entry in _described()] + ["body"]
+
+
+def test_the_editors_page_is_valid_html(admin_site):
+    from tests.test_html_valid import VNU
+
+    assert VNU.is_file(), "run npm ci"
+    page = admin_site / "admin" / "index.html"
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", str(page)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
