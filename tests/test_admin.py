@@ -79,6 +79,9 @@ def test_the_editor_is_built_with_a_valid_configuration_offering_the_tags_in_use
     assert result.returncode == 0, result.stdout + result.stderr
     built = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert built["backend"] == {"name": "github", "repo": "example-owner/example-blog", "branch": "main"}
+    # Saved as pull requests, with no empty keys and every text quoted, as the check wants.
+    assert built["publish_mode"] == "editorial_workflow"
+    assert built["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}
     tags = next(f for f in built["collections"][0]["fields"] if f["name"] == "tags")
     assert tags["widget"] == "select" and tags["multiple"] is True
     assert "Courts and hearings" in tags["options"] and "fostering" in tags["options"]

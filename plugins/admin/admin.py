@@ -102,11 +102,21 @@ def config(settings: dict, tags: list[str]) -> dict:
     """The editor's configuration: the repository, and posts as the check expects them."""
     fields = [field(key, tags) for key in schema.front_matter()]
     fields.append({"name": "body", "label": "Post", "widget": "markdown"})
-    return {
+    made = {
+        "app_title": f"{settings.get('SITENAME', 'The blog')}: write",
         "backend": {
             "name": "github",
             "repo": settings.get("ADMIN_REPO") or "owner/repository",
             "branch": settings.get("ADMIN_BRANCH") or "main",
+        },
+        # Each post is saved as a pull request, which the check runs on; it is
+        # published when the pull request is merged.
+        "publish_mode": "editorial_workflow",
+        "output": {
+            # An empty slug or date would be refused by the check: leave unset keys out.
+            "omit_empty_optional_fields": True,
+            # Every text quoted, so that a title such as Yes or 1984 stays text.
+            "yaml": {"quote": "double"},
         },
         "media_folder": "content/extra/images",
         "public_folder": "{static}/extra/images",
@@ -127,6 +137,9 @@ def config(settings: dict, tags: list[str]) -> dict:
             }
         ],
     }
+    if settings.get("SITEURL"):
+        made["site_url"] = settings["SITEURL"]
+    return made
 
 
 def collect_tags(generators) -> None:
