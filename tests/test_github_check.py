@@ -149,3 +149,14 @@ def test_the_workflow_annotates_pull_requests_and_attaches_the_built_site():
     assert uploads[0]["with"]["path"] == "output"
     built = steps.index(uploads[0]) - 1
     assert steps[built]["run"] == ".venv/bin/invoke build" and steps.index(checks[0]) < built
+
+
+def test_the_readmes_post_template_passes_the_check(project_copy, tmp_path):
+    from tests.conftest import ROOT
+
+    template = (ROOT / "docs" / "post-template.md").read_text(encoding="utf-8")
+    write(project_copy, "2026/write-your-title-here.md", template)
+    result = github_run(project_copy, "--strict", "--format", "github", summary_file=tmp_path / "s.md")
+    assert result.returncode == 0, result.stdout
+    assert "0 error(s), 0 warning(s)" in result.stdout
+    assert "(docs/post-template.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
