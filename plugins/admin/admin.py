@@ -24,8 +24,6 @@ from pathlib import Path
 import yaml
 from pelican import signals
 
-from authoring import schema
-
 logger = logging.getLogger(__name__)
 
 SCRIPT = "@sveltia/cms/dist/sveltia-cms.js"  # in node_modules, from package.json's pin
@@ -77,7 +75,7 @@ _DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # the editor's (Day.js) spelling of 2026-
 _TAGS: set[str] = set()
 
 
-def field(key: schema.Key, tags: list[str]) -> dict:
+def field(key, tags: list[str]) -> dict:
     """One front-matter key as a field of the editor's form."""
     if key.widget == "hidden":
         # Set by the importer: kept as it is, out of the author's way.
@@ -100,6 +98,9 @@ def field(key: schema.Key, tags: list[str]) -> dict:
 
 def config(settings: dict, tags: list[str]) -> dict:
     """The editor's configuration: the repository, and posts as the check expects them."""
+    # Read only when the editor is built: a site without the author tools still builds.
+    from authoring import schema
+
     fields = [field(key, tags) for key in schema.front_matter()]
     fields.append({"name": "body", "label": "Post", "widget": "markdown"})
     made = {
