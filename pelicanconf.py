@@ -50,7 +50,10 @@ PLUGINS = [
     "github_pages",
     "url_cache",
     "incremental",
+    "admin",
 ]
+# The web editor at /admin/ (plugins/admin): off unless a build turns it on.
+ADMIN_ENABLED = False
 
 # Every value printed in a template is escaped unless the template says it is
 # already HTML (post bodies and summaries, which safe_html keeps free of raw HTML).

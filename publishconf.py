@@ -35,3 +35,10 @@ _giscus = {
     key: os.environ.get(f"GISCUS_{key.upper()}", "") for key in ("repo", "repo_id", "category", "category_id")
 }
 GISCUS = _giscus if all(_giscus.values()) else None
+
+# The web editor at /admin/, for a repository that opts in: its variable
+# ADMIN_ENABLED set to true (Settings → Secrets and variables → Actions → Variables).
+ADMIN_ENABLED = os.environ.get("ADMIN_ENABLED", "").strip().lower() == "true"
+# The repository the editor commits to, e.g. owner/blog (GitHub's runners name it).
+ADMIN_REPO = os.environ.get("ADMIN_REPO") or os.environ.get("GITHUB_REPOSITORY", "")
+ADMIN_BRANCH = os.environ.get("ADMIN_BRANCH", "main")

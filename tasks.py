@@ -117,9 +117,10 @@ def new(c, title, tags="", author=None):
         "strict": "fail on warnings too",
         "debug": DEBUG_HELP,
         "accept_addresses": "let published posts' changed addresses go (published-addresses.txt)",
+        "format": "text, or github for annotations and a job summary (the default on GitHub's runners)",
     }
 )
-def check(c, no_site=False, strict=False, debug=False, accept_addresses=False):
+def check(c, no_site=False, strict=False, debug=False, accept_addresses=False, format=None):
     """Check every post and the built site; list every problem at once."""
     args = [sys.executable, "-m", "authoring", "check"]
     if no_site:
@@ -130,6 +131,8 @@ def check(c, no_site=False, strict=False, debug=False, accept_addresses=False):
         args.append("--debug")
     if accept_addresses:
         args.append("--accept-addresses")
+    if format:
+        args += ["--format", format]
     c.run(shlex.join(args))
 
 
@@ -145,11 +148,17 @@ def privacy_score(c, verbose=False):
     c.run(shlex.join(args))
 
 
-@task(help={"port": "the port to serve on (default 8000)", "debug": DEBUG_HELP})
-def serve(c, port=CONFIG["port"], debug=False):
+@task(
+    help={
+        "port": "the port to serve on (default 8000)",
+        "host": "the address to listen on (default 127.0.0.1; 0.0.0.0 inside a dev container)",
+        "debug": DEBUG_HELP,
+    }
+)
+def serve(c, port=CONFIG["port"], host=CONFIG["host"], debug=False):
     """Build, serve on loopback and rebuild on every save (the page reloads itself)."""
     args = [sys.executable, "-m", "authoring.preview", "--settings", CONFIG["settings_base"]]
-    args += ["--output", CONFIG["deploy_path"], "--host", CONFIG["host"], "--port", str(port)]
+    args += ["--output", CONFIG["deploy_path"], "--host", host, "--port", str(port)]
     if debug:
         args.append("--debug")
     c.run(shlex.join(args))

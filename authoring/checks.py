@@ -12,36 +12,13 @@ from pelican.utils import slugify
 from importer.naming import tag_key
 from plugins.yaml_front_matter.yaml_front_matter import FRONT_MATTER_FIX, refusals
 
-from . import topics
-from .frontmatter import IMPORTER_KEYS, Post, read_post
+from . import schema, topics
+from .frontmatter import Post, read_post
 from .hints import check_hints
 from .privacy import review as privacy_review
 from .problems import Problem, Severity
 
-KNOWN_KEYS = {
-    "title": "the post's title",
-    "date": "when it was published, e.g. 2026-11-22T09:30:00+00:00",
-    "modified": "when it was last changed, written like date",
-    "status": "published (the default) or draft",
-    "author": "who wrote it",
-    "category": "one broad section",
-    "tags": 'a list, e.g. ["fostering", "courts"]',
-    "summary": "a sentence shown on list pages",
-    "slug": "the last part of the post's address",
-    "comments": "the old blog's comment count (a whole number)",
-    "comments_closed": "true when the old blog had closed comments",
-    "source": "where a repost was first published",
-    "source_title": "the original piece's title",
-    "date_source": "explicit, archive or inferred (set by the importer)",
-    "date_precision": "day, month or year (set by the importer)",
-    "date_evidence": "why the importer chose the date",
-    "imported_from": "the raw archive file the post came from",
-    "provenance": "facts from the raw archive page",
-    "privacy_reviewed": 'the fingerprints of the privacy findings you checked, e.g. ["1a2b3c4d"]',
-    "suggested_tags": "topics suggested for the post; accept them by moving them into tags",
-    "discussion": "false to turn off comments on this post",
-    **IMPORTER_KEYS,
-}
+KNOWN_KEYS = schema.known_keys()
 STATUSES = {"published", "draft"}
 
 

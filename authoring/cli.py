@@ -14,6 +14,7 @@ from pathlib import Path
 
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, SOURCE_MAP_VARIABLE
 
+from . import github
 from .addresses import MOVED, RECORD, address_problems, read_record
 from .checks import check_content
 from .links import link_problems
@@ -93,7 +94,9 @@ def build_problems(output: str) -> list[Problem]:
     return found
 
 
-def check(project: Path, *, site: bool, strict: bool, accept_addresses: bool = False) -> int:
+def check(
+    project: Path, *, site: bool, strict: bool, accept_addresses: bool = False, output: str = "text"
+) -> int:
     # Paths in messages are relative, as an author types them.
     problems = check_content(Path(os.path.relpath(project / "content")))
     if site and not any(p.severity is Severity.ERROR for p in problems):
@@ -108,6 +111,8 @@ def check(project: Path, *, site: bool, strict: bool, accept_addresses: bool = F
         f"\n{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
         f"{counts[Severity.NOTE] - moved} reviewed privacy note(s), {moved} moved post(s) redirected"
     )
+    if output == "github":
+        github.report(problems)
     if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
         return 1
     return 0
@@ -122,6 +127,13 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="fail on warnings too (used before publishing)"
     )
     checking.add_argument("--debug", action="store_true", help="show the build's Python tracebacks")
+    checking.add_argument(
+        "--format",
+        choices=["text", "github"],
+        # On GitHub's runners the problems also become annotations and a job summary.
+        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+        help="github: also print GitHub annotations and write the job summary",
+    )
     checking.add_argument(
         "--accept-addresses",
         action="store_true",
@@ -138,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
             os.environ[DEBUG_VARIABLE] = "1"
         try:
             return check(
-                project, site=not args.no_site, strict=args.strict, accept_addresses=args.accept_addresses
+                project,
+                site=not args.no_site,
+                strict=args.strict,
+                accept_addresses=args.accept_addresses,
+                output=args.format,
             )
         except Exception as error:
             if args.debug:

@@ -10,13 +10,6 @@ import yaml
 
 from plugins.yaml_front_matter.yaml_front_matter import ENCODING_FIX, Loader, undecodable
 
-# Keys the importer writes, beside those an author writes by hand.
-IMPORTER_KEYS = {
-    "legacy_comments": "the old blog's reader comments: author, date, text, reply_to (set by the importer)",
-    "import_confidence": "how sure the importer was of its reading, 0 to 1 (set by the importer)",
-    "draft_reason": "why the importer wrote the post as a draft: check it, then remove this line",
-}
-
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
