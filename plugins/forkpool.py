@@ -69,6 +69,28 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _fork(work: Callable[[], object]) -> tuple[int, int]:
+    """Run ``work`` in a forked process that dies with this one: (its pid, the pipe its value comes on)."""
+    parent = os.getpid()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        os.close(read_end)
+        status = 0
+        try:
+            die_with_parent(parent)
+            value = work()
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, read_end
+
+
 def fork_map(function: Callable, items: Sequence, workers: int, minimum: int = MIN_PARALLEL) -> list[Outcome]:
     """``function`` over ``items`` in up to ``workers`` forked processes, results in order.
 
@@ -79,25 +101,9 @@ def fork_map(function: Callable, items: Sequence, workers: int, minimum: int = M
     workers = min(workers, len(items) // max(1, minimum))
     if workers < 2:
         return [_run(function, item) for item in items]
-    parent = os.getpid()
     children = []
     for worker in range(1, workers):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            os.close(read_end)
-            status = 0
-            try:
-                die_with_parent(parent)
-                share = [_run(function, item) for item in items[worker::workers]]
-                with os.fdopen(write_end, "wb") as pipe:
-                    pickle.dump(share, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:
-                traceback.print_exc()
-                status = 1
-            finally:
-                os._exit(status)
-        os.close(write_end)
+        pid, read_end = _fork(lambda worker=worker: [_run(function, item) for item in items[worker::workers]])
         children.append((worker, pid, read_end))
     results: list[Outcome | None] = [None] * len(items)
     results[0::workers] = [_run(function, item) for item in items[0::workers]]
@@ -119,23 +125,7 @@ class Pending:
     """One call running in a forked process while this one gets on."""
 
     def __init__(self, function: Callable, *args):
-        parent = os.getpid()
-        read_end, write_end = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the worker
-            os.close(read_end)
-            status = 0
-            try:
-                die_with_parent(parent)
-                outcome = _run(lambda _: function(*args), None)
-                with os.fdopen(write_end, "wb") as pipe:
-                    pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:
-                traceback.print_exc()
-                status = 1
-            finally:
-                os._exit(status)
-        os.close(write_end)
+        self.pid, read_end = _fork(lambda: _run(lambda _: function(*args), None))
         self._pipe = os.fdopen(read_end, "rb")
         self._outcome: Outcome | None = None
 
