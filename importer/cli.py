@@ -26,6 +26,13 @@ def main(argv: list[str] | None = None) -> int:
         help="write an HTML page here showing each raw page beside the posts made from it",
     )
     parser.add_argument(
+        "--topics",
+        type=Path,
+        default=Path("content/topics.yml"),
+        help="the blog's topic list: tags are spelt as it spells them, untagged posts get suggestions "
+        "(default: content/topics.yml)",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="overwrite posts edited by hand and bring back deleted ones"
     )
     args = parser.parse_args(argv)
@@ -36,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    report = import_archive(args.src, args.out, force=args.force, review=args.review)
+    report = import_archive(args.src, args.out, force=args.force, review=args.review, topics=args.topics)
     summary = report.as_dict()
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from .render import relative_path, render, render_body
 from .segment import is_footer, segment, title_like
 from .single import header_fact, is_prose, read_single
 from .state import Manifest, assign_paths, identity
+from .topics import Topics, load_topics, respell, suggest
 
 # A post below this confidence is written as a draft, with the reason.
 CONFIDENCE_BAR = 0.6
@@ -306,11 +307,14 @@ def import_archive(
     label_root: Path | None = None,
     workers: int | None = None,
     review: Path | None = None,
+    topics: Path | None = None,
 ) -> Report:
     """Read every .txt under ``src`` and write one Markdown file per post under ``out``.
 
     Pages are read, and posts written, by ``workers`` processes (default: one
-    per core); the result does not depend on how many.
+    per core); the result does not depend on how many. ``topics`` is the
+    blog's topic list: tags are spelt as it spells them, and untagged posts
+    get suggested topics from it.
     """
     workers = workers or os.cpu_count() or 1
     root = label_root or src.parent
@@ -336,6 +340,12 @@ def import_archive(
     bodies = _drop_duplicates(pages, bodies)
     posts = [post for page in pages for post in page.posts]
     unify_tags(posts)
+    listed = load_topics(topics) if topics else Topics()
+    if listed.problem:
+        report.problems.append(listed.problem)
+    for post, body in zip(posts, bodies, strict=True):
+        respell(post, listed)
+        suggest(post, body, listed)
     manifest = Manifest.load(out)
     if manifest.problem:
         report.problems.append(manifest.problem)

@@ -93,6 +93,7 @@ class Post:
     category: str | None = None
     tags: list[str] = field(default_factory=list)
     heading_tags: list[str] = field(default_factory=list)  # from the page's archive heading
+    suggested_tags: list[str] = field(default_factory=list)  # topics for an untagged post, from its words
     comments: int | None = None
     comments_closed: bool = False
     source: str | None = None

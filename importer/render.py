@@ -49,6 +49,8 @@ def front_matter(post: Post) -> list[str]:
         lines.append(f"category: {yaml_str(post.category)}")
     if post.tags:
         lines.append("tags: [" + ", ".join(yaml_str(tag) for tag in post.tags) + "]")
+    if post.suggested_tags:
+        lines.append("suggested_tags: [" + ", ".join(yaml_str(tag) for tag in post.suggested_tags) + "]")
     if post.comments is not None:
         lines.append(f"comments: {post.comments}")
     if post.legacy_comments:

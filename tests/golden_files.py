@@ -15,8 +15,9 @@ from importer.pipeline import import_archive
 
 
 def import_to(raw: Path, out: Path) -> dict[str, list[str]]:
-    """Import ``raw`` into ``out``; map each raw file stem to its posts' paths."""
-    report = import_archive(raw, out, label_root=raw.parent)
+    """Import ``raw`` into ``out`` (with the blog's topic list); each raw file stem's posts' paths."""
+    topics = raw.parent / "content" / "topics.yml"
+    report = import_archive(raw, out, label_root=raw.parent, topics=topics)
     return {Path(entry["path"]).stem: entry["posts"] for entry in report.files}
 
 
