@@ -21,6 +21,7 @@ from .links import link_problems
 from .newpost import NewPostError, new_post
 from .problems import Problem, Severity
 from .sitecheck import build, crawl, free_port, serve
+from .topics import SUGGESTED
 
 
 @contextlib.contextmanager
@@ -106,10 +107,13 @@ def check(
     for problem in problems:
         print(problem.format())
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
-    moved = sum(1 for p in problems if p.severity is Severity.NOTE and p.message.startswith(MOVED))
+    notes = [p.message for p in problems if p.severity is Severity.NOTE]
+    moved = sum(1 for note in notes if note.startswith(MOVED))
+    suggested = sum(1 for note in notes if note.startswith(SUGGESTED))
     print(
         f"\n{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-        f"{counts[Severity.NOTE] - moved} reviewed privacy note(s), {moved} moved post(s) redirected"
+        f"{len(notes) - moved - suggested} reviewed privacy note(s), {moved} moved post(s) redirected, "
+        f"{suggested} post(s) with suggested topics"
     )
     if output == "github":
         github.report(problems)

@@ -21,6 +21,7 @@ from .frontmatter import Post
 from .problems import Problem, Severity
 
 VOCABULARY = "topics.yml"
+SUGGESTED = "suggested topics not yet accepted: "
 
 
 def load_vocabulary(content: Path) -> tuple[dict[str, str] | None, list[Problem]]:
@@ -110,7 +111,7 @@ def check_topics(posts: list[Post], vocabulary: dict[str, str] | None) -> list[P
                     str(post.path),
                     post.line_of("suggested_tags"),
                     Severity.NOTE,
-                    f"suggested topics not yet accepted: {names}",
+                    f"{SUGGESTED}{names}",
                     "move the ones that fit into tags: and delete the suggested_tags line",
                 )
             )
