@@ -107,9 +107,9 @@ def test_a_post_whose_slug_changed_redirects_in_the_local_build(project_copy, tm
     assert "Stale practise" in _redirect(old).select_one("main a").get_text()
     checked = run(project_copy, "check", "--strict")
     assert checked.returncode == 0, checked.stdout
-    slug_line = next(n for n, line in enumerate(post.read_text().splitlines(), 1) if line.startswith("slug:"))
+    at = next(n for n, line in enumerate(post.read_text().splitlines(), 1) if line.startswith("slug:"))
     assert (
-        f"{STALE}:{slug_line}: note: the post moved from /2011/07/stale-practise/ to /2011/07/stale-practice/; "
+        f"{STALE}:{at}: note: the post moved from /2011/07/stale-practise/ to /2011/07/stale-practice/; "
         "the old address redirects there\n"
         "    what to do: nothing: keep the line for /2011/07/stale-practise/ in published-addresses.txt "
         "so that the redirect stays; to give the post its old address back, add the line slug: stale-practise"
