@@ -426,7 +426,9 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         elif known and cues:
             flag(start, end, "name with identifying context", f"a first name with {context}")
     for match in _NICKNAME.finditer(sentence):
-        if not public.is_public_name(match.group("n")):
+        if not public.is_public_name(match.group("n")) and not _public_alias(
+            sentence[match.start("n") :], public
+        ):
             flag(
                 match.start("n"),
                 match.end("n"),
@@ -514,7 +516,24 @@ _STREET = re.compile(
 _PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[A-Z][a-z]+(?:[’']s)?){0,2})")
 
 
+# A published review's letter for a child or family ("Child Q", "Baby T",
+# "Family A", "Child LS") is already the anonymisation: nobody's nickname.
+_REVIEW_ALIAS = re.compile(
+    r"^(?:Baby|Child|Children|Family|Young Person|Sibling|Adult|Mother|Father|Infant)\s+[A-Z]{1,2}\d?(?![\w'’])"
+)
+
+
+def _public_alias(text: str, public: PublicList) -> bool:
+    """Whether ``text`` starts with a review's letter alias or a listed public name."""
+    if _REVIEW_ALIAS.match(text):
+        return True
+    words = re.findall(r"[\w'’-]+", text[:60])
+    return any(public.is_public_name(" ".join(words[:n])) for n in range(2, min(4, len(words)) + 1))
+
+
 def _mentions_public(sentence: str, public: PublicList) -> bool:
+    if any(_public_alias(sentence[m.start() :], public) for m in re.finditer(r"\b[A-Z]", sentence)):
+        return True
     for match in re.finditer(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+", sentence):
         words = match.group(0).split()
         for a in range(len(words)):
