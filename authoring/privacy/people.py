@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from . import identifiers
 from .finding import Hit
 from .public import PublicList
 
@@ -485,7 +486,11 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         named = list(places) + ([school] if school else [])
         named += [m.span(1) for m in _PLACE_AFTER.finditer(sentence) if not public.is_public_name(m.group(1))]
         street = _STREET.search(sentence)
-        if street and not public.is_public_name(street.group(0)):
+        if (
+            street
+            and not public.is_public_name(street.group(0))
+            and not identifiers.is_public_address(sentence[: street.start()])
+        ):
             flag(*street.span(), "street name", "a named street where a child or family is")
         specifics = [
             label
@@ -519,7 +524,8 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[
 # A published review's letter for a child or family ("Child Q", "Baby T",
 # "Family A", "Child LS") is already the anonymisation: nobody's nickname.
 _REVIEW_ALIAS = re.compile(
-    r"^(?:Baby|Child|Children|Family|Young Person|Sibling|Adult|Mother|Father|Infant)\s+[A-Z]{1,2}\d?(?![\w'’])"
+    r"^(?:Baby|Child|Children|Family|Young Person|Sibling|Adult|Mother|Father|Infant)"
+    r"\s+[A-Z]{1,2}\d?(?![\w'’])"
 )
 
 

@@ -23,7 +23,8 @@ _COMPOSITE = (
     r"(?:names?|details?|identit\w+)\b",
     rf"\b{_CHANGE}\s+(?:names|details|identities)\b",
     rf"\b{_CHANGE}\s+(?:and\s+\w+\s+)?to\s+protect\b",
-    r"\b(?:composites?|amalgams?|amalgamation|fictional|fictionali[sz]ed|fictitious|invented|made[- ]up|pseudonyms?)\b",
+    r"\b(?:composites?|amalgams?|amalgamation|fictional|fictionali[sz]ed|fictitious|invented|"
+    r"made[- ]up|pseudonyms?)\b",
     r"\bnot\s+(?:his|her|their|my|our|the|its)\s+(?:real|actual|true)\s+names?\b|\bnot\s+(?:a\s+)?real\s+names?\b",
     r"\bnot\s+(?:one|a\s+single|a\s+real|any\s+one)\s+(?:real\s+)?(?:child|family|person|boy|girl|young\s+person|"
     r"teenager|carer|parent|baby)\b",
@@ -84,9 +85,7 @@ def _entries(section) -> list:
 def public_list(path: Path = PUBLIC_FILE) -> PublicList:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     # A mapping ("alias: case") gives its aliases; the case is listed as well.
-    names = {
-        _clean(str(n)) for section in _SECTIONS for n in _entries(data.get(section)) if str(n).strip()
-    }
+    names = {_clean(str(n)) for section in _SECTIONS for n in _entries(data.get(section)) if str(n).strip()}
     markers = [str(m) for m in data.get("composite_markers") or []]
     return PublicList(
         names=frozenset(names),
