@@ -71,10 +71,17 @@ _CUES = {
         r"wheelchair|cystic fibrosis|epilep\w+|disabilit\w+|disabled|stress|signed off|off sick|pregnan\w+",
         r"mental health|progeria|terminal\w*|sectioned|wets the bed|miscarriage|long-term sick|sick leave",
         r"rehab|detox|chemo|surgery|operation|tumour|stroke|dementia",
+        # A colleague's sickness, absence and what the employer does about it.
+        r"sick(?:ness)?|off\s+(?:with|ill|work|again)|absen(?:ce|t|ces)|phased return|return[- ]to[- ]work",
+        r"occupational health|OH referral|fit note|sick note|burn(?:ed|t)?[- ]?out|breakdown|anxiety",
+        r"panic attacks?|IVF|fertility|menopaus\w+|bereave\w*|compassionate leave|medication|counselling",
+        r"therapy|hospitali[sz]ed|long covid|covid|recovering|convalesc\w+|reasonable adjustments",
     ),
     "a disciplinary detail": _any(
         r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
-        r"capability (?:plan|process|hearing)|grievance|struck off|written warning|investigation",
+        r"capability(?: plan| process| hearing| procedure| meeting)?|grievances?|struck off|warning",
+        r"probation|whistle-?blow\w*|formal (?:process|meeting|review)|HR",
+        r"performance (?:plan|review|management)|written warning|investigation",
         r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
         r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
     ),
@@ -83,6 +90,8 @@ _CUES = {
         r"works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|supervisor",
         r"senior practitioner|principal social worker|practice manager|team manager|manager|on the tills",
         r"IRO|team leader|social worker|family support worker|personal adviser|MASH|duty team",
+        r"(?:from|in|on|of|joined|runs|leads|manages)\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,3}team",
+        r"front door|on duty|practitioner|student social worker|NQSW|ASYE",
         r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
         r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
     ),
@@ -223,6 +232,18 @@ _PUBLIC_CASE = re.compile(
 _REPORTED_DEATH = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:review|inquiry|inquest|headlines|trial|national)\b", re.I
 )
+
+
+def _reported_case(sentence: str) -> bool:
+    """A death or case and, apart from it, a year or a public review: reported in public.
+
+    One word is not both ("since the inquest" is a colleague's bad year)."""
+    case = _PUBLIC_CASE.search(sentence)
+    return bool(case) and any(
+        m.end() <= case.start() or m.start() >= case.end() for m in _REPORTED_DEATH.finditer(sentence)
+    )
+
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['’\"”)]*|$)|\n+")
 
 
@@ -480,7 +501,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 "initials with a school and date",
                 "initials with a school and a date",
             )
-    reported = _PUBLIC_CASE.search(sentence) and _REPORTED_DEATH.search(sentence)
+    reported = _reported_case(sentence)
     if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
         school = _SCHOOL_NAME.search(sentence)
         named = list(places) + ([school] if school else [])
@@ -565,7 +586,7 @@ def _is_public_person(sentence: str, start: int, end: int, name: str, public: Pu
         return True
     if _PUBLIC_CASE.search(sentence) and any(n.startswith(name.lower() + " ") for n in public.names):
         return True  # "the review into Arthur and Star"
-    if _PUBLIC_CASE.search(sentence) and _REPORTED_DEATH.search(sentence):
+    if _reported_case(sentence):
         return True  # a child's death reported and reviewed in public
     after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
     return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
