@@ -95,10 +95,36 @@ _CUES = {
         r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
         r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
     ),
+    # A one-off act people remember; with a name and a local place it points
+    # to one child (see _LOCAL_PLACE).
+    "a one-off event": _any(
+        r"set\s+(?:fire|light)\s+to|set\s+(?:\w+\s+){0,3}(?:alight|on fire|ablaze)",
+        r"set off the\s+(?:\w+\s+)?alarm|let\s+(?:\w+\s+){0,4}tyres\s+down|flooded",
+        r"climbed\s+(?:onto|on to|up|over|into|out|on)|ran\s+(?:away|off)|absconded|escaped",
+        r"stole|nicked|pinched|shoplifted|smashed|broke\s+(?:into|in|the)|threw|hurled|lobbed",
+        r"attacked|assaulted|punched|kicked|bit|headbutted|stabbed|trashed|vandalised|graffitied",
+        r"sprayed|daubed|refused to come down|locked\s+(?:himself|herself|themselves)|barricaded",
+        r"jumped\s+(?:off|from|into|out)|fell\s+(?:off|from|through|into)|went missing|disappeared",
+        r"(?:rang|called|phoned)\s+(?:999|the police|an ambulance)|turned up\s+(?:drunk|at)",
+        r"was found\s+(?:asleep|alone|wandering|hiding|sleeping)|hijacked|joyrid\w+|crashed|torched",
+        r"burn(?:ed|t)\s+down|got stuck|was arrested|exposed|streaked|overdosed|stolen",
+        r"drove\s+(?:\w+\s+){1,3}(?:into|through|onto|off)",
+    ),
     "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
     + r"|\((?:left|right|centre)\)",
 }
 CUES = {name: re.compile(pattern, re.I) for name, pattern in _CUES.items()}
+# A place the neighbourhood knows: "Hemsworth Leisure Centre", "the Sharlston
+# youth centre", "the Crigglestone respite unit", "the Ackworth Co-op".
+_PLACE_NOUN = (
+    r"(?:library|unit|centre|center|club|baths|pool|park|station|precinct|market|estate|rec|woods?|church|"
+    r"chapel|co-op|garage|chippy|arcade|hub|field|fields|bridge|canal|quarry|reservoir|bus station|shop|"
+    r"shops|supermarket|store|parade|cinema|bowling alley|skate ?park|playground|retail park|hospital|"
+    r"surgery|school|academy|primary|high|mosque|temple|hall|pub|lido|marina|pier|beach|car park)"
+)
+_LOCAL_PLACE = re.compile(
+    rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:[a-z]+\s+){{0,2}}(?i:{_PLACE_NOUN})\b"
+)
 _SCHOOL_NAME = re.compile(
     r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Primary|Academy|High|Infants|Juniors|Junior School|"
     r"School|College|Grange|Nursery|Tots|Grammar)\b"
@@ -367,6 +393,9 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     # to someone when it is a parent's, or comes with another detail.
     if "a workplace" in cues and len(cues) == 1 and not _SUBJECT_FAMILY.search(sentence):
         cues = []
+    # An act is only telling in a named local place.
+    if "a one-off event" in cues and not (places or _local_place(sentence, public)):
+        cues = [c for c in cues if c != "a one-off event"]
     context = ", ".join(cues)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or _is_public_person(
@@ -477,6 +506,11 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             r"[A-Z]\w*\s+the\s+$", sentence[: match.start(1)]
         ):
             continue  # "the Rights of the Child", "Convention on the Rights"
+        following = [t for t in doc if t.idx > match.start(1)][:1]
+        if any(t.idx == match.start(1) for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e) or (
+            following and following[0].tag_ in ("NN", "NNS") and not _SUBJECT.match(following[0].text)
+        ):
+            continue  # "the Leeds conference": a word naming a thing, not a family
         if not public.is_public_name(match.group(1)) and not public.is_public_name("the " + match.group(1)):
             near_place = re.match(r"\W*\s(?:from|in|of|on)\s+(?:the\s+)?[A-Z]", sentence[match.end() :])
             if set(cues) & {"a child", "a family role", "a carer or placement"} or places or near_place:
@@ -556,6 +590,14 @@ def _public_alias(text: str, public: PublicList) -> bool:
         return True
     words = re.findall(r"[\w'’-]+", text[:60])
     return any(public.is_public_name(" ".join(words[:n])) for n in range(2, min(4, len(words)) + 1))
+
+
+def _local_place(sentence: str, public: PublicList) -> bool:
+    for match in _LOCAL_PLACE.finditer(sentence):
+        words = match.group(0).split()
+        if words[0].lower() not in _CAPITAL_WORDS and not public.is_public_name(match.group(0)):
+            return True
+    return False
 
 
 def _mentions_public(sentence: str, public: PublicList) -> bool:
