@@ -62,13 +62,13 @@ _PLATE_WORD = re.compile(
     r"(?P<p>[A-Z0-9]{1,4}\s?[A-Z0-9]{1,4})\b",
     re.I,
 )
-_STREET_TYPES = (
+STREET_TYPES = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Grove|Drive|Dr|Way|Crescent|Court|Place|Terrace|Gardens|"
     "Walk|Rise|View|Hill|Row|Square|Mews|Parade|Green|Croft|Fold|Gate|Park|Vale|Bank|Mount|Wynd|Yard"
 )
 _ADDRESS = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
-    rf"(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    rf"(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{STREET_TYPES})\b\.?"
     rf"|\b(?:Flat|Apartment|Apt)\s+\d+[A-Za-z]?\b"
 )
 # Case-management systems and reference words, then a number within a few words.
@@ -129,7 +129,8 @@ _OWNER = re.compile(
 # Where a child lives or stays is never an organisation's public address.
 _PRIVATE_PLACE = re.compile(
     r"\b(?:children['’]s home|home|homes|house|flat|placement|unit|refuge|hostel|safe house|respite|"
-    r"foster\w*|supported lodgings?|semi-independent|bedsit|lives?|living|lived|stays?|staying|moved in)\b",
+    r"foster\s+(?:carers?|homes?|placements?|famil\w+|parents?|mum|dad|mother|father)|"
+    r"supported lodgings?|semi-independent|bedsit|lives?|living|lived|stays?|staying|moved in)\b",
     re.I,
 )
 

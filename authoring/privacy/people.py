@@ -404,6 +404,10 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
             continue
+        if re.fullmatch(identifiers.STREET_TYPES, ent[-1].text) and not _ROLE_BEFORE.search(
+            sentence[: ent.start_char]
+        ):
+            continue  # "Ledger Lane": a street
         if ent[-1].text in _INSTITUTION_WORDS or (
             ent.end < len(doc) and doc[ent.end].text in _INSTITUTION_WORDS
         ):
@@ -432,6 +436,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if token.text.lower() in _CAPITAL_WORDS or token.i in person_tokens:
             continue
+        if token.text in _INSTITUTION_WORDS:
+            continue  # "Network" in "the Kinship Carers Network" is nobody
         start, end = token.idx, token.idx + len(token.text)
         before, after = sentence[:start], sentence[end:]
         # The dictionary holds names that are also words ("Royal", "Tell"):
