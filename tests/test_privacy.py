@@ -253,10 +253,10 @@ def test_a_first_name_with_a_one_off_act_in_a_local_place_is_found(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Bronwen from the edge of care team is off with stress again; occupational health want to see her.",
-        "Our practice manager Tariq is on a phased return after his breakdown.",
-        "Yusuf in the child protection team has a capability meeting with HR on Friday.",
-        "Carys on the duty team has been absent for three weeks and her grievance is still open.",
+        "Bronwen from the edge of care team has been off since March; occupational health want to see her.",
+        "Our practice manager Tariq is back on a phased return after his burnout.",
+        "Yusuf in the locality team has a capability meeting with HR on Friday.",
+        "Carys on the duty team has been absent for three weeks with the menopause.",
     ],
 )
 def test_a_named_colleague_with_a_team_and_an_absence_or_process_is_found(text):
