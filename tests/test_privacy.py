@@ -271,6 +271,7 @@ def test_a_named_colleague_with_a_team_and_an_absence_or_process_is_found(text):
         "The girl known as Child Q was searched at school, and the review was published in 2022.",
         "The review of the death of the infant known as Baby T set out what every agency missed.",
         "Reading about the children referred to as Family A, I thought of every chronology I have written.",
+        "Child S, 14, was groomed for two years before anyone listened.",
     ],
 )
 def test_a_public_case_alias_is_not_a_nickname(text):
@@ -300,6 +301,8 @@ def test_an_editor_lists_a_public_case_alias_with_its_case(tmp_path):
         "Jess is not her real name.",
         "I have changed all the names.",
         "Every detail here is invented.",
+        "These are not real children.",
+        "She is a mix of several girls I have known.",
     ],
 )
 def test_a_composite_marker_in_other_words_quiets_only_its_own_paragraph(marker):

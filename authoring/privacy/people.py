@@ -404,6 +404,11 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
             continue
+        word_before = re.search(r"[\w'’]+\s+$", sentence[: ent.start_char])
+        if _public_alias(sentence[ent.start_char :], public) or (
+            word_before and _REVIEW_ALIAS.match(sentence[word_before.start() :])
+        ):
+            continue  # "Child S, 14": a published review's letter
         if re.fullmatch(identifiers.STREET_TYPES, ent[-1].text) and not _ROLE_BEFORE.search(
             sentence[: ent.start_char]
         ):

@@ -25,7 +25,12 @@ _COMPOSITE = (
     rf"\b{_CHANGE}\s+(?:and\s+\w+\s+)?to\s+protect\b",
     r"\b(?:composites?|amalgams?|amalgamation|fictional|fictionali[sz]ed|fictitious|invented|"
     r"made[- ]up|pseudonyms?)\b",
-    r"\bnot\s+(?:his|her|their|my|our|the|its)\s+(?:real|actual|true)\s+names?\b|\bnot\s+(?:a\s+)?real\s+names?\b",
+    r"\bnot\s+(?:his|her|their|my|our|the|its)\s+(?:real|actual|true)\s+names?\b",
+    r"\bnot\s+(?:a\s+)?real\s+(?:names?|child(?:ren)?|people|person|famil(?:y|ies)|boys?|girls?)\b",
+    rf"\b(?:I|we)(?:\s+have|['’]ve)?\s+{_CHANGE}\s+(?:every|each|all|the)\s+(?:\w+\s+)?"
+    r"(?:child(?:ren)?|famil(?:y|ies)|person|people|case)\b",
+    r"\b(?:blend|mix|mixture|patchwork|mash-up|combination)\s+of\s+(?:several|many|a\s+number\s+of|lots\s+of|"
+    r"various|a\s+few|a\s+dozen|dozens\s+of|hundreds\s+of|two|three|four|five|different)\b",
     r"\bnot\s+(?:one|a\s+single|a\s+real|any\s+one)\s+(?:real\s+)?(?:child|family|person|boy|girl|young\s+person|"
     r"teenager|carer|parent|baby)\b",
     r"\b(?:stitched|pieced|woven|blended|cobbled|spliced)\s+together\b",
