@@ -235,3 +235,118 @@ def test_an_editor_extends_the_public_list_without_touching_code(tmp_path):
     listed.write_text(yaml.safe_dump(data), encoding="utf-8")
     public_list.cache_clear()
     assert scan_hits(text, public_list(listed)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night Brandon set the skip alight behind Upperthorpe Methodist Church, the carers rang me.",
+        "Maisie ran off from the Thornleigh respite unit three times before Easter.",
+        "Kacey threw a brick through the window of the Ravenswood Co-op.",
+        "Nobody at Kelbrook swimming baths has forgotten the day Aurora locked herself in the plant room.",
+    ],
+)
+def test_a_first_name_with_a_one_off_act_in_a_local_place_is_found(text):
+    assert "name with identifying context" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bronwen from the edge of care team has been off since March; occupational health want to see her.",
+        "Our practice manager Tariq is back on a phased return after his burnout.",
+        "Yusuf in the locality team has a capability meeting with HR on Friday.",
+        "Carys on the duty team has been absent for three weeks with the menopause.",
+    ],
+)
+def test_a_named_colleague_with_a_team_and_an_absence_or_process_is_found(text):
+    assert "name with identifying context" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Practice changed for ever after the papers called him Baby P.",
+        "A whole generation of us trained in the shadow of the boy known as Baby Peter.",
+        "The girl known as Child Q was searched at school, and the review was published in 2022.",
+        "The review of the death of the infant known as Baby T set out what every agency missed.",
+        "Reading about the children referred to as Family A, I thought of every chronology I have written.",
+        "Child S, 14, was groomed for two years before anyone listened.",
+    ],
+)
+def test_a_public_case_alias_is_not_a_nickname(text):
+    assert scan(text) == [], text
+
+
+def test_an_editor_lists_a_public_case_alias_with_its_case(tmp_path):
+    text = "Everyone in practice then remembered the little girl known as Bonnie."
+    listed = tmp_path / "public.yaml"
+    listed.write_text(PUBLIC_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert scan_hits(text, public_list(listed))
+    data = yaml.safe_load(listed.read_text(encoding="utf-8"))
+    data["public_case_aliases"]["Bonnie"] = "Bonita Marsh"
+    listed.write_text(yaml.safe_dump(data), encoding="utf-8")
+    public_list.cache_clear()
+    assert scan_hits(text, public_list(listed)) == []
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Names and details have been changed and merged.",
+        "She is not one child but three, stitched together.",
+        "This is a composite drawn from several families.",
+        "Think of her as an amalgam.",
+        "Some details have been altered to protect the family.",
+        "Jess is not her real name.",
+        "I have changed all the names.",
+        "Every detail here is invented.",
+        "These are not real children.",
+        "She is a mix of several girls I have known.",
+    ],
+)
+def test_a_composite_marker_in_other_words_quiets_only_its_own_paragraph(marker):
+    child = "Jess, aged 11, was excluded from her school in Year 7."
+    assert scan(child)
+    assert scan(marker + " " + child) == []
+    found = scan(marker + " " + child + "\n\nTiana, aged 6, moved to her nan's.")
+    assert [f.text for f in found] == ["Tiana, aged 6"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her contact details have changed since the hearing, and Kelsey, aged 9, is with her dad.",
+        "Kelsey, aged 9, was put together with her brother in one placement.",
+    ],
+)
+def test_a_change_that_is_not_a_disguise_marks_nothing_composite(text):
+    assert kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The training day is at Barnardo's offices at 14 Lanyard Square.",
+        "The hearing was listed at the family court at 3 Quayside Row.",
+        "Drop the forms at the charity's headquarters at 12 High Street.",
+        "The council moved its fostering service to 40 Ledger Lane last spring.",
+        "The Kinship Carers Network, whose office is at 9 Tannery Walk, runs the group.",
+        "The academy trust runs the school at 5 Millbrook Road.",
+    ],
+)
+def test_an_organisations_address_is_public(text):
+    assert scan(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trust runs the children's home at 8 Linden Grove where she lives now.",
+        "The charity found her a refuge room at 7 Laurel Close.",
+        "The council moved the family to 22 Brook Street last spring.",
+        "The school posted the letter to his mum at 31 Orchard Way.",
+    ],
+)
+def test_where_a_child_or_family_lives_is_never_an_organisations_address(text):
+    assert "street address" in kinds(text), text

@@ -62,13 +62,13 @@ _PLATE_WORD = re.compile(
     r"(?P<p>[A-Z0-9]{1,4}\s?[A-Z0-9]{1,4})\b",
     re.I,
 )
-_STREET_TYPES = (
+STREET_TYPES = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Grove|Drive|Dr|Way|Crescent|Court|Place|Terrace|Gardens|"
     "Walk|Rise|View|Hill|Row|Square|Mews|Parade|Green|Croft|Fold|Gate|Park|Vale|Bank|Mount|Wynd|Yard"
 )
 _ADDRESS = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
-    rf"(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    rf"(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{STREET_TYPES})\b\.?"
     rf"|\b(?:Flat|Apartment|Apt)\s+\d+[A-Za-z]?\b"
 )
 # Case-management systems and reference words, then a number within a few words.
@@ -114,12 +114,46 @@ _INSTITUTION = re.compile(
 )
 
 
+# An address given as an organisation's: "Coram's offices at", "the court at",
+# "the charity's headquarters at", "the council moved its services to",
+# "the Fostering Network, whose office is at".
+_OWNER = re.compile(
+    r"\b(?:charity|charities|council|court|courts|tribunal|school|academy|trust|offices?|headquarters|HQ|"
+    r"organisation|organization|network|society|foundation|association|services?|department|library|"
+    r"hospital|clinic|surgery|college|university|chambers|church|mosque|synagogue|temple|museum|"
+    r"town hall|civic centre|registry|inspectorate|regulator|commission|agency|ministry|institute|"
+    r"cafcass|ofsted|nspcc|barnardo['’]?s|coram)(?:['’]s)?\b"
+    r"(?:[^.;:!?]{0,60}?\b(?:at|to|on|in|is|are|was|were)|\s*,?)\s*$",
+    re.I,
+)
+# Where a child lives or stays is never an organisation's public address.
+_PRIVATE_PLACE = re.compile(
+    r"\b(?:children['’]s home|home|homes|house|flat|placement|unit|refuge|hostel|safe house|respite|"
+    r"foster\s+(?:carers?|homes?|placements?|famil\w+|parents?|mum|dad|mother|father)|"
+    r"supported lodgings?|semi-independent|bedsit|lives?|living|lived|stays?|staying|moved in)\b",
+    re.I,
+)
+
+
 def _public_place(text: str, start: int) -> bool:
     """An address or postcode in a sentence about a court, council or office, and no family."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     right = text.find(". ", start)
     sentence = text[left : right if right != -1 else len(text)]
-    return bool(_INSTITUTION.search(sentence)) and not _PERSONAL_WORDS.search(sentence)
+    if _INSTITUTION.search(sentence) and not _PERSONAL_WORDS.search(sentence):
+        return True
+    return is_public_address(text[max(left, start - 90) : start])
+
+
+def is_public_address(before: str) -> bool:
+    """Whether the words ``before`` an address give it as an organisation's."""
+    before = re.sub(r"\b\d{1,4}[A-Za-z]?,?\s*$", "", before)  # the house number
+    # "the family court" is a court; "the Fostering Network" an organisation.
+    plain = re.sub(r"\bfamily\s+(?=court|proceedings|centre|hub|justice|drug)", "", before, flags=re.I)
+    plain = re.sub(r"(?<=[\w,]\s)[A-Z][\w'’-]*", "", plain)
+    return bool(
+        _OWNER.search(before) and not _PERSONAL_WORDS.search(plain) and not _PRIVATE_PLACE.search(plain)
+    )
 
 
 def _phone(text: str, public: PublicList) -> list[Hit]:

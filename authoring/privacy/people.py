@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from . import identifiers
 from .finding import Hit
 from .public import PublicList
 
@@ -70,10 +71,17 @@ _CUES = {
         r"wheelchair|cystic fibrosis|epilep\w+|disabilit\w+|disabled|stress|signed off|off sick|pregnan\w+",
         r"mental health|progeria|terminal\w*|sectioned|wets the bed|miscarriage|long-term sick|sick leave",
         r"rehab|detox|chemo|surgery|operation|tumour|stroke|dementia",
+        # A colleague's sickness, absence and what the employer does about it.
+        r"sick(?:ness)?|off\s+(?:with|ill|work|again)|absen(?:ce|t|ces)|phased return|return[- ]to[- ]work",
+        r"occupational health|OH referral|fit note|sick note|burn(?:ed|t)?[- ]?out|breakdown|anxiety",
+        r"panic attacks?|IVF|fertility|menopaus\w+|bereave\w*|compassionate leave|medication|counselling",
+        r"therapy|hospitali[sz]ed|long covid|covid|recovering|convalesc\w+|reasonable adjustments",
     ),
     "a disciplinary detail": _any(
         r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
-        r"capability (?:plan|process|hearing)|grievance|struck off|written warning|investigation",
+        r"capability(?: plan| process| hearing| procedure| meeting)?|grievances?|struck off|warning",
+        r"probation|whistle-?blow\w*|formal (?:process|meeting|review)|HR",
+        r"performance (?:plan|review|management)|written warning|investigation",
         r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
         r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
     ),
@@ -82,13 +90,41 @@ _CUES = {
         r"works?\s+(?:at|for|on|in)|porter|teaches\s+at|drives\s+for|shifts?\s+at|colleague|supervisor",
         r"senior practitioner|principal social worker|practice manager|team manager|manager|on the tills",
         r"IRO|team leader|social worker|family support worker|personal adviser|MASH|duty team",
+        r"(?:from|in|on|of|joined|runs|leads|manages)\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,3}team",
+        r"front door|on duty|practitioner|student social worker|NQSW|ASYE",
         r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
         r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
+    ),
+    # A one-off act people remember; with a name and a local place it points
+    # to one child (see _LOCAL_PLACE).
+    "a one-off event": _any(
+        r"set\s+(?:fire|light)\s+to|set\s+(?:\w+\s+){0,3}(?:alight|on fire|ablaze)",
+        r"set off the\s+(?:\w+\s+)?alarm|let\s+(?:\w+\s+){0,4}tyres\s+down|flooded",
+        r"climbed\s+(?:onto|on to|up|over|into|out|on)|ran\s+(?:away|off)|absconded|escaped",
+        r"stole|nicked|pinched|shoplifted|smashed|broke\s+(?:into|in|the)|threw|hurled|lobbed",
+        r"attacked|assaulted|punched|kicked|bit|headbutted|stabbed|trashed|vandalised|graffitied",
+        r"sprayed|daubed|refused to come down|locked\s+(?:himself|herself|themselves)|barricaded",
+        r"jumped\s+(?:off|from|into|out)|fell\s+(?:off|from|through|into)|went missing|disappeared",
+        r"(?:rang|called|phoned)\s+(?:999|the police|an ambulance)|turned up\s+(?:drunk|at)",
+        r"was found\s+(?:asleep|alone|wandering|hiding|sleeping)|hijacked|joyrid\w+|crashed|torched",
+        r"burn(?:ed|t)\s+down|got stuck|was arrested|exposed|streaked|overdosed|stolen",
+        r"drove\s+(?:\w+\s+){1,3}(?:into|through|onto|off)",
     ),
     "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
     + r"|\((?:left|right|centre)\)",
 }
 CUES = {name: re.compile(pattern, re.I) for name, pattern in _CUES.items()}
+# A place the neighbourhood knows: "Hemsworth Leisure Centre", "the Sharlston
+# youth centre", "the Crigglestone respite unit", "the Ackworth Co-op".
+_PLACE_NOUN = (
+    r"(?:library|unit|centre|center|club|baths|pool|park|station|precinct|market|estate|rec|woods?|church|"
+    r"chapel|co-op|garage|chippy|arcade|hub|field|fields|bridge|canal|quarry|reservoir|bus station|shop|"
+    r"shops|supermarket|store|parade|cinema|bowling alley|skate ?park|playground|retail park|hospital|"
+    r"surgery|school|academy|primary|high|mosque|temple|hall|pub|lido|marina|pier|beach|car park)"
+)
+_LOCAL_PLACE = re.compile(
+    rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:[a-z]+\s+){{0,2}}(?i:{_PLACE_NOUN})\b"
+)
 _SCHOOL_NAME = re.compile(
     r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Primary|Academy|High|Infants|Juniors|Junior School|"
     r"School|College|Grange|Nursery|Tots|Grammar)\b"
@@ -222,6 +258,18 @@ _PUBLIC_CASE = re.compile(
 _REPORTED_DEATH = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:review|inquiry|inquest|headlines|trial|national)\b", re.I
 )
+
+
+def _reported_case(sentence: str) -> bool:
+    """A death or case and, apart from it, a year or a public review: reported in public.
+
+    One word is not both ("since the inquest" is a colleague's bad year)."""
+    case = _PUBLIC_CASE.search(sentence)
+    return bool(case) and any(
+        m.end() <= case.start() or m.start() >= case.end() for m in _REPORTED_DEATH.finditer(sentence)
+    )
+
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['’\"”)]*|$)|\n+")
 
 
@@ -345,6 +393,9 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     # to someone when it is a parent's, or comes with another detail.
     if "a workplace" in cues and len(cues) == 1 and not _SUBJECT_FAMILY.search(sentence):
         cues = []
+    # An act is only telling in a named local place.
+    if "a one-off event" in cues and not (places or _local_place(sentence, public)):
+        cues = [c for c in cues if c != "a one-off event"]
     context = ", ".join(cues)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or _is_public_person(
@@ -353,6 +404,15 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
             continue
+        word_before = re.search(r"[\w'’]+\s+$", sentence[: ent.start_char])
+        if _public_alias(sentence[ent.start_char :], public) or (
+            word_before and _REVIEW_ALIAS.match(sentence[word_before.start() :])
+        ):
+            continue  # "Child S, 14": a published review's letter
+        if re.fullmatch(identifiers.STREET_TYPES, ent[-1].text) and not _ROLE_BEFORE.search(
+            sentence[: ent.start_char]
+        ):
+            continue  # "Ledger Lane": a street
         if ent[-1].text in _INSTITUTION_WORDS or (
             ent.end < len(doc) and doc[ent.end].text in _INSTITUTION_WORDS
         ):
@@ -381,6 +441,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if token.text.lower() in _CAPITAL_WORDS or token.i in person_tokens:
             continue
+        if token.text in _INSTITUTION_WORDS:
+            continue  # "Network" in "the Kinship Carers Network" is nobody
         start, end = token.idx, token.idx + len(token.text)
         before, after = sentence[:start], sentence[end:]
         # The dictionary holds names that are also words ("Royal", "Tell"):
@@ -426,7 +488,9 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         elif known and cues:
             flag(start, end, "name with identifying context", f"a first name with {context}")
     for match in _NICKNAME.finditer(sentence):
-        if not public.is_public_name(match.group("n")):
+        if not public.is_public_name(match.group("n")) and not _public_alias(
+            sentence[match.start("n") :], public
+        ):
             flag(
                 match.start("n"),
                 match.end("n"),
@@ -453,6 +517,11 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             r"[A-Z]\w*\s+the\s+$", sentence[: match.start(1)]
         ):
             continue  # "the Rights of the Child", "Convention on the Rights"
+        following = [t for t in doc if t.idx > match.start(1)][:1]
+        if any(t.idx == match.start(1) for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e) or (
+            following and following[0].tag_ in ("NN", "NNS") and not _SUBJECT.match(following[0].text)
+        ):
+            continue  # "the Leeds conference": a word naming a thing, not a family
         if not public.is_public_name(match.group(1)) and not public.is_public_name("the " + match.group(1)):
             near_place = re.match(r"\W*\s(?:from|in|of|on)\s+(?:the\s+)?[A-Z]", sentence[match.end() :])
             if set(cues) & {"a child", "a family role", "a carer or placement"} or places or near_place:
@@ -477,13 +546,17 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 "initials with a school and date",
                 "initials with a school and a date",
             )
-    reported = _PUBLIC_CASE.search(sentence) and _REPORTED_DEATH.search(sentence)
+    reported = _reported_case(sentence)
     if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
         school = _SCHOOL_NAME.search(sentence)
         named = list(places) + ([school] if school else [])
         named += [m.span(1) for m in _PLACE_AFTER.finditer(sentence) if not public.is_public_name(m.group(1))]
         street = _STREET.search(sentence)
-        if street and not public.is_public_name(street.group(0)):
+        if (
+            street
+            and not public.is_public_name(street.group(0))
+            and not identifiers.is_public_address(sentence[: street.start()])
+        ):
             flag(*street.span(), "street name", "a named street where a child or family is")
         specifics = [
             label
@@ -514,7 +587,33 @@ _STREET = re.compile(
 _PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[A-Z][a-z]+(?:[’']s)?){0,2})")
 
 
+# A published review's letter for a child or family ("Child Q", "Baby T",
+# "Family A", "Child LS") is already the anonymisation: nobody's nickname.
+_REVIEW_ALIAS = re.compile(
+    r"^(?:Baby|Child|Children|Family|Young Person|Sibling|Adult|Mother|Father|Infant)"
+    r"\s+[A-Z]{1,2}\d?(?![\w'’])"
+)
+
+
+def _public_alias(text: str, public: PublicList) -> bool:
+    """Whether ``text`` starts with a review's letter alias or a listed public name."""
+    if _REVIEW_ALIAS.match(text):
+        return True
+    words = re.findall(r"[\w'’-]+", text[:60])
+    return any(public.is_public_name(" ".join(words[:n])) for n in range(2, min(4, len(words)) + 1))
+
+
+def _local_place(sentence: str, public: PublicList) -> bool:
+    for match in _LOCAL_PLACE.finditer(sentence):
+        words = match.group(0).split()
+        if words[0].lower() not in _CAPITAL_WORDS and not public.is_public_name(match.group(0)):
+            return True
+    return False
+
+
 def _mentions_public(sentence: str, public: PublicList) -> bool:
+    if any(_public_alias(sentence[m.start() :], public) for m in re.finditer(r"\b[A-Z]", sentence)):
+        return True
     for match in re.finditer(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+", sentence):
         words = match.group(0).split()
         for a in range(len(words)):
@@ -540,7 +639,7 @@ def _is_public_person(sentence: str, start: int, end: int, name: str, public: Pu
         return True
     if _PUBLIC_CASE.search(sentence) and any(n.startswith(name.lower() + " ") for n in public.names):
         return True  # "the review into Arthur and Star"
-    if _PUBLIC_CASE.search(sentence) and _REPORTED_DEATH.search(sentence):
+    if _reported_case(sentence):
         return True  # a child's death reported and reviewed in public
     after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
     return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
