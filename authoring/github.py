@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .problems import Problem, Severity
+from .addresses import MOVED
+from .problems import Problem, Severity, visible
+from .topics import SUGGESTED
 
 SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
@@ -33,11 +35,11 @@ def _property(text: str) -> str:
 
 
 def annotation(problem: Problem) -> str:
-    props = [f"file={_property(problem.path)}"]
+    props = [f"file={_property(visible(problem.path))}"]
     if problem.line:
         props.append(f"line={problem.line}")
     props.append(f"title={_property(_TITLE[problem.severity])}")
-    message = f"{problem.message}\nwhat to do: {problem.fix}"
+    message = f"{visible(problem.message)}\nwhat to do: {visible(problem.fix)}"
     return f"::{_COMMAND[problem.severity]} {','.join(props)}::{_data(message)}"
 
 
@@ -56,10 +58,19 @@ def _table(problems: list[Problem]) -> list[str]:
     return rows
 
 
+def _about_a_post(problem: Problem) -> bool:
+    """Not a note about the repository as a whole (a moved post, topics suggested for an old post).
+
+    Those stay in the log: on every pull request they would crowd out what the
+    change itself needs (GitHub shows only the first ten notices of a step).
+    """
+    return problem.severity is not Severity.NOTE or not problem.message.startswith((MOVED, SUGGESTED))
+
+
 def summary(problems: list[Problem]) -> str:
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
-    notes = [p for p in problems if p.severity is Severity.NOTE]
+    notes = [p for p in problems if p.severity is Severity.NOTE and _about_a_post(p)]
     lines = ["## The blog's check", ""]
     if not errors and not warnings:
         lines.append("Every post is ready to publish: the check found nothing to fix.")
@@ -93,7 +104,7 @@ def summary(problems: list[Problem]) -> str:
             "### Notes",
             "",
             "Privacy findings an author has already checked (their fingerprints are listed under "
-            "`privacy_reviewed`), and posts that moved (their old address redirects to the new one).",
+            "`privacy_reviewed`).",
             "",
             *_table(notes),
         ]
@@ -104,7 +115,8 @@ def report(problems: list[Problem], environ: dict[str, str] | None = None) -> No
     """Print an annotation for each problem and add the summary to the job's page."""
     environ = os.environ if environ is None else environ
     for problem in problems:
-        print(annotation(problem))
+        if _about_a_post(problem):
+            print(annotation(problem))
     target = environ.get(SUMMARY_VARIABLE)
     if target:
         with Path(target).open("a", encoding="utf-8") as out:

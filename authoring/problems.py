@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
+
+
+def visible(text: str) -> str:
+    """Text from a post as one line of plain characters: control characters shown as escapes.
+
+    A problem's words often quote the post; a line break or a terminal escape
+    there would let a post forge lines of the check's output (GitHub runs any
+    line starting with "::" as a workflow command) or drive the terminal.
+    """
+    return "".join(
+        ch
+        if ch == " " or unicodedata.category(ch)[0] not in "CZ" or unicodedata.category(ch) == "Zs"
+        else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 class Severity(enum.StrEnum):
@@ -21,5 +37,6 @@ class Problem:
     fix: str
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity.value}: {self.message}\n    what to do: {self.fix}"
+        path = visible(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.severity.value}: {visible(self.message)}\n    what to do: {visible(self.fix)}"

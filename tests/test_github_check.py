@@ -124,7 +124,7 @@ def test_annotations_escape_what_would_end_or_split_a_command():
     problem = Problem("content/a,b:c%.md", 4, Severity.ERROR, "100% sure\r\nnext", "fix: this, now")
     assert annotation(problem) == (
         "::error file=content/a%2Cb%3Ac%25.md,line=4,title=Must be fixed before publishing::"
-        "100%25 sure%0D%0Anext%0Awhat to do: fix: this, now"
+        "100%25 sure\\r\\nnext%0Awhat to do: fix: this, now"
     )
     without_line = Problem("content/posts", None, Severity.ERROR, "m", "f")
     assert annotation(without_line).startswith("::error file=content/posts,title=")
@@ -164,3 +164,15 @@ def test_the_readmes_post_template_passes_the_check(project_copy, tmp_path):
     assert result.returncode == 0, result.stdout
     assert "0 error(s), 0 warning(s)" in result.stdout
     assert "(docs/post-template.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_post_cannot_forge_lines_of_the_checks_output(project_copy, tmp_path):
+    # A tag with a line break and a terminal escape, quoted back in the check's messages.
+    tag = "fosterin\\n::warning file=x,line=9::FORGED\\u001b[31m"
+    forged = f'---\ntitle: "Forged"\ndate: 2026-01-02\ntags: ["{tag}"]\n---\n\nText.\n'
+    write(project_copy, "2026/forged.md", forged)
+    result = github_run(project_copy, "--no-site", "--format", "github", summary_file=tmp_path / "s.md")
+    assert result.returncode == 1
+    assert not [line for line in result.stdout.splitlines() if line.startswith("::warning file=x")]
+    assert "\x1b" not in result.stdout
+    assert "fosterin\\n::warning file=x,line=9::FORGED\\x1b[31m" in result.stdout
