@@ -12,6 +12,8 @@ CONFIG = {
     "settings_base": "pelicanconf.py",
     "settings_publish": "publishconf.py",
     "deploy_path": "output",
+    "cache_path": "cache",
+    "build_caches": ("*-Readers", "incremental-*", "templates"),
     "raw_path": "raw",
     "posts_path": "content/posts",
     "golden_path": "tests/golden",
@@ -78,11 +80,20 @@ def golden(c):
 
 @task
 def clean(c):
-    """Remove the generated site, and the one kept beside it for the next build."""
+    """Remove the generated site, the one kept beside it, and what the build remembered."""
     output = Path(CONFIG["deploy_path"])
     for folder in (output, output.with_name(f".{output.name}.build")):
         if folder.is_dir():
             shutil.rmtree(folder)
+    # What posts were read as and pages made from; the privacy scan's results and
+    # the comment counts fetched from GitHub are kept (they depend on no build).
+    cache = Path(CONFIG["cache_path"])
+    for pattern in CONFIG["build_caches"]:
+        for path in cache.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 DEBUG_HELP = "show Python tracebacks (for whoever looks after the site)"

@@ -8,6 +8,8 @@ import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -366,3 +368,21 @@ def test_posts_read_before_are_reused_until_code_or_settings_change(project_copy
     _edit(project_copy, "pelicanconf.py", '"permalink": False', '"permalink": True')
     pelican_ok(project_copy, out)
     assert "Planted" not in (out / PAGE).read_text(encoding="utf-8")
+
+
+def test_clean_build_starts_from_scratch_even_when_an_edit_keeps_size_and_time(project_copy):
+    def invoke(*words: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "invoke", *words], cwd=project_copy, check=True, capture_output=True
+        )
+
+    invoke("build")
+    post = project_copy / POST
+    stamp = post.stat()
+    _edit(project_copy, POST, "Not only this", "NOT ONLY THIS")  # same size
+    os.utime(post, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # as a copy that keeps times leaves it
+    invoke("clean", "build")
+    page = next((project_copy / "output").rglob("baby-p-effect-sustained/index.html")).read_text(
+        encoding="utf-8"
+    )
+    assert "NOT ONLY THIS" in page
