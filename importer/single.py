@@ -215,7 +215,6 @@ class SingleRead:
     comment_lines: list[int] = field(default_factory=list)
 
 
-_TRACE: list = []  # set to [None] to record candidates' scores while debugging
 _BOUND_HEADER = re.compile(r"(?i)(?:posted|published|written|submitted|by|post)\b")
 _MAY_BE_HEADER = re.compile(r"\d|by\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -424,8 +423,6 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
-        if _TRACE:
-            _TRACE.append((round(score, 2), line.number, line.text[:50], evidence))
         if best is None or score > best[0]:
             best = (score, i, evidence)
     if site and (best is None or best[0] < 3):
