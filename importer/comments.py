@@ -68,9 +68,11 @@ _BUTTON = re.compile(
     r"|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
     r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
-    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies))$",
+    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies)|load more(?: comments)?(?:\.{3}|…)?)$",
     re.I,
 )
+# Blogger's "Replies" opens a thread under a comment; the thread's own "Reply" button closes it.
+_THREAD = re.compile(r"^replies:?$", re.I)
 _POST_WORDS = re.compile(r"^(?:posted|published|written|updated)\b", re.I)
 # How far below its heading a section's first comment may be (notices and sort menus between).
 _FIRST_WITHIN = 8
@@ -80,8 +82,14 @@ _NAME_DATE = re.compile(
     r"|^(?P<author2>[\w@][\w .'’-]{0,40}?)\s+[—–|]\s+(?P<date2>.{6,60})$",
     re.I,
 )
-# Typepad and others sign a comment under its text: "Posted by: NAME | DATE".
-_SIGNATURE = re.compile(r"^posted by:\s*(?P<author>.{1,60}?)\s*\|\s*(?P<date>.+)$", re.I)
+# Typepad and others sign a comment under its text: "Posted by: NAME | DATE", and
+# newspapers and community sites "Posted by NAME, TOWN at 19:03 on DATE": the author is
+# the name alone, never the town or the time after it.
+_SIGNATURE = re.compile(
+    r"^posted by(?::\s*|\s+)(?P<author>[^|,:]{1,60}?)(?:,\s*[^|,:\d]{1,40}?)?"
+    r"(?:\s*\|\s*|\s+at\s+|\s+on\s+)(?P<date>.*\d.*)$",
+    re.I,
+)
 _NAME_LIKE = re.compile(r"^[\w@][\w .'’&@()-]{0,40}$")
 
 
@@ -255,13 +263,14 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
         for line in lines[start:]
     )
     current: Comment | None = None
+    thread: int | None = None  # the comment a Blogger "Replies" thread answers
     i = first
     while i < len(lines):
         line = lines[i]
         header = _header(lines, i, pairs=not says)
         if header:
             author, when, size = header
-            current = Comment(author=author, line=line.number, date=when, indent=line.indent)
+            current = Comment(author=author, line=line.number, date=when, indent=line.indent, reply_to=thread)
             section.comments.append(current)
             section.lines += [lines[j].number for j in range(i, i + size)]
             i += size
@@ -277,8 +286,15 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
                 section.end = i
                 return
             continue
+        if current is not None and _THREAD.match(line.text):
+            section.dropped.append(Dropped(line.number, line.text, "comment thread heading"))
+            thread = thread or len(section.comments)
+            i += 1
+            continue
         if _BUTTON.match(line.text):
             section.dropped.append(Dropped(line.number, line.text, "comment button"))
+            if thread is not None and line.text.lower().startswith("reply"):
+                thread = None
             i += 1
             following = lines[i] if i < len(lines) else None
             # "Post author" or "Like" under a name is a badge; after the text, a button closes it.
@@ -289,6 +305,7 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
                 and not (
                     _header(lines, i, pairs=not says)
                     or _BUTTON.match(following.text)
+                    or _THREAD.match(following.text)
                     or is_form_line(following.text)
                 )
             ):

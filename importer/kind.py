@@ -10,6 +10,7 @@ date line or its own footer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import comments, metadata
@@ -32,12 +33,26 @@ class KindDecision:
     sure: bool = True
 
 
+# A post's own header line: its byline, or its dates under a key (Joomla's "Published: …").
+_POST_HEADER_KEY = re.compile(r"^(?:written|posted|published|submitted|created|(?:last )?updated)\b", re.I)
+
+
+def _in_post_header(lines: list[Line], index: int) -> bool:
+    """A "Category: News" line between a post's byline and its date belongs to the post, not the page."""
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(lines):
+            fact = header_fact(lines[j])
+            if _POST_HEADER_KEY.match(lines[j].text) or (fact is not None and fact.author):
+                return True
+    return False
+
+
 def find_heading(lines: list[Line]) -> tuple[Heading | None, int]:
     for index, line in enumerate(lines[:_HEADING_WITHIN]):
         if len(line.text) > 90:
             continue
         heading = metadata.archive_heading(line)
-        if heading:
+        if heading and not (heading.kind in ("category", "tag", "author") and _in_post_header(lines, index)):
             return heading, index
     return None, 0
 

@@ -420,6 +420,8 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and len(lines[i - 1].text) < len(line.text)
         ):
             score -= 2  # a subtitle under its title
+        if i > 0 and len(line.text.split()) == 1 and significant(i - 1) and len(lines[i - 1].text.split()) >= 3:
+            score -= 3  # a one-word label under its title (Joomla's "Details")
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
@@ -544,6 +546,10 @@ def read_single(
         count = metadata.footer_line(line.text)
         if count is not None and count.comments is not None and not count.tags:
             post.comments = count.comments
+            continue
+        if count is not None and (count.tags or count.categories) and count.comments is None:
+            # "Category: News" between a byline and a date (Joomla): the post's own.
+            metadata.apply_footer(post, count)
             continue
         if is_prose(line) and post.summary is None and i == title_at + 1:
             post.summary = line.text
