@@ -170,6 +170,15 @@ _ENTRY = re.compile(
     r"(?:\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<author>.+?))?)?\.\s*(?:bookmark the permalink\.?)?$",
     re.I,
 )
+# Kubrick and the WordPress.com themes after it: "This entry was posted on Monday, June 22,
+# 2015 at 9:14 am and is filed under X. Tagged: a, b. You can follow any responses …".
+_ENTRY_ON = re.compile(
+    r"^this entry was posted on\s+(?P<date>.+?)"
+    r"(?:\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"(?:\s+and is filed under\s+(?P<cats>.+?))?(?:\s+by\s+(?P<author>[^.]+?))?\."
+    r"(?:\s*tagged:?\s+(?P<tags>[^.]+)\.)?(?:\s+you can .*)?$",
+    re.I,
+)
 _PERMALINK = re.compile(r"^bookmark the permalink\.?$", re.I)
 
 
@@ -211,6 +220,19 @@ def _footer_part(text: str, footer: Footer) -> bool:
             footer.tags += split_list(match["tags"])
         if match["date"]:
             footer.date = parse_date(match["date"])
+        if match["author"]:
+            footer.author = match["author"].strip()
+        return True
+    match = _ENTRY_ON.match(text)
+    if match and parse_date(match["date"]) is not None:
+        footer.date = parse_date(match["date"])
+        if match["h"]:
+            hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
+            if match["ampm"] and match["ampm"].lower().startswith("p"):
+                hour += 12
+            footer.time = (hour, int(match["m"]))
+        footer.categories += split_list(match["cats"] or "")
+        footer.tags += split_list(match["tags"] or "")
         if match["author"]:
             footer.author = match["author"].strip()
         return True

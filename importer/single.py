@@ -45,7 +45,8 @@ _NAME_AFTER_DATE = re.compile(r"^(?!By\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){
 _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
-_LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in)\s*:\s*(?P<list>.+)$", re.I)
+# "Forums: Youth justice" is a Drupal forum post's container, printed as its tags are.
+_LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in|forums?)\s*:\s*(?P<list>.+)$", re.I)
 _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:\s+[\w’'-]+)*\s*)+$")
 _END = re.compile(
     r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like"
@@ -189,10 +190,19 @@ def _joined_footer(text: str) -> Fact | None:
     return fact if fact.author else None
 
 
+_CLOSING = tuple("’”\"')")
+
+
 def is_prose(line: Line) -> bool:
     words = len(line.text.split())
+    text = line.text
     # A question is as often a headline as a sentence, so it needs the length of one.
-    return words >= 12 or (words >= 6 and line.text.endswith(_SENTENCE) and not line.text.endswith("?"))
+    if words >= 12:
+        return True
+    if words < 6 or not text.endswith(_SENTENCE) or text.endswith("?"):
+        return False
+    # A closing quote ends a sentence only after its full stop: 'Why we stopped saying "NFA"' is a headline.
+    return not text.endswith(_CLOSING) or text.rstrip("’”\"')").endswith(tuple(".!?…,;:"))
 
 
 def link_like(line: Line) -> bool:
@@ -505,7 +515,22 @@ def read_single(
             post.author = post.author or fact.author
             dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
             above = above[:up]
-    if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5):
+    masthead = bool(above) and not any(d.line < above[0].number for d in chrome)
+    # The blog's user name heads the page, or is repeated in its header ("locum_lass (locum_lass) wrote,").
+    handle = next(
+        (
+            line.text
+            for n, line in enumerate(above)
+            if _HANDLE.match(line.text)
+            and ((n == 0 and masthead) or any(line.text in other.text for other in above if other is not line))
+        ),
+        None,
+    )
+    if handle and not post.author:
+        # A Tumblr or LiveJournal page opens with the blog's user name: its author.
+        post.author = handle
+        post.notes.append(f"the user name '{handle}' heading the page is the author")
+    if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5) and not masthead:
         post.category = above[0].text
         post.notes.append(
             f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
@@ -546,6 +571,10 @@ def read_single(
         count = metadata.footer_line(line.text)
         if count is not None and count.comments is not None and not count.tags:
             post.comments = count.comments
+            continue
+        labels = footer_fact(line)
+        if labels is not None and labels.tags and labels.date is None and labels.author is None:
+            post.tags += [tag for tag in labels.tags if tag not in post.tags]
             continue
         if count is not None and (count.tags or count.categories) and count.comments is None:
             # "Category: News" between a byline and a date (Joomla): the post's own.
@@ -613,6 +642,22 @@ def read_single(
                 f"the page states {section.stated} comment(s) but {len(section.comments)} were found"
             )
 
+    signed = _sign_off(lines, keep_from, end)
+    if signed is not None:
+        name, taken = signed
+        post.author = post.author or name
+        dropped_lines = {line.number for line in taken}
+        dropped += [
+            Dropped(line.number, line.text, "sign-off (the author's name is kept as the author)")
+            for line in taken
+            if line in post.body_lines
+        ]
+        post.body_lines = [line for line in post.body_lines if line.number not in dropped_lines]
+    subject = _email_subject(lines)
+    if subject and subject.casefold() != post.title.casefold():
+        post.provenance["heading"] = post.title
+        post.title = subject
+        sure.append(f"the e-mail's subject '{subject}'")
     footer_date = read.footer_time
     if date_found is None:
         found = _email_date(lines) or _address_date(lines, post.title, chrome)
@@ -639,6 +684,36 @@ _EMAIL_HEADER = re.compile(r"^(?:from|sent|date|to|cc|subject|reply-to):\s", re.
 _DATED_ADDRESS = re.compile(
     r"https?://\S+?/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<slug>[\w-]*)"
 )
+
+
+# A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
+_HANDLE = re.compile(r"^[a-z][a-z0-9_.-]{3,30}$")
+# A letter's closing ("Best wishes,", "Kind regards,"): a few words and a comma, with a name under it.
+_CLOSING_LINE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,3},$")
+
+
+def _sign_off(lines: list[Line], start: int, stop: int) -> tuple[str, list[Line]] | None:
+    """A newsletter's or letter's last closing with the name under it: the name, and the lines it takes."""
+    for i in range(stop - 2, start, -1):
+        if _CLOSING_LINE.match(lines[i].text) and _name_line(lines[i + 1]):
+            name_line = lines[i + 1]
+            taken = [lines[i], name_line]
+            # The writer's role under the name ("Principal Social Worker").
+            if i + 2 < stop and link_like(lines[i + 2]) and lines[i + 2].blanks_before == 0:
+                taken.append(lines[i + 2])
+            return name_line.text.split(",")[0], taken
+    return None
+
+
+def _email_subject(lines: list[Line]) -> str | None:
+    """The 'Subject:' of an e-mail pasted with its headers: the post's title."""
+    for line in lines[:8]:
+        if not _EMAIL_HEADER.match(line.text):
+            break
+        if line.text.lower().startswith("subject:"):
+            subject = re.sub(r"^(?:(?:re|fwd?|fw):\s*)+", "", line.text[8:].strip(), flags=re.I)
+            return subject or None
+    return None
 
 
 def _email_date(lines: list[Line]) -> tuple[FoundDate, str] | None:
