@@ -17,7 +17,7 @@ from .post import Dropped, Line
 _SHARE_TARGETS = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|pocket|email|tumblr|telegram|print"
 # The entries of a share menu that name no service: Blogger's "Get link … Other Apps"
 # under every title since 2017, and their kin. The one list of such platform words.
-_SHARE_MENU = "get link|copy link|other apps|more options|share this|share"
+_SHARE_MENU = "get link|copy link|other apps|more options|share this|share|like|like comment share"
 
 _CMS_LINK = (
     r"(hits|views|reads):?\s*\d[\d,]*|\d[\d,]*\s+(hits|views|reads)"

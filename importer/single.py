@@ -107,9 +107,9 @@ def header_fact(line: Line) -> Fact | None:
                     parts.remove(part)
             rest = " ".join(parts)
         left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
-        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·-–—")):
-            # "October 4, 2011 Ruth Okafor-Lyle 4 Comments": a name beside the date.
-            author, left = rest.strip(" ,|·-–—"), []
+        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·•-–—")):
+            # "October 4, 2011 Ruth Okafor-Lyle 4 Comments", "Mar 3, 2017 • Name": a name beside the date.
+            author, left = rest.strip(" ,|·•-–—"), []
         if len(left) <= 2:
             return Fact(date=found, author=author, tags=tags, label="date line", comments=count)
         return None
@@ -562,6 +562,11 @@ def read_single(
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
+        before = header_fact(lines[i - 1]) if i > title_at + 1 else None
+        if _name_line(line) and not post.author and before is not None and before.date and not before.author:
+            # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
+            post.author = line.text.split(",")[0]
+            continue
         if _name_line(line) and not post.author and following is not None and following.date is not None:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
             post.author = line.text.split(",")[0]
@@ -597,6 +602,18 @@ def read_single(
     # The body's own end: its last paragraph before a packed run of short lines.
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    # The site's name again (a footer's masthead), or the author's name alone (an author card),
+    # after the text has begun: the page's furniture starts there.
+    masts = {line.text for line in lines[:title_at] if not _nav_like(line.text) and len(line.text.split()) >= 2}
+    text_from_here = max(body_start, keep_from) + 1
+    text_end = next(
+        (
+            i
+            for i in range(text_from_here, text_end)
+            if lines[i].text in masts or (post.author and lines[i].text == post.author)
+        ),
+        text_end,
+    )
     if not tag_lines:
         tag_lines = _tag_pills(lines, text_end, stop, post)
     for line in lines[text_end:stop]:
@@ -654,16 +671,23 @@ def read_single(
         ]
         post.body_lines = [line for line in post.body_lines if line.number not in dropped_lines]
     subject = _email_subject(lines)
-    if subject and subject.casefold() != post.title.casefold():
-        post.provenance["heading"] = post.title
-        post.title = subject
+    if subject:
+        if subject.casefold() != post.title.casefold():
+            post.provenance["heading"] = post.title
+            post.title = subject
         sure.append(f"the e-mail's subject '{subject}'")
+        read.title_evidence = True
+        doubts[:] = [doubt for doubt in doubts if not doubt.startswith("the title was taken")]
     footer_date = read.footer_time
     if date_found is None:
         found = _email_date(lines) or _address_date(lines, post.title, chrome)
         if found is not None:
             read.footer_date, evidence = found
             sure.append(evidence)
+    if date_found is None and read.footer_date is None and post.date is not None:
+        # "This entry was posted on …" under the text, read with the post's footer.
+        sure.append(f"the post's footer ({post.date.evidence})")
+        read.date_evidence = 0.25
     if date_found is None and read.footer_date is not None:
         date_found, date_line = read.footer_date, 0
         sure.append("a date line under the post")
