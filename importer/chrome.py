@@ -19,10 +19,9 @@ _SHARE_TARGETS = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|pocket|e
 # under every title since 2017, and their kin. The one list of such platform words.
 _SHARE_MENU = "get link|copy link|other apps|more options|share this|share|like|like comment share"
 
-_CMS_LINK = (
-    r"(hits|views|reads):?\s*\d[\d,]*|\d[\d,]*\s+(hits|views|reads)"
-    r"|(log ?in|sign in|register)( or (log ?in|sign in|register))? to (post|add) comments"
-)
+_CMS_LINK = r"(hits|views|reads):?\s*\d[\d,]*|\d[\d,]*\s+(hits|views|reads)"
+# Drupal's link under a post; alone under a reply it closes the reply, so comments.py reads it there.
+_LOGIN_LINK = r"(log ?in|sign in|register)( or (log ?in|sign in|register))? to (post|add) comments"
 
 
 @dataclass(frozen=True)
@@ -97,12 +96,13 @@ _RULES: list[Rule] = [
         ),
         longest=160,
     ),
-    # Counters and the links a CMS prints under a post or reply, alone or joined by bars:
+    # Counters and the links a CMS prints under a post, alone or joined by bars:
     # "Hits: 1322", "» Login or register to post comments | 1243 reads".
     Rule(
         "post counters and links",
         re.compile(
-            rf"^(»\s*)?({_CMS_LINK})(\s*\|\s*({_CMS_LINK}))*$",
+            rf"^(»\s*)?({_CMS_LINK})(\s*\|\s*({_CMS_LINK}))*$"
+            rf"|^(»\s*({_LOGIN_LINK})|({_LOGIN_LINK})(\s*\|\s*({_CMS_LINK}))+)$",
             re.I,
         ),
         longest=120,

@@ -68,7 +68,8 @@ _BUTTON = re.compile(
     r"|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
     r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
-    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies)|load more(?: comments)?(?:\.{3}|…)?)$",
+    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies)|load more(?: comments)?(?:\.{3}|…)?"
+    r"|(?:log ?in|sign in|register)(?: or (?:log ?in|sign in|register))? to (?:post|add) comments)$",
     re.I,
 )
 # Blogger's "Replies" opens a thread under a comment; the thread's own "Reply" button closes it.
