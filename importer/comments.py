@@ -87,7 +87,7 @@ _NAME_DATE = re.compile(
 # newspapers and community sites "Posted by NAME, TOWN at 19:03 on DATE": the author is
 # the name alone, never the town or the time after it.
 _SIGNATURE = re.compile(
-    r"^posted by(?::\s*|\s+)(?P<author>[^|,:]{1,60}?)(?:,\s*[^|,:\d]{1,40}?)?"
+    r"^posted by(?::\s*|\s+)(?P<author>[^|,:]{1,60}?)(?:,\s*(?P<place>[^|,:\d]{1,40}?))?"
     r"(?:\s*\|\s*|\s+at\s+|\s+on\s+)(?P<date>.*\d.*)$",
     re.I,
 )
@@ -101,6 +101,7 @@ class Comment:
     date: FoundDate | None = None
     paragraphs: list[str] = field(default_factory=list)
     reply_to: int | None = None  # 1-based index of the comment it answers
+    place: str | None = None  # the town a signature gives beside the name ("Posted by NAME, TOWN at …")
     indent: int = 0  # of its header line, as saved
 
 
@@ -228,6 +229,12 @@ def _read(lines: list[Line], start: int, stated: int | None) -> CommentSection:
     return section
 
 
+def _signed_date(text: str) -> FoundDate | None:
+    """'19:03 on 10 February 2009' as well as '10 February 2009 at 19:03'."""
+    match = re.match(r"^(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s+on\s+(.+)$", text.strip(), re.I)
+    return find_date(f"{match[2]} {match[1]}" if match else text)
+
+
 def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None:
     """Comments whose author and date come under their text."""
     pending: list[Line] = []
@@ -236,7 +243,12 @@ def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None
         line = lines[i]
         match = _SIGNATURE.match(line.text)
         if match:
-            comment = Comment(author=match["author"].strip(), line=line.number, date=find_date(match["date"]))
+            comment = Comment(
+                author=match["author"].strip(),
+                line=line.number,
+                date=_signed_date(match["date"]),
+                place=(match["place"] or "").strip() or None,
+            )
             comment.paragraphs = [p.text for p in pending]
             section.comments.append(comment)
             section.lines += [p.number for p in pending] + [line.number]

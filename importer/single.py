@@ -190,6 +190,7 @@ def _joined_footer(text: str) -> Fact | None:
     return fact if fact.author else None
 
 
+_UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
 _CLOSING = tuple("’”\"')")
 
 
@@ -553,7 +554,10 @@ def read_single(
         line = lines[i]
         fact = header_fact(line)
         if fact is not None:
-            if fact.date is not None and date_found is None and not line.text.lower().startswith("updated"):
+            if fact.date is not None and _UPDATED.match(line.text):
+                # "Last Updated: 02 April 2013" (Joomla) is kept, but never dates the post.
+                post.provenance["updated"] = line.text
+            elif fact.date is not None and date_found is None:
                 date_found, date_line = fact.date, line.number
             if fact.author:
                 post.author = post.author or fact.author
