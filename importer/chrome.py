@@ -102,7 +102,7 @@ _RULES: list[Rule] = [
         "post counters and links",
         re.compile(
             rf"^(»\s*)?({_CMS_LINK})(\s*\|\s*({_CMS_LINK}))*$"
-            rf"|^(»\s*({_LOGIN_LINK})|({_LOGIN_LINK})(\s*\|\s*({_CMS_LINK}))+)$",
+            rf"|^(»\s*)?({_LOGIN_LINK})(\s*\|\s*({_CMS_LINK}))+$|^»\s*({_LOGIN_LINK})$",
             re.I,
         ),
         longest=120,
