@@ -60,7 +60,9 @@ _RULES: list[Rule] = [
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
             rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
-            rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU}))[:.]?$",
+            rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU})"
+            # A row of them joined by dots or bars: "Like · Comment · Share".
+            rf"|(like|comment|share|reply)(\s*[·|]\s*(like|comment|share|reply))+)[:.]?$",
             re.I,
         ),
     ),
@@ -117,8 +119,9 @@ _RULES: list[Rule] = [
             r"^(sign in|sign up|log ?in|log out|get started|open in app|follow|following|subscribe|menu"
             r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
             r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
-            r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|next) (entries|posts|articles)"
-            r"|(older|newer|previous|next) (entries|posts)\s*(»|›)|proudly powered by wordpress\.?"
+            r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"
+            r"|(older|newer|previous|prev|next) (entries|posts|page)\s*(»|›)|proudly powered by wordpress\.?"
+            r"|back to (blog|all posts)|(newer|older) post|.{1,80} and \d+ others? like this\.?"
             r"|powered by (blogger|wordpress|drupal|tumblr|joomla!?®?)\.?|blog at wordpress\.com\.?"
             r"|[\w!.]{1,20} is free software released under the gnu general public license\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"

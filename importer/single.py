@@ -58,6 +58,9 @@ _END = re.compile(
     re.I,
 )
 _SENTENCE = tuple(".!?…:;’”\"')")
+_READING_TIME = re.compile(r"^\d+\s+min(?:ute)?s?(?:\s+read)?$", re.I)
+# Medium's "Published in" over the publication's name: neither is the title nor the author.
+_PUBLISHED_IN = re.compile(r"^(?:published|posted) in:?$", re.I)
 
 
 @dataclass
@@ -98,8 +101,14 @@ def header_fact(line: Line) -> Fact | None:
             rest = rest[: counted.start()] + rest[counted.end() :]
         # "By NAME | DATE | Category, Category | 5 Comments": a list between bars is its categories.
         parts = [
-            part.strip() for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest) if part.strip(" |·•")
+            part.strip()
+            for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest)
+            if part.strip(" |·•") and not _READING_TIME.match(part.strip())
         ]
+        if author is None and "|" not in text and parts and _NAME_AFTER_DATE.match(parts[-1]):
+            # "March 3, 2017 · 4 min · Nadia Ferreira" (Hugo, Jekyll): the name after the dots.
+            author = parts.pop()
+            rest = " ".join(parts)
         if len(parts) > 1 or "|" in text:
             for part in list(parts):
                 if "," in part or (parts.index(part) > 0 and len(part.split()) <= 3):
@@ -356,6 +365,11 @@ def _header_or_count(line: Line) -> Fact | None:
     return fact
 
 
+def _publication(lines: list[Line], i: int) -> bool:
+    """Medium's "Published in" label, or the publication's name under it."""
+    return bool(_PUBLISHED_IN.match(lines[i].text) or (i > 0 and _PUBLISHED_IN.match(lines[i - 1].text)))
+
+
 def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
     """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
     found_body = _body_start(lines, limit)
@@ -370,6 +384,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         line = lines[j]
         return (
             facts[j] is None
+            and not _publication(lines, j)
             and _title_candidate(line)
             and not _nav_like(line.text)
             and not _name_line(line)
@@ -378,15 +393,31 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
 
     for i in range(min(body, limit)):
         line = lines[i]
-        if not _title_candidate(line) or (i == 0 and site and body > 1):
+        if not _title_candidate(line) or (i == 0 and site and body > 1) or _publication(lines, i):
             continue
         score, evidence = 0.0, []
         if site and line.text == browser_title:
             score += 3
             evidence.append(f"the heading repeats the page title '{first}'")
         # Lines between the title and the text: one standfirst under it, then its header.
-        rest = list(range(i + 1, body))
-        if rest and len(lines[rest[0]].text.split()) >= 13 and facts[rest[0]] is None:
+        # Dots between header items and Medium's publication lines stand between nothing.
+        rest = [j for j in range(i + 1, body) if _LETTERS.search(lines[j].text) and not _publication(lines, j)]
+        standfirst = rest and lines[rest[0]]
+        if (
+            standfirst
+            and facts[rest[0]] is None
+            and (
+                len(standfirst.text.split()) >= 13
+                # A subtitle under the title, longer than it (Medium): the title's, not a rival.
+                # A headline straight over a post's byline is that post's title, never a subtitle.
+                or (
+                    len(standfirst.text.split()) >= 6
+                    and len(standfirst.text) > 1.5 * len(line.text)
+                    and len(rest) > 1
+                    and facts[rest[1]] is None
+                )
+            )
+        ):
             rest = rest[1:]  # a standfirst
         header = next((j for j in rest[:5] if facts[j] is not None), None)
         # With no paragraph found, only the lines above the header can speak against it.
@@ -449,9 +480,25 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         body = index + 1
         while body < limit and header_fact(lines[body]) is not None:
             body += 1
+    if not evidence and index > 0 and significant(index - 1) and _has_subheadings(lines, body, limit):
+        # A newsletter's first section heading ("Where we are") under the issue's title: the
+        # text's own headings show what it is, and the title is the line above it.
+        return index - 1, body, [], ["the title was taken as the line above the text's first section heading"]
     if not evidence:
         return index, body, [], ["the title was taken as the short line above the first paragraph"]
     return index, body, evidence, []
+
+
+def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
+    """Short headings between the text's paragraphs."""
+    return any(
+        is_prose(lines[j - 1])
+        and is_prose(lines[j + 1])
+        and _title_candidate(lines[j])
+        and not is_prose(lines[j])
+        and len(lines[j].text.split()) <= 6
+        for j in range(start + 1, min(stop, len(lines)) - 1)
+    )
 
 
 _STOPPING_CHROME = {"share widget", "related-links widget"}
@@ -550,6 +597,7 @@ def read_single(
             (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
         )
         keep_from = last_header + 1
+    header_name: Line | None = None  # the first name among the header's lines
     for i in range(title_at + 1, keep_from):
         line = lines[i]
         fact = header_fact(line)
@@ -567,6 +615,13 @@ def read_single(
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
+        if _publication(lines, i):
+            if not _PUBLISHED_IN.match(line.text):
+                post.provenance["publication"] = line.text
+            dropped.append(Dropped(line.number, line.text, "post header (the publication)"))
+            continue
+        if _name_line(line) and header_name is None and i > title_at + 1:
+            header_name = line
         if _name_line(line) and not post.author and before is not None and before.date and not before.author:
             # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
             post.author = line.text.split(",")[0]
@@ -595,9 +650,20 @@ def read_single(
             continue
         dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
+    if header_name is not None and post.author is None and date_found is not None:
+        # A name alone between the title and the text, with the post's date there too (Medium's
+        # name over "Follow" and "Published in"): the author's.
+        post.author = header_name.text.split(",")[0]
+        dropped[:] = [d for d in dropped if d.line != header_name.number]
+
     # After the article: footers hold facts; the rest is page furniture.
     tag_lines = _tag_lists(lines, text_from, end, post)
     for line in lines[stop:end]:
+        fact = footer_fact(line)
+        if fact is not None and fact.date and not (fact.tags or fact.author or fact.comments is not None):
+            # A related post's date, or a comment's: recorded, and never the post's.
+            dropped.append(Dropped(line.number, line.text, "after the article (a date, not the post's)"))
+            continue
         if line.number not in tag_lines and not _take_footer(post, line):
             dropped.append(
                 Dropped(line.number, line.text, "after the article (share, related or navigation)")
@@ -823,7 +889,12 @@ def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]
         return set()
     # Reactions follow the pills: a count, or a like or share row already dropped as chrome.
     after = lines[j] if j < len(lines) else None
-    if after is not None and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2):
+    byline = after is not None and (fact := header_fact(after)) is not None and fact.author is not None
+    if (
+        after is not None
+        and not byline
+        and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2)
+    ):
         return set()
     pills = lines[start:j]
     post.tags += [line.text for line in pills if line.text not in post.tags]

@@ -153,7 +153,7 @@ EXPECTED = {
         "tags": ["conferences", "schools", "victims"],
         "first": "During the summer we ran",
         "last": "hold his next conference there too.",
-        "chrome": ["Why we meet victims first", "Like Loading..."],
+        "chrome": ["Why we meet victims first", "June 11, 2015", "Like Loading..."],
     },
     "outlook_newsletter": {
         "kind": "single",
