@@ -401,7 +401,9 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             evidence.append(f"the heading repeats the page title '{first}'")
         # Lines between the title and the text: one standfirst under it, then its header.
         # Dots between header items and Medium's publication lines stand between nothing.
-        rest = [j for j in range(i + 1, body) if _LETTERS.search(lines[j].text) and not _publication(lines, j)]
+        rest = [
+            j for j in range(i + 1, body) if _LETTERS.search(lines[j].text) and not _publication(lines, j)
+        ]
         standfirst = rest and lines[rest[0]]
         if (
             standfirst
@@ -462,7 +464,12 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and len(lines[i - 1].text) < len(line.text)
         ):
             score -= 2  # a subtitle under its title
-        if i > 0 and len(line.text.split()) == 1 and significant(i - 1) and len(lines[i - 1].text.split()) >= 3:
+        if (
+            i > 0
+            and len(line.text.split()) == 1
+            and significant(i - 1)
+            and len(lines[i - 1].text.split()) >= 3
+        ):
             score -= 3  # a one-word label under its title (Joomla's "Details")
         if len(line.text.split()) >= 3:
             score += 0.5
@@ -570,7 +577,9 @@ def read_single(
             line.text
             for n, line in enumerate(above)
             if _HANDLE.match(line.text)
-            and ((n == 0 and masthead) or any(line.text in other.text for other in above if other is not line))
+            and (
+                (n == 0 and masthead) or any(line.text in other.text for other in above if other is not line)
+            )
         ),
         None,
     )
@@ -674,7 +683,9 @@ def read_single(
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     # The site's name again (a footer's masthead), or the author's name alone (an author card),
     # after the text has begun: the page's furniture starts there.
-    masts = {line.text for line in lines[:title_at] if not _nav_like(line.text) and len(line.text.split()) >= 2}
+    masts = {
+        line.text for line in lines[:title_at] if not _nav_like(line.text) and len(line.text.split()) >= 2
+    }
     text_from_here = max(body_start, keep_from) + 1
     text_end = next(
         (

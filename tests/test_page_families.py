@@ -246,7 +246,7 @@ def test_a_related_posts_date_never_dates_the_post():
 
 
 def test_share_menu_words_are_never_title_author_or_tag():
-    page, [(meta, _body)] = _read("blogger_share_menu")
+    _page, [(meta, _body)] = _read("blogger_share_menu")
     menu = {"Get link", "Facebook", "Twitter", "Email", "Other Apps", "Share"}
     assert meta["title"] not in menu and meta.get("author") not in menu
     assert not menu & set(meta.get("tags", []))
