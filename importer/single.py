@@ -273,6 +273,7 @@ _NAV_WORDS = {
     "older",
     "newer",
     "posts",
+    "navigation",
 }
 
 
@@ -365,6 +366,16 @@ def _header_or_count(line: Line) -> Fact | None:
     return fact
 
 
+def _names_author(line: Line, author: str) -> bool:
+    """The author's name alone, or "Written by" it with no date: an author card, not the text."""
+    if line.text == author:
+        return True
+    if author not in line.text or len(line.text) > len(author) + 20:
+        return False
+    fact = header_fact(line)
+    return fact is not None and fact.author == author and fact.date is None
+
+
 def _publication(lines: list[Line], i: int) -> bool:
     """Medium's "Published in" label, or the publication's name under it."""
     return bool(_PUBLISHED_IN.match(lines[i].text) or (i > 0 and _PUBLISHED_IN.match(lines[i - 1].text)))
@@ -414,7 +425,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
                 # A headline straight over a post's byline is that post's title, never a subtitle.
                 or (
                     len(standfirst.text.split()) >= 6
-                    and len(standfirst.text) > 1.5 * len(line.text)
+                    and len(standfirst.text) > len(line.text)
                     and len(rest) > 1
                     and facts[rest[1]] is None
                 )
@@ -592,6 +603,20 @@ def read_single(
         post.notes.append(
             f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
         )
+    elif (
+        len(above) > 1
+        and title_line.number - above[-1].number == 1
+        and above[-1].blanks_before >= 1
+        and title_like(above[-1], max_chars=30, max_words=3)
+        and not _nav_like(above[-1].text)
+        and not _name_line(above[-1])
+    ):
+        # Ghost's primary tag: a label set off from the menus and packed against the title.
+        post.category = above[-1].text
+        post.notes.append(
+            f"the label '{above[-1].text}' just above the title (line {above[-1].number}) is its category"
+        )
+        dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above[:-1]]
     else:
         dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above]
 
@@ -659,6 +684,10 @@ def read_single(
             continue
         dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
+    if post.category and post.category == post.provenance.get("publication"):
+        # The label above the title was the publication's name (Medium), not a category.
+        post.notes.append(f"'{post.category}' above the title is the publication, not a category")
+        post.category = None
     if header_name is not None and post.author is None and date_found is not None:
         # A name alone between the title and the text, with the post's date there too (Medium's
         # name over "Follow" and "Published in"): the author's.
@@ -687,14 +716,21 @@ def read_single(
         line.text for line in lines[:title_at] if not _nav_like(line.text) and len(line.text.split()) >= 2
     }
     text_from_here = max(body_start, keep_from) + 1
-    text_end = next(
+    card = next(
         (
             i
             for i in range(text_from_here, text_end)
-            if lines[i].text in masts or (post.author and lines[i].text == post.author)
+            if lines[i].text in masts or (post.author and _names_author(lines[i], post.author))
         ),
-        text_end,
+        None,
     )
+    if card is not None:
+        # Tags printed one a line just above an author card (Medium) are the post's, not its text.
+        text_end = card
+        while text_end - 1 > text_from_here and _PILL.match(lines[text_end - 1].text):
+            text_end -= 1
+        if card - text_end < 2:
+            text_end = card
     if not tag_lines:
         tag_lines = _tag_pills(lines, text_end, stop, post)
     for line in lines[text_end:stop]:

@@ -183,6 +183,26 @@ EXPECTED = {
         "last": "I thought I would.",
         "chrome": ["21 notes", "Ask me anything"],
     },
+    "ghost_primary_tag": {
+        "kind": "single",
+        "title": "What grandparents told us about special guardianship",
+        "date": "2021-02-04T12:00:00+00:00",
+        "author": "Maeve Dunleavy",
+        "category": "Practice",
+        "first": "We interviewed twenty special guardians",
+        "last": "the council's kinship team.",
+        "chrome": ["Researcher in kinship care.", "Sign in"],
+    },
+    "medium_publication": {
+        "kind": "single",
+        "title": "Why we moved team meetings to Thursday",
+        "date": "2018-11-05T12:00:00+00:00",
+        "author": "Idris Achterberg",
+        "tags": ["Team Meetings", "Management"],
+        "first": "Our team meeting used to be",
+        "last": "the case discussions.",
+        "chrome": ["Published in", "Carefully Put", "Follow", "4 min read"],
+    },
     "structure": {
         "kind": "single",
         "title": "How we plan a core group",
@@ -221,6 +241,7 @@ def test_single_post_page_gives_one_post_with_its_own_fields(name):
     assert meta["title"] == want["title"]
     assert meta["date"].isoformat() == want["date"]
     assert meta.get("author") == want.get("author")
+    assert meta.get("category") == want.get("category", meta.get("category"))
     assert meta.get("tags", []) == want.get("tags", [])
     assert meta.get("comments") == want.get("comments")
     comments = meta.get("legacy_comments", [])
