@@ -121,7 +121,7 @@ _RULES: list[Rule] = [
             r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
             r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"
             r"|(older|newer|previous|prev|next) (entries|posts|page)\s*(»|›)|proudly powered by wordpress\.?"
-            r"|back to (blog|all posts)|(newer|older) post|.{1,80} and \d+ others? like this\.?"
+            r"|back to (blog|all posts)|.{1,80} and \d+ others? like this\.?"
             r"|powered by (blogger|wordpress|drupal|tumblr|joomla!?®?)\.?|blog at wordpress\.com\.?"
             r"|[\w!.]{1,20} is free software released under the gnu general public license\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"

@@ -724,12 +724,15 @@ def read_single(
         ),
         None,
     )
+    if card is None and text_end == stop and stop < end and _END.match(lines[stop].text):
+        card = stop  # the post navigation ("Newer Post", "Older Post") straight after the text
     if card is not None:
-        # Tags printed one a line just above an author card (Medium) are the post's, not its text.
+        # Tags printed one a line just above an author card (Medium) or the post navigation
+        # (Squarespace) are the post's, not its text.
         text_end = card
         while text_end - 1 > text_from_here and _PILL.match(lines[text_end - 1].text):
             text_end -= 1
-        if card - text_end < 2:
+        if not (card - text_end >= 2 or (card - text_end == 1 and _GLUED.search(lines[text_end].text))):
             text_end = card
     if not tag_lines:
         tag_lines = _tag_pills(lines, text_end, stop, post)
@@ -925,26 +928,35 @@ _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 
 
+# Where two links meet in a paste, a lower-case letter runs straight into a capital.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
     """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
     j = start
-    while j < stop and j - start < 8 and _PILL.match(lines[j].text):
+    while j < stop and j - start < 8 and _PILL.match(lines[j].text) and lines[j].text != post.author:
         if j > start and lines[j].number - lines[j - 1].number > 2:
             break
         j += 1
-    if j - start < 2:
+    names = [tag for line in lines[start:j] for tag in _GLUED.split(line.text)]
+    # One line of links pasted without their separators ("Care LeaversStaying PutFostering") counts too.
+    if len(names) < 2:
         return set()
     # Reactions follow the pills: a count, or a like or share row already dropped as chrome.
     after = lines[j] if j < len(lines) else None
-    byline = after is not None and (fact := header_fact(after)) is not None and fact.author is not None
+    byline = after is not None and (
+        after.text == post.author or ((fact := header_fact(after)) is not None and fact.author is not None)
+    )
     if (
         after is not None
         and not byline
+        and not _END.match(after.text)
         and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2)
     ):
         return set()
     pills = lines[start:j]
-    post.tags += [line.text for line in pills if line.text not in post.tags]
+    post.tags += [name for name in names if name not in post.tags]
     post.notes.append(
         f"the short lines {pills[0].number}-{pills[-1].number} under the article are read as its tags"
     )

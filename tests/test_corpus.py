@@ -69,6 +69,8 @@ _STRUCTURE = set(
 
 
 def _words(text: str) -> set[str]:
+    # Links pasted without a separator ("Care LeaversStaying Put") are read apart, word by word.
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
     return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
 
 
