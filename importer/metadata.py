@@ -164,7 +164,9 @@ _POSTED_BY_AT = re.compile(
 _LINK_WORDS = re.compile(
     r"^(?:permalink|trackback|share|email this|print|links to this post)(?:\s*\(\d+\))?$", re.I
 )
-_POSTED_IN = re.compile(r"^(?:posted\s+in|categories|category|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I)
+_POSTED_IN = re.compile(
+    r"^(?:posted\s+in|(?:parent\s+)?categor(?:y|ies)|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I
+)
 _ENTRY = re.compile(
     r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged\s+(?P<tags>.+?))?"
     r"(?:\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<author>.+?))?)?\.\s*(?:bookmark the permalink\.?)?$",
@@ -257,7 +259,8 @@ def _footer_part(text: str, footer: Footer) -> bool:
 
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
-    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark|label|topic)", re.I
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark|label|topic)",
+    re.I,
 )
 
 
