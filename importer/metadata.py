@@ -259,7 +259,8 @@ def _footer_part(text: str, footer: Footer) -> bool:
 
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
-    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark|label|topic)",
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
+    r"|label|topic)",
     re.I,
 )
 

@@ -58,9 +58,10 @@ def test_corpus_scores_do_not_fall():
 
 # Words a header, footer or comment header is made of, beside the facts read from it.
 _STRUCTURE = set(
-    """trackback track posted on by at in says said wrote writes comment comments response responses reply replies
-    thoughts thought topics off to of the and a am pm gmt bst utc filed under tagged tags tag
-    labels label categories category forum forums submitted postby re min read updated written published
+    """trackback track posted on by at in says said wrote writes comment comments response responses reply
+    replies thoughts thought topics off to of the and a am pm gmt bst utc filed under tagged tags tag
+    labels label categories category parent forum forums submitted created postby re min read updated
+    written published
     permalink bookmark this entry was leave no one two three four five six seven eight nine ten mon
     tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar
     apr may jun jul aug sep sept oct nov dec january february march april june july august
