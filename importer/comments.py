@@ -171,7 +171,8 @@ def _header(lines: list[Line], i: int, pairs: bool) -> tuple[str, FoundDate | No
             return author.strip(), when, 1
     # A forum reply: "Re: the thread's title" over "Postby NAME » DATE".
     if text.lower().startswith("re:") and i + 1 < len(lines):
-        match = _FORUM_BY.match(lines[i + 1].text)
+        # "Postby NAME » DATE" (phpBB) or "Submitted by NAME on DATE" (Drupal) under it.
+        match = _FORUM_BY.match(lines[i + 1].text) or _SUBMITTED.match(lines[i + 1].text)
         if match:
             return match["author"].strip(), find_date(match["date"]), 2
     if pairs and i + 1 < len(lines) and _NAME_LIKE.match(text) and len(text.split()) <= 5:

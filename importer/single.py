@@ -151,7 +151,14 @@ def footer_fact(line: Line) -> Fact | None:
 
 
 # "Jane Doe", and "Jane Doe, social affairs correspondent" as newspapers print it.
-_NAME_LINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?$")
+# Medium joins its "Follow" button to the name: "Jane Doe · Follow".
+_NAME_LINE = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?(?:\s+·\s+Follow)?$"
+)
+
+
+def _name_of(line: Line) -> str:
+    return re.sub(r"\s+·\s+Follow$", "", line.text).split(",")[0]
 
 
 def _name_line(line: Line) -> bool:
@@ -611,8 +618,10 @@ def read_single(
         and not _nav_like(above[-1].text)
         and not _name_line(above[-1])
     ):
-        # Ghost's primary tag: a label set off from the menus and packed against the title.
-        post.category = above[-1].text
+        # Ghost's primary tag: a label set off from the menus and packed against the title;
+        # "Forums: Residential care" (Drupal) gives its value.
+        labels = footer_fact(above[-1])
+        post.category = labels.tags[0] if labels is not None and labels.tags else above[-1].text
         post.notes.append(
             f"the label '{above[-1].text}' just above the title (line {above[-1].number}) is its category"
         )
@@ -658,11 +667,11 @@ def read_single(
             header_name = line
         if _name_line(line) and not post.author and before is not None and before.date and not before.author:
             # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
-            post.author = line.text.split(",")[0]
+            post.author = _name_of(line)
             continue
         if _name_line(line) and not post.author and following is not None and following.date is not None:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
-            post.author = line.text.split(",")[0]
+            post.author = _name_of(line)
             if "," in line.text:
                 post.provenance["byline"] = line.text
             continue
@@ -691,7 +700,7 @@ def read_single(
     if header_name is not None and post.author is None and date_found is not None:
         # A name alone between the title and the text, with the post's date there too (Medium's
         # name over "Follow" and "Published in"): the author's.
-        post.author = header_name.text.split(",")[0]
+        post.author = _name_of(header_name)
         dropped[:] = [d for d in dropped if d.line != header_name.number]
 
     # After the article: footers hold facts; the rest is page furniture.
@@ -726,6 +735,13 @@ def read_single(
     )
     if card is None and text_end == stop and stop < end and _END.match(lines[stop].text):
         card = stop  # the post navigation ("Newer Post", "Older Post") straight after the text
+    if card is None and text_end == stop == len(lines):
+        # Tags one a line, packed together, as the page's very last lines (Medium saved to its end).
+        first = stop
+        while first - 1 > text_from_here and stop - first < 5 and _PILL.match(lines[first - 1].text):
+            first -= 1
+        if stop - first >= 2 and all(line.blanks_before == 0 for line in lines[first + 1 : stop]):
+            card = stop
     if card is not None:
         # Tags printed one a line just above an author card (Medium) or the post navigation
         # (Squarespace) are the post's, not its text.
@@ -833,13 +849,19 @@ _DATED_ADDRESS = re.compile(
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.-]{3,30}$")
 # A letter's closing ("Best wishes,", "Kind regards,"): a few words and a comma, with a name under it.
-_CLOSING_LINE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,3},$")
+_CLOSING_LINE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}(?P<comma>,)?$")
 
 
 def _sign_off(lines: list[Line], start: int, stop: int) -> tuple[str, list[Line]] | None:
     """A newsletter's or letter's last closing with the name under it: the name, and the lines it takes."""
     for i in range(stop - 2, start, -1):
-        if _CLOSING_LINE.match(lines[i].text) and _name_line(lines[i + 1]):
+        closing = _CLOSING_LINE.match(lines[i].text)
+        # Without its comma ("Kind regards"), only at the very end of the letter.
+        if (
+            closing
+            and _name_line(lines[i + 1])
+            and (closing["comma"] or (i + 4 >= stop and not _name_line(lines[i])))
+        ):
             name_line = lines[i + 1]
             taken = [lines[i], name_line]
             # The writer's role under the name ("Principal Social Worker").
