@@ -17,7 +17,7 @@ from . import comments, metadata
 from .post import Heading, Line, PageKind
 from .segment import title_like
 from .single import _body_start as body_start
-from .single import header_fact
+from .single import header_fact, is_prose
 
 # An archive heading sits under the site's name and menus, near the top.
 _HEADING_WITHIN = 15
@@ -77,7 +77,9 @@ def _posts_ended(lines: list[Line]) -> int:
     under its text; only a footer followed by a new title and its text shows
     that another post follows.
     """
-    footer = [metadata.footer_line(line.text) is not None for line in lines]
+    # A footer line above the first paragraph ("Posted in Practice" over a title) is a header.
+    first_text = next((i for i, line in enumerate(lines) if is_prose(line)), -1)
+    footer = [i > first_text and metadata.footer_line(line.text) is not None for i, line in enumerate(lines)]
     groups = followed = 0
     i = 0
     while i < len(lines):

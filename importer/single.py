@@ -397,11 +397,22 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
     best: tuple[float, int, list[str]] | None = None
     facts = [_header_or_count(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
 
+    def role(j: int) -> bool:
+        """A writer's job under their name, over the date (LinkedIn): part of the byline."""
+        return (
+            1 < j < len(facts) - 1
+            and _name_line(lines[j - 1])
+            and facts[j + 1] is not None
+            # Saved packed, as one block: title, name, job, date.
+            and lines[j - 1].blanks_before == lines[j].blanks_before == lines[j + 1].blanks_before == 0
+        )
+
     def significant(j: int) -> bool:
         """A line that could only be a title, not a name, a menu or a header line."""
         line = lines[j]
         return (
             facts[j] is None
+            and not role(j)
             and not _publication(lines, j)
             and _title_candidate(line)
             and not _nav_like(line.text)
@@ -411,7 +422,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
 
     for i in range(min(body, limit)):
         line = lines[i]
-        if not _title_candidate(line) or (i == 0 and site and body > 1) or _publication(lines, i):
+        if not _title_candidate(line) or (i == 0 and site and body > 1) or _publication(lines, i) or role(i):
             continue
         score, evidence = 0.0, []
         if site and line.text == browser_title:
@@ -561,6 +572,13 @@ def read_single(
         )
         if markers:
             stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0]), stop)
+    subject_at = _email_subject_at(lines)
+    if pinned is None and subject_at is not None:
+        # A letter starts at its greeting ("Dear colleagues,"); a heading under it is the letter's.
+        greeting = next((k for k in range(subject_at + 1, body_start) if _greeting(lines[k])), None)
+        if greeting is not None:
+            title_at = min(title_at, subject_at) if title_at > greeting else title_at
+            body_start = greeting
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
@@ -610,6 +628,10 @@ def read_single(
         post.notes.append(
             f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
         )
+    elif above and (labels := metadata.footer_line(above[-1].text)) is not None and labels.categories:
+        # "Posted in Practice" over the title: the post's category, printed as a header.
+        metadata.apply_footer(post, labels)
+        dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above[:-1]]
     elif (
         len(above) > 1
         and title_line.number - above[-1].number == 1
@@ -809,7 +831,8 @@ def read_single(
     subject = _email_subject(lines)
     if subject:
         if subject.casefold() != post.title.casefold():
-            post.provenance["heading"] = post.title
+            # The line the title was taken from is kept beside it.
+            post.provenance["subject" if title_at == subject_at else "heading"] = title_line.text
             post.title = subject
         sure.append(f"the e-mail's subject '{subject}'")
         read.title_evidence = True
@@ -868,6 +891,21 @@ def _sign_off(lines: list[Line], start: int, stop: int) -> tuple[str, list[Line]
             if i + 2 < stop and link_like(lines[i + 2]) and lines[i + 2].blanks_before == 0:
                 taken.append(lines[i + 2])
             return name_line.text.split(",")[0], taken
+    return None
+
+
+def _greeting(line: Line) -> bool:
+    """'Dear colleagues,', 'Hello all,': a letter's opening line."""
+    match = _CLOSING_LINE.match(line.text)
+    return bool(match and match["comma"]) and not _name_line(line)
+
+
+def _email_subject_at(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines[:8]):
+        if not _EMAIL_HEADER.match(line.text):
+            return None
+        if line.text.lower().startswith("subject:"):
+            return i
     return None
 
 
