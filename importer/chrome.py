@@ -116,7 +116,8 @@ _RULES: list[Rule] = [
     Rule(
         "page buttons",
         re.compile(
-            r"^(sign in|sign up|log ?in|log out|get started|open in app|follow|following|subscribe|menu"
+            r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
+            r"|menu"
             r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
             r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
             r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"

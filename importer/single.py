@@ -685,7 +685,7 @@ def read_single(
                 post.provenance["publication"] = line.text
             dropped.append(Dropped(line.number, line.text, "post header (the publication)"))
             continue
-        if _name_line(line) and header_name is None and i > title_at + 1:
+        if _name_line(line) and header_name is None:
             header_name = line
         if _name_line(line) and not post.author and before is not None and before.date and not before.author:
             # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
