@@ -178,7 +178,7 @@ _ENTRY_ON = re.compile(
     r"^this entry was posted on\s+(?P<date>.+?)"
     r"(?:\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
     r"(?:\s+and is filed under\s+(?P<cats>.+?))?(?:\s+by\s+(?P<author>[^.]+?))?\."
-    r"(?:\s*tagged:?\s+(?P<tags>[^.]+)\.)?(?:\s+you can .*)?$",
+    r"(?:\s*tagged:?\s+(?P<tags>[^.]+)\.)?(?:\s+(?P<note>you can .*))?$",
     re.I,
 )
 _PERMALINK = re.compile(r"^bookmark the permalink\.?$", re.I)
@@ -193,6 +193,7 @@ class Footer:
     date: PartialDate | None = None
     author: str | None = None
     time: tuple[int, int] | None = None  # hour and minute, when the footer gives only a time
+    note: str | None = None  # the theme's own sentences after the facts, kept as provenance
 
 
 _LIST_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -237,6 +238,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
         footer.tags += split_list(match["tags"] or "")
         if match["author"]:
             footer.author = match["author"].strip()
+        footer.note = match["note"]
         return True
     for pattern, target in ((_FILED, footer.tags), (_TAGGED, footer.tags), (_POSTED_IN, footer.categories)):
         match = pattern.match(text)
@@ -311,6 +313,8 @@ def apply_footer(post: Post, footer: Footer) -> None:
         post.comments_closed = post.comments_closed or footer.closed
     if footer.author and not post.author:
         post.author = footer.author
+    if footer.note:
+        post.provenance["footer_note"] = footer.note
     if footer.date and post.date is None:
         post.date = stated(footer.date, DateSource.EXPLICIT, "post footer")
     if footer.time:
