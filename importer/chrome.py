@@ -15,6 +15,13 @@ from dataclasses import dataclass, replace
 from .post import Dropped, Line
 
 _SHARE_TARGETS = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|pocket|email|tumblr|telegram|print"
+# The entries of a share menu that name no service: Blogger's "Get link … Other Apps"
+# under every title since 2017, and their kin. The one list of such platform words.
+_SHARE_MENU = "get link|copy link|other apps|more options|share this|share|like|like comment share"
+
+_CMS_LINK = r"(hits|views|reads):?\s*\d[\d,]*|\d[\d,]*\s+(hits|views|reads)"
+# Drupal's link under a post; alone under a reply it closes the reply, so comments.py reads it there.
+_LOGIN_LINK = r"(log ?in|sign in|register)( or (log ?in|sign in|register))? to (post|add) comments"
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ _RULES: list[Rule] = [
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
             rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
-            rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS}))[:.]?$",
+            rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU})"
+            # A row of them joined by dots or bars: "Like · Comment · Share".
+            rf"|(like|comment|share|reply)(\s*[·|]\s*(like|comment|share|reply))+)[:.]?$",
             re.I,
         ),
     ),
@@ -89,6 +98,17 @@ _RULES: list[Rule] = [
         ),
         longest=160,
     ),
+    # Counters and the links a CMS prints under a post, alone or joined by bars:
+    # "Hits: 1322", "» Login or register to post comments | 1243 reads".
+    Rule(
+        "post counters and links",
+        re.compile(
+            rf"^(»\s*)?({_CMS_LINK})(\s*\|\s*({_CMS_LINK}))*$"
+            rf"|^(»\s*)?({_LOGIN_LINK})(\s*\|\s*({_CMS_LINK}))+$|^»\s*({_LOGIN_LINK})$",
+            re.I,
+        ),
+        longest=120,
+    ),
     Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
@@ -96,12 +116,15 @@ _RULES: list[Rule] = [
     Rule(
         "page buttons",
         re.compile(
-            r"^(sign in|sign up|log ?in|log out|get started|open in app|follow|following|subscribe|menu"
+            r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
+            r"|menu"
             r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
             r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
-            r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|next) (entries|posts|articles)"
-            r"|(older|newer|previous|next) (entries|posts)\s*(»|›)|proudly powered by wordpress\.?"
-            r"|powered by (blogger|wordpress|drupal|tumblr)\.?|blog at wordpress\.com\.?"
+            r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"
+            r"|(older|newer|previous|prev|next) (entries|posts|page)\s*(»|›)|proudly powered by wordpress\.?"
+            r"|back to (blog|all posts)|.{1,80} and \d+ others? like this\.?"
+            r"|powered by (blogger|wordpress|drupal|tumblr|joomla!?®?)\.?|blog at wordpress\.com\.?"
+            r"|[\w!.]{1,20} is free software released under the gnu general public license\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
             r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
             r"|print|email this|showing \d+ results?|\d+ results?)$",

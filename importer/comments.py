@@ -68,9 +68,12 @@ _BUTTON = re.compile(
     r"|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
     r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
-    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies))$",
+    r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies)|load more(?: comments)?(?:\.{3}|…)?"
+    r"|(?:log ?in|sign in|register)(?: or (?:log ?in|sign in|register))? to (?:post|add) comments)$",
     re.I,
 )
+# Blogger's "Replies" opens a thread under a comment; the thread's own "Reply" button closes it.
+_THREAD = re.compile(r"^replies:?$", re.I)
 _POST_WORDS = re.compile(r"^(?:posted|published|written|updated)\b", re.I)
 # How far below its heading a section's first comment may be (notices and sort menus between).
 _FIRST_WITHIN = 8
@@ -80,8 +83,14 @@ _NAME_DATE = re.compile(
     r"|^(?P<author2>[\w@][\w .'’-]{0,40}?)\s+[—–|]\s+(?P<date2>.{6,60})$",
     re.I,
 )
-# Typepad and others sign a comment under its text: "Posted by: NAME | DATE".
-_SIGNATURE = re.compile(r"^posted by:\s*(?P<author>.{1,60}?)\s*\|\s*(?P<date>.+)$", re.I)
+# Typepad and others sign a comment under its text: "Posted by: NAME | DATE", and
+# newspapers and community sites "Posted by NAME, TOWN at 19:03 on DATE": the author is
+# the name alone, never the town or the time after it.
+_SIGNATURE = re.compile(
+    r"^posted by(?::\s*|\s+)(?P<author>[^|,:]{1,60}?)(?:,\s*(?P<place>[^|,:\d]{1,40}?))?"
+    r"(?:\s*\|\s*|\s+at\s+|\s+on\s+)(?P<date>.*\d.*)$",
+    re.I,
+)
 _NAME_LIKE = re.compile(r"^[\w@][\w .'’&@()-]{0,40}$")
 
 
@@ -92,6 +101,7 @@ class Comment:
     date: FoundDate | None = None
     paragraphs: list[str] = field(default_factory=list)
     reply_to: int | None = None  # 1-based index of the comment it answers
+    place: str | None = None  # the town a signature gives beside the name ("Posted by NAME, TOWN at …")
     indent: int = 0  # of its header line, as saved
 
 
@@ -161,7 +171,8 @@ def _header(lines: list[Line], i: int, pairs: bool) -> tuple[str, FoundDate | No
             return author.strip(), when, 1
     # A forum reply: "Re: the thread's title" over "Postby NAME » DATE".
     if text.lower().startswith("re:") and i + 1 < len(lines):
-        match = _FORUM_BY.match(lines[i + 1].text)
+        # "Postby NAME » DATE" (phpBB) or "Submitted by NAME on DATE" (Drupal) under it.
+        match = _FORUM_BY.match(lines[i + 1].text) or _SUBMITTED.match(lines[i + 1].text)
         if match:
             return match["author"].strip(), find_date(match["date"]), 2
     if pairs and i + 1 < len(lines) and _NAME_LIKE.match(text) and len(text.split()) <= 5:
@@ -219,6 +230,12 @@ def _read(lines: list[Line], start: int, stated: int | None) -> CommentSection:
     return section
 
 
+def _signed_date(text: str) -> FoundDate | None:
+    """'19:03 on 10 February 2009' as well as '10 February 2009 at 19:03'."""
+    match = re.match(r"^(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s+on\s+(.+)$", text.strip(), re.I)
+    return find_date(f"{match[2]} {match[1]}" if match else text)
+
+
 def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None:
     """Comments whose author and date come under their text."""
     pending: list[Line] = []
@@ -227,7 +244,12 @@ def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None
         line = lines[i]
         match = _SIGNATURE.match(line.text)
         if match:
-            comment = Comment(author=match["author"].strip(), line=line.number, date=find_date(match["date"]))
+            comment = Comment(
+                author=match["author"].strip(),
+                line=line.number,
+                date=_signed_date(match["date"]),
+                place=(match["place"] or "").strip() or None,
+            )
             comment.paragraphs = [p.text for p in pending]
             section.comments.append(comment)
             section.lines += [p.number for p in pending] + [line.number]
@@ -255,13 +277,14 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
         for line in lines[start:]
     )
     current: Comment | None = None
+    thread: int | None = None  # the comment a Blogger "Replies" thread answers
     i = first
     while i < len(lines):
         line = lines[i]
         header = _header(lines, i, pairs=not says)
         if header:
             author, when, size = header
-            current = Comment(author=author, line=line.number, date=when, indent=line.indent)
+            current = Comment(author=author, line=line.number, date=when, indent=line.indent, reply_to=thread)
             section.comments.append(current)
             section.lines += [lines[j].number for j in range(i, i + size)]
             i += size
@@ -277,8 +300,15 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
                 section.end = i
                 return
             continue
+        if current is not None and _THREAD.match(line.text):
+            section.dropped.append(Dropped(line.number, line.text, "comment thread heading"))
+            thread = thread or len(section.comments)
+            i += 1
+            continue
         if _BUTTON.match(line.text):
             section.dropped.append(Dropped(line.number, line.text, "comment button"))
+            if thread is not None and line.text.lower().startswith("reply"):
+                thread = None
             i += 1
             following = lines[i] if i < len(lines) else None
             # "Post author" or "Like" under a name is a badge; after the text, a button closes it.
@@ -289,6 +319,7 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
                 and not (
                     _header(lines, i, pairs=not says)
                     or _BUTTON.match(following.text)
+                    or _THREAD.match(following.text)
                     or is_form_line(following.text)
                 )
             ):

@@ -10,13 +10,14 @@ date line or its own footer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import comments, metadata
 from .post import Heading, Line, PageKind
 from .segment import title_like
 from .single import _body_start as body_start
-from .single import header_fact
+from .single import header_fact, is_prose
 
 # An archive heading sits under the site's name and menus, near the top.
 _HEADING_WITHIN = 15
@@ -32,12 +33,26 @@ class KindDecision:
     sure: bool = True
 
 
+# A post's own header line: its byline, or its dates under a key (Joomla's "Published: …").
+_POST_HEADER_KEY = re.compile(r"^(?:written|posted|published|submitted|created|(?:last )?updated)\b", re.I)
+
+
+def _in_post_header(lines: list[Line], index: int) -> bool:
+    """A "Category: News" line between a post's byline and its date belongs to the post, not the page."""
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(lines):
+            fact = header_fact(lines[j])
+            if _POST_HEADER_KEY.match(lines[j].text) or (fact is not None and fact.author):
+                return True
+    return False
+
+
 def find_heading(lines: list[Line]) -> tuple[Heading | None, int]:
     for index, line in enumerate(lines[:_HEADING_WITHIN]):
         if len(line.text) > 90:
             continue
         heading = metadata.archive_heading(line)
-        if heading:
+        if heading and not (heading.kind in ("category", "tag", "author") and _in_post_header(lines, index)):
             return heading, index
     return None, 0
 
@@ -62,7 +77,9 @@ def _posts_ended(lines: list[Line]) -> int:
     under its text; only a footer followed by a new title and its text shows
     that another post follows.
     """
-    footer = [metadata.footer_line(line.text) is not None for line in lines]
+    # A footer line above the first paragraph ("Posted in Practice" over a title) is a header.
+    first_text = next((i for i, line in enumerate(lines) if is_prose(line)), -1)
+    footer = [i > first_text and metadata.footer_line(line.text) is not None for i, line in enumerate(lines)]
     groups = followed = 0
     i = 0
     while i < len(lines):

@@ -164,10 +164,21 @@ _POSTED_BY_AT = re.compile(
 _LINK_WORDS = re.compile(
     r"^(?:permalink|trackback|share|email this|print|links to this post)(?:\s*\(\d+\))?$", re.I
 )
-_POSTED_IN = re.compile(r"^(?:posted\s+in|categories|category|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I)
+_POSTED_IN = re.compile(
+    r"^(?:posted\s+in|(?:parent\s+)?categor(?:y|ies)|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I
+)
 _ENTRY = re.compile(
     r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged\s+(?P<tags>.+?))?"
     r"(?:\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<author>.+?))?)?\.\s*(?:bookmark the permalink\.?)?$",
+    re.I,
+)
+# Kubrick and the WordPress.com themes after it: "This entry was posted on Monday, June 22,
+# 2015 at 9:14 am and is filed under X. Tagged: a, b. You can follow any responses …".
+_ENTRY_ON = re.compile(
+    r"^this entry was posted on\s+(?P<date>.+?)"
+    r"(?:\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"(?:\s+and is filed under\s+(?P<cats>.+?))?(?:\s+by\s+(?P<author>[^.]+?))?\."
+    r"(?:\s*tagged:?\s+(?P<tags>[^.]+)\.)?(?:\s+(?P<note>you can .*))?$",
     re.I,
 )
 _PERMALINK = re.compile(r"^bookmark the permalink\.?$", re.I)
@@ -182,6 +193,7 @@ class Footer:
     date: PartialDate | None = None
     author: str | None = None
     time: tuple[int, int] | None = None  # hour and minute, when the footer gives only a time
+    note: str | None = None  # the theme's own sentences after the facts, kept as provenance
 
 
 _LIST_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -214,6 +226,20 @@ def _footer_part(text: str, footer: Footer) -> bool:
         if match["author"]:
             footer.author = match["author"].strip()
         return True
+    match = _ENTRY_ON.match(text)
+    if match and parse_date(match["date"]) is not None:
+        footer.date = parse_date(match["date"])
+        if match["h"]:
+            hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
+            if match["ampm"] and match["ampm"].lower().startswith("p"):
+                hour += 12
+            footer.time = (hour, int(match["m"]))
+        footer.categories += split_list(match["cats"] or "")
+        footer.tags += split_list(match["tags"] or "")
+        if match["author"]:
+            footer.author = match["author"].strip()
+        footer.note = match["note"]
+        return True
     for pattern, target in ((_FILED, footer.tags), (_TAGGED, footer.tags), (_POSTED_IN, footer.categories)):
         match = pattern.match(text)
         if match:
@@ -235,7 +261,9 @@ def _footer_part(text: str, footer: Footer) -> bool:
 
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
-    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|bookmark|label|topic)", re.I
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
+    r"|label|topic)",
+    re.I,
 )
 
 
@@ -285,6 +313,8 @@ def apply_footer(post: Post, footer: Footer) -> None:
         post.comments_closed = post.comments_closed or footer.closed
     if footer.author and not post.author:
         post.author = footer.author
+    if footer.note:
+        post.provenance["footer_note"] = footer.note
     if footer.date and post.date is None:
         post.date = stated(footer.date, DateSource.EXPLICIT, "post footer")
     if footer.time:

@@ -82,6 +82,8 @@ def legacy_comments(post: Post) -> list[str]:
         out.append(f"    text: {yaml_str(text)}")
         if comment.reply_to:
             out.append(f"    reply_to: {comment.reply_to}")
+        if comment.place:
+            out.append(f"    place: {yaml_str(comment.place)}")
     return out
 
 

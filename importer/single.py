@@ -45,7 +45,8 @@ _NAME_AFTER_DATE = re.compile(r"^(?!By\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){
 _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
-_LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in)\s*:\s*(?P<list>.+)$", re.I)
+# "Forums: Youth justice" is a Drupal forum post's container, printed as its tags are.
+_LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in|forums?)\s*:\s*(?P<list>.+)$", re.I)
 _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:\s+[\w’'-]+)*\s*)+$")
 _END = re.compile(
     r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like"
@@ -57,6 +58,9 @@ _END = re.compile(
     re.I,
 )
 _SENTENCE = tuple(".!?…:;’”\"')")
+_READING_TIME = re.compile(r"^\d+\s+min(?:ute)?s?(?:\s+read)?$", re.I)
+# Medium's "Published in" over the publication's name: neither is the title nor the author.
+_PUBLISHED_IN = re.compile(r"^(?:published|posted) in:?$", re.I)
 
 
 @dataclass
@@ -97,8 +101,14 @@ def header_fact(line: Line) -> Fact | None:
             rest = rest[: counted.start()] + rest[counted.end() :]
         # "By NAME | DATE | Category, Category | 5 Comments": a list between bars is its categories.
         parts = [
-            part.strip() for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest) if part.strip(" |·•")
+            part.strip()
+            for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest)
+            if part.strip(" |·•") and not _READING_TIME.match(part.strip())
         ]
+        if author is None and "|" not in text and parts and _NAME_AFTER_DATE.match(parts[-1]):
+            # "March 3, 2017 · 4 min · Nadia Ferreira" (Hugo, Jekyll): the name after the dots.
+            author = parts.pop()
+            rest = " ".join(parts)
         if len(parts) > 1 or "|" in text:
             for part in list(parts):
                 if "," in part or (parts.index(part) > 0 and len(part.split()) <= 3):
@@ -106,9 +116,9 @@ def header_fact(line: Line) -> Fact | None:
                     parts.remove(part)
             rest = " ".join(parts)
         left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
-        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·-–—")):
-            # "October 4, 2011 Ruth Okafor-Lyle 4 Comments": a name beside the date.
-            author, left = rest.strip(" ,|·-–—"), []
+        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·•-–—")):
+            # "October 4, 2011 Ruth Okafor-Lyle 4 Comments", "Mar 3, 2017 • Name": a name beside the date.
+            author, left = rest.strip(" ,|·•-–—"), []
         if len(left) <= 2:
             return Fact(date=found, author=author, tags=tags, label="date line", comments=count)
         return None
@@ -141,7 +151,14 @@ def footer_fact(line: Line) -> Fact | None:
 
 
 # "Jane Doe", and "Jane Doe, social affairs correspondent" as newspapers print it.
-_NAME_LINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?$")
+# Medium joins its "Follow" button to the name: "Jane Doe · Follow".
+_NAME_LINE = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?(?:\s+·\s+Follow)?$"
+)
+
+
+def _name_of(line: Line) -> str:
+    return re.sub(r"\s+·\s+Follow$", "", line.text).split(",")[0]
 
 
 def _name_line(line: Line) -> bool:
@@ -189,10 +206,20 @@ def _joined_footer(text: str) -> Fact | None:
     return fact if fact.author else None
 
 
+_UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
+_CLOSING = tuple("’”\"')")
+
+
 def is_prose(line: Line) -> bool:
     words = len(line.text.split())
+    text = line.text
     # A question is as often a headline as a sentence, so it needs the length of one.
-    return words >= 12 or (words >= 6 and line.text.endswith(_SENTENCE) and not line.text.endswith("?"))
+    if words >= 12:
+        return True
+    if words < 6 or not text.endswith(_SENTENCE) or text.endswith("?"):
+        return False
+    # A closing quote ends a sentence only after its full stop: 'Why we stopped saying "NFA"' is a headline.
+    return not text.endswith(_CLOSING) or text.rstrip("’”\"')").endswith(tuple(".!?…,;:"))
 
 
 def link_like(line: Line) -> bool:
@@ -215,7 +242,6 @@ class SingleRead:
     comment_lines: list[int] = field(default_factory=list)
 
 
-_TRACE: list = []  # set to [None] to record candidates' scores while debugging
 _BOUND_HEADER = re.compile(r"(?i)(?:posted|published|written|submitted|by|post)\b")
 _MAY_BE_HEADER = re.compile(r"\d|by\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -254,6 +280,7 @@ _NAV_WORDS = {
     "older",
     "newer",
     "posts",
+    "navigation",
 }
 
 
@@ -346,6 +373,21 @@ def _header_or_count(line: Line) -> Fact | None:
     return fact
 
 
+def _names_author(line: Line, author: str) -> bool:
+    """The author's name alone, or "Written by" it with no date: an author card, not the text."""
+    if line.text == author:
+        return True
+    if author not in line.text or len(line.text) > len(author) + 20:
+        return False
+    fact = header_fact(line)
+    return fact is not None and fact.author == author and fact.date is None
+
+
+def _publication(lines: list[Line], i: int) -> bool:
+    """Medium's "Published in" label, or the publication's name under it."""
+    return bool(_PUBLISHED_IN.match(lines[i].text) or (i > 0 and _PUBLISHED_IN.match(lines[i - 1].text)))
+
+
 def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
     """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
     found_body = _body_start(lines, limit)
@@ -355,11 +397,23 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
     best: tuple[float, int, list[str]] | None = None
     facts = [_header_or_count(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
 
+    def role(j: int) -> bool:
+        """A writer's job under their name, over the date (LinkedIn): part of the byline."""
+        return (
+            1 < j < len(facts) - 1
+            and _name_line(lines[j - 1])
+            and facts[j + 1] is not None
+            # Saved packed, as one block: title, name, job, date.
+            and lines[j - 1].blanks_before == lines[j].blanks_before == lines[j + 1].blanks_before == 0
+        )
+
     def significant(j: int) -> bool:
         """A line that could only be a title, not a name, a menu or a header line."""
         line = lines[j]
         return (
             facts[j] is None
+            and not role(j)
+            and not _publication(lines, j)
             and _title_candidate(line)
             and not _nav_like(line.text)
             and not _name_line(line)
@@ -368,15 +422,33 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
 
     for i in range(min(body, limit)):
         line = lines[i]
-        if not _title_candidate(line) or (i == 0 and site and body > 1):
+        if not _title_candidate(line) or (i == 0 and site and body > 1) or _publication(lines, i) or role(i):
             continue
         score, evidence = 0.0, []
         if site and line.text == browser_title:
             score += 3
             evidence.append(f"the heading repeats the page title '{first}'")
         # Lines between the title and the text: one standfirst under it, then its header.
-        rest = list(range(i + 1, body))
-        if rest and len(lines[rest[0]].text.split()) >= 13 and facts[rest[0]] is None:
+        # Dots between header items and Medium's publication lines stand between nothing.
+        rest = [
+            j for j in range(i + 1, body) if _LETTERS.search(lines[j].text) and not _publication(lines, j)
+        ]
+        standfirst = rest and lines[rest[0]]
+        if (
+            standfirst
+            and facts[rest[0]] is None
+            and (
+                len(standfirst.text.split()) >= 13
+                # A subtitle under the title, longer than it (Medium): the title's, not a rival.
+                # A headline straight over a post's byline is that post's title, never a subtitle.
+                or (
+                    len(standfirst.text.split()) >= 6
+                    and len(standfirst.text) > len(line.text)
+                    and len(rest) > 1
+                    and facts[rest[1]] is None
+                )
+            )
+        ):
             rest = rest[1:]  # a standfirst
         header = next((j for j in rest[:5] if facts[j] is not None), None)
         # With no paragraph found, only the lines above the header can speak against it.
@@ -421,11 +493,16 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and len(lines[i - 1].text) < len(line.text)
         ):
             score -= 2  # a subtitle under its title
+        if (
+            i > 0
+            and len(line.text.split()) == 1
+            and significant(i - 1)
+            and len(lines[i - 1].text.split()) >= 3
+        ):
+            score -= 3  # a one-word label under its title (Joomla's "Details")
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
-        if _TRACE:
-            _TRACE.append((round(score, 2), line.number, line.text[:50], evidence))
         if best is None or score > best[0]:
             best = (score, i, evidence)
     if site and (best is None or best[0] < 3):
@@ -439,9 +516,25 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         body = index + 1
         while body < limit and header_fact(lines[body]) is not None:
             body += 1
+    if not evidence and index > 0 and significant(index - 1) and _has_subheadings(lines, body, limit):
+        # A newsletter's first section heading ("Where we are") under the issue's title: the
+        # text's own headings show what it is, and the title is the line above it.
+        return index - 1, body, [], ["the title was taken as the line above the text's first section heading"]
     if not evidence:
         return index, body, [], ["the title was taken as the short line above the first paragraph"]
     return index, body, evidence, []
+
+
+def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
+    """Short headings between the text's paragraphs."""
+    return any(
+        is_prose(lines[j - 1])
+        and is_prose(lines[j + 1])
+        and _title_candidate(lines[j])
+        and not is_prose(lines[j])
+        and len(lines[j].text.split()) <= 6
+        for j in range(start + 1, min(stop, len(lines)) - 1)
+    )
 
 
 _STOPPING_CHROME = {"share widget", "related-links widget"}
@@ -479,6 +572,13 @@ def read_single(
         )
         if markers:
             stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0]), stop)
+    subject_at = _email_subject_at(lines)
+    if pinned is None and subject_at is not None:
+        # A letter starts at its greeting ("Dear colleagues,"); a heading under it is the letter's.
+        greeting = next((k for k in range(subject_at + 1, body_start) if _greeting(lines[k])), None)
+        if greeting is not None:
+            title_at = min(title_at, subject_at) if title_at > greeting else title_at
+            body_start = greeting
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
@@ -506,11 +606,48 @@ def read_single(
             post.author = post.author or fact.author
             dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
             above = above[:up]
-    if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5):
+    masthead = bool(above) and not any(d.line < above[0].number for d in chrome)
+    # The blog's user name heads the page, or is repeated in its header ("locum_lass (locum_lass) wrote,").
+    handle = next(
+        (
+            line.text
+            for n, line in enumerate(above)
+            if _HANDLE.match(line.text)
+            and (
+                (n == 0 and masthead) or any(line.text in other.text for other in above if other is not line)
+            )
+        ),
+        None,
+    )
+    if handle and not post.author:
+        # A Tumblr or LiveJournal page opens with the blog's user name: its author.
+        post.author = handle
+        post.notes.append(f"the user name '{handle}' heading the page is the author")
+    if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5) and not masthead:
         post.category = above[0].text
         post.notes.append(
             f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
         )
+    elif above and (labels := metadata.footer_line(above[-1].text)) is not None and labels.categories:
+        # "Posted in Practice" over the title: the post's category, printed as a header.
+        metadata.apply_footer(post, labels)
+        dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above[:-1]]
+    elif (
+        len(above) > 1
+        and title_line.number - above[-1].number == 1
+        and above[-1].blanks_before >= 1
+        and title_like(above[-1], max_chars=30, max_words=3)
+        and not _nav_like(above[-1].text)
+        and not _name_line(above[-1])
+    ):
+        # Ghost's primary tag: a label set off from the menus and packed against the title;
+        # "Forums: Residential care" (Drupal) gives its value.
+        labels = footer_fact(above[-1])
+        post.category = labels.tags[0] if labels is not None and labels.tags else above[-1].text
+        post.notes.append(
+            f"the label '{above[-1].text}' just above the title (line {above[-1].number}) is its category"
+        )
+        dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above[:-1]]
     else:
         dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above]
 
@@ -525,11 +662,15 @@ def read_single(
             (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
         )
         keep_from = last_header + 1
+    header_name: Line | None = None  # the first name among the header's lines
     for i in range(title_at + 1, keep_from):
         line = lines[i]
         fact = header_fact(line)
         if fact is not None:
-            if fact.date is not None and date_found is None and not line.text.lower().startswith("updated"):
+            if fact.date is not None and _UPDATED.match(line.text):
+                # "Last Updated: 02 April 2013" (Joomla) is kept, but never dates the post.
+                post.provenance["updated"] = line.text
+            elif fact.date is not None and date_found is None:
                 date_found, date_line = fact.date, line.number
             if fact.author:
                 post.author = post.author or fact.author
@@ -538,9 +679,21 @@ def read_single(
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
+        before = header_fact(lines[i - 1]) if i > title_at + 1 else None
+        if _publication(lines, i):
+            if not _PUBLISHED_IN.match(line.text):
+                post.provenance["publication"] = line.text
+            dropped.append(Dropped(line.number, line.text, "post header (the publication)"))
+            continue
+        if _name_line(line) and header_name is None:
+            header_name = line
+        if _name_line(line) and not post.author and before is not None and before.date and not before.author:
+            # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
+            post.author = _name_of(line)
+            continue
         if _name_line(line) and not post.author and following is not None and following.date is not None:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
-            post.author = line.text.split(",")[0]
+            post.author = _name_of(line)
             if "," in line.text:
                 post.provenance["byline"] = line.text
             continue
@@ -548,15 +701,38 @@ def read_single(
         if count is not None and count.comments is not None and not count.tags:
             post.comments = count.comments
             continue
+        labels = footer_fact(line)
+        if labels is not None and labels.tags and labels.date is None and labels.author is None:
+            post.tags += [tag for tag in labels.tags if tag not in post.tags]
+            continue
+        if count is not None and (count.tags or count.categories) and count.comments is None:
+            # "Category: News" between a byline and a date (Joomla): the post's own.
+            metadata.apply_footer(post, count)
+            continue
         if is_prose(line) and post.summary is None and i == title_at + 1:
             post.summary = line.text
             post.notes.append(f"the standfirst under the title (line {line.number}) is the summary")
             continue
         dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
+    if post.category and post.category == post.provenance.get("publication"):
+        # The label above the title was the publication's name (Medium), not a category.
+        post.notes.append(f"'{post.category}' above the title is the publication, not a category")
+        post.category = None
+    if header_name is not None and post.author is None and date_found is not None:
+        # A name alone between the title and the text, with the post's date there too (Medium's
+        # name over "Follow" and "Published in"): the author's.
+        post.author = _name_of(header_name)
+        dropped[:] = [d for d in dropped if d.line != header_name.number]
+
     # After the article: footers hold facts; the rest is page furniture.
     tag_lines = _tag_lists(lines, text_from, end, post)
     for line in lines[stop:end]:
+        fact = footer_fact(line)
+        if fact is not None and fact.date and not (fact.tags or fact.author or fact.comments is not None):
+            # A related post's date, or a comment's: recorded, and never the post's.
+            dropped.append(Dropped(line.number, line.text, "after the article (a date, not the post's)"))
+            continue
         if line.number not in tag_lines and not _take_footer(post, line):
             dropped.append(
                 Dropped(line.number, line.text, "after the article (share, related or navigation)")
@@ -565,6 +741,37 @@ def read_single(
     # The body's own end: its last paragraph before a packed run of short lines.
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    # The site's name again (a footer's masthead), or the author's name alone (an author card),
+    # after the text has begun: the page's furniture starts there.
+    masts = {
+        line.text for line in lines[:title_at] if not _nav_like(line.text) and len(line.text.split()) >= 2
+    }
+    text_from_here = max(body_start, keep_from) + 1
+    card = next(
+        (
+            i
+            for i in range(text_from_here, text_end)
+            if lines[i].text in masts or (post.author and _names_author(lines[i], post.author))
+        ),
+        None,
+    )
+    if card is None and text_end == stop and stop < end and _END.match(lines[stop].text):
+        card = stop  # the post navigation ("Newer Post", "Older Post") straight after the text
+    if card is None and text_end == stop == len(lines):
+        # Tags one a line, packed together, as the page's very last lines (Medium saved to its end).
+        first = stop
+        while first - 1 > text_from_here and stop - first < 5 and _PILL.match(lines[first - 1].text):
+            first -= 1
+        if stop - first >= 2 and all(line.blanks_before == 0 for line in lines[first + 1 : stop]):
+            card = stop
+    if card is not None:
+        # Tags printed one a line just above an author card (Medium) or the post navigation
+        # (Squarespace) are the post's, not its text.
+        text_end = card
+        while text_end - 1 > text_from_here and _PILL.match(lines[text_end - 1].text):
+            text_end -= 1
+        if not (card - text_end >= 2 or (card - text_end == 1 and _GLUED.search(lines[text_end].text))):
+            text_end = card
     if not tag_lines:
         tag_lines = _tag_pills(lines, text_end, stop, post)
     for line in lines[text_end:stop]:
@@ -610,12 +817,36 @@ def read_single(
                 f"the page states {section.stated} comment(s) but {len(section.comments)} were found"
             )
 
+    signed = _sign_off(lines, keep_from, end)
+    if signed is not None:
+        name, taken = signed
+        post.author = post.author or name
+        dropped_lines = {line.number for line in taken}
+        dropped += [
+            Dropped(line.number, line.text, "sign-off (the author's name is kept as the author)")
+            for line in taken
+            if line in post.body_lines
+        ]
+        post.body_lines = [line for line in post.body_lines if line.number not in dropped_lines]
+    subject = _email_subject(lines)
+    if subject:
+        if subject.casefold() != post.title.casefold():
+            # The line the title was taken from is kept beside it.
+            post.provenance["subject" if title_at == subject_at else "heading"] = title_line.text
+            post.title = subject
+        sure.append(f"the e-mail's subject '{subject}'")
+        read.title_evidence = True
+        doubts[:] = [doubt for doubt in doubts if not doubt.startswith("the title was taken")]
     footer_date = read.footer_time
     if date_found is None:
         found = _email_date(lines) or _address_date(lines, post.title, chrome)
         if found is not None:
             read.footer_date, evidence = found
             sure.append(evidence)
+    if date_found is None and read.footer_date is None and post.date is not None:
+        # "This entry was posted on …" under the text, read with the post's footer.
+        sure.append(f"the post's footer ({post.date.evidence})")
+        read.date_evidence = 0.25
     if date_found is None and read.footer_date is not None:
         date_found, date_line = read.footer_date, 0
         sure.append("a date line under the post")
@@ -636,6 +867,57 @@ _EMAIL_HEADER = re.compile(r"^(?:from|sent|date|to|cc|subject|reply-to):\s", re.
 _DATED_ADDRESS = re.compile(
     r"https?://\S+?/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<slug>[\w-]*)"
 )
+
+
+# A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
+_HANDLE = re.compile(r"^[a-z][a-z0-9_.-]{3,30}$")
+# A letter's closing ("Best wishes,", "Kind regards,"): a few words and a comma, with a name under it.
+_CLOSING_LINE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}(?P<comma>,)?$")
+
+
+def _sign_off(lines: list[Line], start: int, stop: int) -> tuple[str, list[Line]] | None:
+    """A newsletter's or letter's last closing with the name under it: the name, and the lines it takes."""
+    for i in range(stop - 2, start, -1):
+        closing = _CLOSING_LINE.match(lines[i].text)
+        # Without its comma ("Kind regards"), only at the very end of the letter.
+        if (
+            closing
+            and _name_line(lines[i + 1])
+            and (closing["comma"] or (i + 4 >= stop and not _name_line(lines[i])))
+        ):
+            name_line = lines[i + 1]
+            taken = [lines[i], name_line]
+            # The writer's role under the name ("Principal Social Worker").
+            if i + 2 < stop and link_like(lines[i + 2]) and lines[i + 2].blanks_before == 0:
+                taken.append(lines[i + 2])
+            return name_line.text.split(",")[0], taken
+    return None
+
+
+def _greeting(line: Line) -> bool:
+    """'Dear colleagues,', 'Hello all,': a letter's opening line."""
+    match = _CLOSING_LINE.match(line.text)
+    return bool(match and match["comma"]) and not _name_line(line)
+
+
+def _email_subject_at(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines[:8]):
+        if not _EMAIL_HEADER.match(line.text):
+            return None
+        if line.text.lower().startswith("subject:"):
+            return i
+    return None
+
+
+def _email_subject(lines: list[Line]) -> str | None:
+    """The 'Subject:' of an e-mail pasted with its headers: the post's title."""
+    for line in lines[:8]:
+        if not _EMAIL_HEADER.match(line.text):
+            break
+        if line.text.lower().startswith("subject:"):
+            subject = re.sub(r"^(?:(?:re|fwd?|fw):\s*)+", "", line.text[8:].strip(), flags=re.I)
+            return subject or None
+    return None
 
 
 def _email_date(lines: list[Line]) -> tuple[FoundDate, str] | None:
@@ -706,21 +988,35 @@ _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 
 
+# Where two links meet in a paste, a lower-case letter runs straight into a capital.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
     """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
     j = start
-    while j < stop and j - start < 8 and _PILL.match(lines[j].text):
+    while j < stop and j - start < 8 and _PILL.match(lines[j].text) and lines[j].text != post.author:
         if j > start and lines[j].number - lines[j - 1].number > 2:
             break
         j += 1
-    if j - start < 2:
+    names = [tag for line in lines[start:j] for tag in _GLUED.split(line.text)]
+    # One line of links pasted without their separators ("Care LeaversStaying PutFostering") counts too.
+    if len(names) < 2:
         return set()
     # Reactions follow the pills: a count, or a like or share row already dropped as chrome.
     after = lines[j] if j < len(lines) else None
-    if after is not None and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2):
+    byline = after is not None and (
+        after.text == post.author or ((fact := header_fact(after)) is not None and fact.author is not None)
+    )
+    if (
+        after is not None
+        and not byline
+        and not _END.match(after.text)
+        and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2)
+    ):
         return set()
     pills = lines[start:j]
-    post.tags += [line.text for line in pills if line.text not in post.tags]
+    post.tags += [name for name in names if name not in post.tags]
     post.notes.append(
         f"the short lines {pills[0].number}-{pills[-1].number} under the article are read as its tags"
     )

@@ -58,10 +58,11 @@ def test_corpus_scores_do_not_fall():
 
 # Words a header, footer or comment header is made of, beside the facts read from it.
 _STRUCTURE = set(
-    """trackback posted on by at in says said wrote writes comment comments response responses reply replies
-    thoughts thought topics off to of the and a am pm gmt bst utc filed under tagged tags tag
-    labels label categories category submitted postby re min read updated written published
-    permalink bookmark this entry was leave no one two three four five six seven eight nine ten mon
+    """trackback track posted on by at in says said wrote writes comment comments response responses reply
+    replies thoughts thought topics off to of the and a am pm gmt bst utc filed under tagged tags tag
+    labels label categories category parent forum forums submitted created postby re min read updated
+    written published
+    permalink bookmark this entry was is leave no one two three four five six seven eight nine ten mon
     tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar
     apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december th st nd rd""".split()  # noqa: SIM905
@@ -69,6 +70,8 @@ _STRUCTURE = set(
 
 
 def _words(text: str) -> set[str]:
+    # Links pasted without a separator ("Care LeaversStaying Put") are read apart, word by word.
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
     return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
 
 

@@ -102,6 +102,107 @@ EXPECTED = {
         "last": "thirty other young people.",
         "chrome": ["Staying put", "Close and accept", "Like Loading...", "Blog at WordPress.com."],
     },
+    "blogger_share_menu": {
+        "kind": "single",
+        "title": "Pathway plans that young people write themselves",
+        "date": "2016-04-04T20:15:00+01:00",
+        "author": "Owain Pryce",
+        "tags": ["leaving care", "pathway plans"],
+        "comments": 3,
+        "comment_authors": ["Beatrix Lowe", "Owain Pryce", "Cal Henshaw"],
+        "reply_to": [None, 1, None],
+        "first": "This spring three of the young people",
+        "last": "sounded like a person.",
+        "chrome": ["Get link", "Other Apps", "Share", "Twitter", "Replies", "Add comment", "Load more..."],
+    },
+    "signed_town_comments": {
+        "kind": "single",
+        "title": "Short breaks for disabled children: what changed this year",
+        "date": "2012-05-03T12:00:00+01:00",
+        "author": "Esme Calloway",
+        "comments": 2,
+        "comment_authors": ["Harriet Quayle", "Naveed Sethi"],
+        "first": "The council has moved short breaks",
+        "last": "first review in June.",
+    },
+    "joomla_article": {
+        "kind": "single",
+        "title": "Advocacy visits now offered at weekends",
+        "date": "2014-09-08T12:00:00+01:00",
+        "author": "Fenella Duarte",
+        "first": "From October our independent advocates",
+        "last": "for a referral form.",
+        "chrome": ["Hits: 877", "Powered by Joomla!®"],
+    },
+    "drupal_forum": {
+        "kind": "single",
+        "title": "Life story books after the court order",
+        "date": "2008-05-12T10:05:00+01:00",
+        "author": "Thea Magnusson",
+        "tags": ["Adoption support", "life story work", "adoption"],
+        "comments": 1,
+        "comment_authors": ["Ruari Beckett"],
+        "first": "Our team has a backlog",
+        "last": "how did you supervise them?",
+        "chrome": ["» Login or register to post comments | 512 reads", "Log in or register to post comments"],
+    },
+    "wpcom_entry_below": {
+        "kind": "single",
+        "title": "Restorative conferences in the school holidays",
+        "date": "2015-09-03T19:40:00+01:00",
+        "tags": ["conferences", "schools", "victims"],
+        "first": "During the summer we ran",
+        "last": "hold his next conference there too.",
+        "chrome": ["Why we meet victims first", "June 11, 2015", "Like Loading..."],
+    },
+    "outlook_newsletter": {
+        "kind": "single",
+        "title": "Carers' update, spring",
+        "date": "2021-03-02T09:15:00+00:00",
+        "author": "Gideon Farrant",
+        "first": "Hello all,",
+        "last": "anyone who prefers them.",
+        "chrome": ["Warm wishes,", "Gideon Farrant", "Fostering Team Manager"],
+    },
+    "jekyll_byline": {
+        "kind": "single",
+        "title": "Genograms in the first visit",
+        "date": "2018-06-21T12:00:00+01:00",
+        "author": "Rosalind Halden",
+        "first": "I now draw a genogram",
+        "last": "with the family's permission.",
+        "chrome": ["Notes from a children's social worker."],
+    },
+    "tumblr_name_top": {
+        "kind": "single",
+        "title": "The 3am phone call",
+        "date": "2017-02-02T12:00:00+00:00",
+        "author": "nightshiftsw",
+        "tags": ["emergency duty", "night shifts"],
+        "first": "At three in the morning",
+        "last": "I thought I would.",
+        "chrome": ["21 notes", "Ask me anything"],
+    },
+    "ghost_primary_tag": {
+        "kind": "single",
+        "title": "What grandparents told us about special guardianship",
+        "date": "2021-02-04T12:00:00+00:00",
+        "author": "Maeve Dunleavy",
+        "category": "Practice",
+        "first": "We interviewed twenty special guardians",
+        "last": "the council's kinship team.",
+        "chrome": ["Researcher in kinship care.", "Sign in"],
+    },
+    "medium_publication": {
+        "kind": "single",
+        "title": "Why we moved team meetings to Thursday",
+        "date": "2018-11-05T12:00:00+00:00",
+        "author": "Idris Achterberg",
+        "tags": ["Team Meetings", "Management"],
+        "first": "Our team meeting used to be",
+        "last": "the case discussions.",
+        "chrome": ["Published in", "Carefully Put", "Follow", "4 min read"],
+    },
     "structure": {
         "kind": "single",
         "title": "How we plan a core group",
@@ -140,6 +241,7 @@ def test_single_post_page_gives_one_post_with_its_own_fields(name):
     assert meta["title"] == want["title"]
     assert meta["date"].isoformat() == want["date"]
     assert meta.get("author") == want.get("author")
+    assert meta.get("category") == want.get("category", meta.get("category"))
     assert meta.get("tags", []) == want.get("tags", [])
     assert meta.get("comments") == want.get("comments")
     comments = meta.get("legacy_comments", [])
@@ -154,6 +256,21 @@ def test_single_post_page_gives_one_post_with_its_own_fields(name):
     for markdown in want.get("markdown", []):
         assert markdown in body
     assert "status" not in meta
+
+
+def test_a_related_posts_date_never_dates_the_post():
+    text = (PAGES / "wpcom_entry_below.txt").read_text(encoding="utf-8")
+    without_footer = "\n".join(line for line in text.splitlines() if not line.startswith("This entry"))
+    [post] = read_page(without_footer.encode(), "raw/wpcom_entry_below.txt").posts
+    assert post.title == "Restorative conferences in the school holidays"
+    assert post.date is None
+
+
+def test_share_menu_words_are_never_title_author_or_tag():
+    _page, [(meta, _body)] = _read("blogger_share_menu")
+    menu = {"Get link", "Facebook", "Twitter", "Email", "Other Apps", "Share"}
+    assert meta["title"] not in menu and meta.get("author") not in menu
+    assert not menu & set(meta.get("tags", []))
 
 
 def test_comment_text_is_kept_whole_and_out_of_the_body():
