@@ -104,6 +104,8 @@ def check(
         problems += build_and_crawl(project, accept_addresses=accept_addresses)
     elif site:
         print("(the built site is checked once the errors below are fixed)\n")
+    # What must be fixed first, notes last; in each, the order the files were read in.
+    problems = sorted(problems, key=lambda p: list(Severity).index(p.severity))
     for problem in problems:
         print(problem.format())
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
