@@ -3,8 +3,9 @@ fingerprints its author has acknowledged under ``privacy_reviewed``.
 
 Front matter is scanned too: every key the site may publish (see
 ``unpublished_keys`` for the few left out), a finding there reported on the line
-of its key. Each copy of a finding has its own fingerprint (``number_copies``). Results are cached by content hash, so a check or a preview
-rescans only what changed since the last scan.
+of its key. Each copy of a finding has its own fingerprint (``number_copies``).
+Results are cached by content hash, so a check or a preview rescans only what
+changed since the last scan.
 """
 
 from __future__ import annotations
