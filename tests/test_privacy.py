@@ -16,7 +16,7 @@ from authoring.frontmatter import read_post
 from authoring.privacy import fingerprint, scan, scan_hits
 from authoring.privacy.people import nlp
 from authoring.privacy.public import PUBLIC_FILE, public_list
-from authoring.privacy.review import ScanCache, problems
+from authoring.privacy.review import ScanCache, problems, unpublished_keys
 from authoring.privacy.score import load_corpus, score
 from authoring.problems import Severity
 
@@ -190,6 +190,103 @@ def test_each_finding_is_acknowledged_by_its_own_fingerprint(tmp_path):
     _post(tmp_path, body=body, extra=f'privacy_reviewed: ["{print_}"]\n')
     severities = sorted(p.severity.value for p in _problems(path))
     assert severities == ["note", "warning", "warning"]
+
+
+JAMIE = fingerprint("first name next to an age", "Jamie, aged 7")
+
+
+def _severities(path: Path) -> list[tuple[int, str, str]]:
+    return [(p.line, p.severity.value, p.message.rsplit("[", 1)[1].rstrip("]")) for p in _problems(path)]
+
+
+def test_an_acknowledgement_covers_one_copy_of_a_finding_not_the_copies_added_later(tmp_path):
+    first = "I met Jamie, aged 7, at the contact centre on Tuesday.\n"
+    reviewed = f'privacy_reviewed: ["{JAMIE}"]\n'
+    path = _post(tmp_path, body=first, extra=reviewed)
+    # The first copy keeps the fingerprint it always had.
+    assert _severities(path) == [(17, "note", JAMIE)]
+
+    _post(tmp_path, body=first + "\nLater, Jamie, aged 7, came back.\n", extra=reviewed)
+    [note, warning] = _severities(path)
+    assert note == (17, "note", JAMIE)
+    assert warning[:2] == (19, "warning") and warning[2] != JAMIE
+    later = warning[2]
+
+    # Once that copy is checked too, both are notes.
+    both = f'privacy_reviewed: ["{JAMIE}", "{later}"]\n'
+    _post(tmp_path, body=first + "\nLater, Jamie, aged 7, came back.\n", extra=both)
+    assert [s for _, s, _ in _severities(path)] == ["note", "note"]
+
+    # A copy added between them is new: a warning. The copy checked before keeps
+    # its own acknowledgement rather than handing it to the newcomer.
+    body = first + "\nThen Jamie, aged 7, rang.\n\nLater, Jamie, aged 7, came back.\n"
+    _post(tmp_path, body=body, extra=both)
+    assert [(line, s) for line, s, _ in _severities(path)] == [(17, "note"), (19, "warning"), (21, "note")]
+
+    # Removing a checked copy does not pass its acknowledgement to an unchecked one.
+    body = first + "\nThen Jamie, aged 7, rang.\n"
+    _post(tmp_path, body=body, extra=both)
+    assert [(line, s) for line, s, _ in _severities(path)] == [(17, "note"), (19, "warning")]
+
+
+def test_two_copies_on_one_line_are_two_findings_with_two_fingerprints(tmp_path):
+    body = "Jamie, aged 7, said hello; Jamie, aged 7, said goodbye.\n"
+    path = _post(tmp_path, body=body, extra=f'privacy_reviewed: ["{JAMIE}"]\n')
+    [(_, first, one), (_, second, two)] = _severities(path)
+    assert (first, second) == ("note", "warning") and one == JAMIE and two != JAMIE
+
+
+def test_the_same_finding_in_the_title_and_the_body_is_two_copies(tmp_path):
+    path = _post(tmp_path, title="Jamie, aged 7, at court", body="Jamie, aged 7, at court.\n")
+    [(title_line, _, in_title), (body_line, _, in_body)] = _severities(path)
+    # The first in the file (the title) keeps the plain fingerprint.
+    assert (title_line, in_title) == (2, JAMIE) and body_line == 16 and in_body != JAMIE
+
+
+PUBLISHED = """---
+title: "A repost"
+date: 2020-01-02T12:00:00+00:00
+source: "Call 0113 496 0000 for the details"
+source_title: "Kayden, aged 9, at St Anne's"
+date_evidence: "born 03/04/2014"
+suggested_tags: ["courts", "jamie-thompson-aged-7"]
+subtitle: "Mum is on 07700 900872"
+author: "Kerys, aged 8"
+category: "Call 07700 900873"
+legacy_comments:
+  - author: "Ann, aged 6"
+    text: "Fine."
+---
+
+Nothing here.
+"""
+
+
+def test_every_front_matter_text_the_site_publishes_is_scanned_on_its_keys_line(tmp_path):
+    path = tmp_path / "content" / "posts" / "p.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(PUBLISHED, encoding="utf-8")
+    found = {(p.line, p.message.split(":")[0].split(" in the ")[-1]) for p in _problems(path)}
+    assert found == {
+        (4, "source"),
+        (5, "source title"),
+        (6, "date evidence"),
+        (7, "suggested tags"),
+        # A key the front-matter description does not know still reaches the templates.
+        (8, "subtitle"),
+        (9, "author"),
+        (10, "category"),
+        (11, "legacy comments"),
+    }
+
+
+def test_the_keys_left_unscanned_are_read_from_the_front_matter_description():
+    skipped = unpublished_keys()
+    # Dates, switches, choices and the importer's own records the theme never reads.
+    assert {"date", "modified", "status", "discussion", "privacy_reviewed", "imported_from"} <= skipped
+    # Shown by the theme (the page, the feeds, the JSON-LD) or read by a plugin.
+    published = {"title", "summary", "tags", "suggested_tags", "slug", "author", "category"}
+    assert not (published | {"source", "source_title", "date_evidence", "legacy_comments"}) & skipped
 
 
 def test_privacy_reviewed_true_no_longer_silences_a_post(tmp_path):

@@ -1,24 +1,31 @@
 """A whole post scanned, every field of it, and each finding judged against the
 fingerprints its author has acknowledged under ``privacy_reviewed``.
 
-Front matter is scanned too (title, summary, tags, slug, author, category and
-the old blog's comments the importer kept); a finding there is reported on the
-line of its key. Results are cached by content hash, so a check or a preview
-rescans only what changed since the last scan.
+Front matter is scanned too: every key the site may publish (see
+``unpublished_keys`` for the few left out), a finding there reported on the line
+of its key. Each copy of a finding has its own fingerprint (``number_copies``).
+Results are cached by content hash, so a check or a preview rescans only what
+changed since the last scan.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
 import os
+import re
 import tempfile
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+import yaml
+
 from . import people, scan
-from .finding import Finding
+from .finding import Finding, normal
 from .public import PUBLIC_FILE
 
 
@@ -31,7 +38,41 @@ def _rules_version() -> str:
     return digest.hexdigest()[:16]
 
 
-_FIELDS = ("title", "summary", "author", "category")
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_FILE = ROOT / "authoring" / "frontmatter.yaml"
+
+# Values that are never prose: dates, switches, numbers, a choice from a list.
+_NOT_TEXT_WIDGETS = {"datetime", "boolean", "number", "select"}
+# Written as slugs: "jamie-thompson-aged-7".
+_SLUG_LIKE = {"tags", "suggested_tags", "slug"}
+
+
+def _shown_words() -> set[str]:
+    """Every word the theme's templates and the plugins use: a key among them may be shown."""
+    words: set[str] = set()
+    for path in [*sorted((ROOT / "theme").rglob("*.html")), *sorted((ROOT / "plugins").rglob("*.py"))]:
+        words |= set(re.findall(r"\w+", path.read_text(encoding="utf-8", errors="replace")))
+    return words
+
+
+@functools.cache
+def unpublished_keys() -> frozenset[str]:
+    """Front-matter keys the site never shows as text; every other key is scanned.
+
+    Read from the front-matter description: a key whose value is a date, a
+    switch, a number or a choice is not prose, and a key kept only for the
+    record (``widget: hidden``) is left out unless the theme or a plugin reads
+    it. A key the description does not know is scanned: Pelican hands every
+    key to the templates.
+    """
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8")) or []
+    shown = _shown_words()
+    out = {"privacy_reviewed"}  # the fingerprints themselves
+    for item in schema:
+        key, widget = str(item.get("key")), item.get("widget")
+        if widget in _NOT_TEXT_WIDGETS or (widget == "hidden" and key not in shown):
+            out.add(key)
+    return frozenset(out)
 
 
 def _words(value: str) -> str:
@@ -40,30 +81,30 @@ def _words(value: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in value.replace("-", " ").replace("_", " ").split())
 
 
+def _strings(value) -> list[str]:
+    """Every piece of text inside a value: a string, or the strings of a list or a mapping."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, dict):
+        return [text for part in value.values() for text in _strings(part)]
+    if isinstance(value, list):
+        return [text for part in value for text in _strings(part)]
+    return []
+
+
 def texts_of(meta: dict) -> list[tuple[str, str]]:
-    """(key, text) for every front-matter field a reader sees."""
+    """(key, text) for every front-matter text the site may publish."""
+    skip = unpublished_keys()
     out: list[tuple[str, str]] = []
-    for key in _FIELDS:
-        value = meta.get(key)
-        if isinstance(value, str) and value.strip():
-            out.append((key, value))
-        elif isinstance(value, list):
-            out += [(key, str(v)) for v in value if isinstance(v, str)]
-    tags = meta.get("tags")
-    if isinstance(tags, list):
-        out += [("tags", _words(t)) for t in tags if isinstance(t, str)]
-    elif isinstance(tags, str):
-        out += [("tags", _words(t)) for t in tags.split(",")]
-    slug = meta.get("slug")
-    if isinstance(slug, str):
-        out.append(("slug", _words(slug)))
-    comments = meta.get("legacy_comments")
-    if isinstance(comments, list):
-        for comment in comments:
-            if isinstance(comment, dict):
-                for part in ("author", "text"):
-                    if isinstance(comment.get(part), str):
-                        out.append(("legacy_comments", comment[part]))
+    for key, value in meta.items():
+        if key in skip:
+            continue
+        if key in _SLUG_LIKE and isinstance(value, str) and key != "slug":
+            value = value.split(",")
+        texts = _strings(value)
+        if key in _SLUG_LIKE:
+            texts = [_words(t) for t in texts]
+        out += [(key, text) for text in texts]
     return out
 
 
@@ -134,11 +175,40 @@ def texts_to_scan(post) -> list[str]:
 
 
 def scan_post(meta: dict, body: str, body_line: int, line_of, cache: ScanCache) -> list[Finding]:
-    """Every finding in a post: ``line_of(key)`` gives a front-matter key's line."""
-    found = [Finding(body_line + f.line - 1, f.kind, f.text, f.why, "body") for f in cache.findings(body)]
+    """Every finding in a post, in file order: ``line_of(key)`` gives a front-matter key's line."""
+    found: list[tuple[Finding, str]] = []
     for key, text in texts_of(meta):
-        found += [Finding(line_of(key), f.kind, f.text, f.why, key) for f in cache.findings(text)]
-    return found
+        found += [
+            (Finding(line_of(key), f.kind, f.text, f.why, key), f"{key}\x00{normal(text)}")
+            for f in cache.findings(text)
+        ]
+    lines = body.split("\n")
+    for f in cache.findings(body):
+        where = normal(lines[f.line - 1]) if 0 < f.line <= len(lines) else ""
+        found.append((Finding(body_line + f.line - 1, f.kind, f.text, f.why, "body"), where))
+    return number_copies(found)
+
+
+def number_copies(found: list[tuple[Finding, str]]) -> list[Finding]:
+    """Give every later copy of the same finding a fingerprint of its own.
+
+    The first copy in the file keeps the plain fingerprint, so acknowledgements
+    made before copies were told apart stay valid. A later copy's fingerprint
+    also hashes where it stands (its line, or its key and value) and its count
+    among copies on that same line: a new copy is a warning, and adding or
+    removing a copy elsewhere does not pass one copy's acknowledgement to another.
+    """
+    firsts: set[str] = set()
+    at_place: Counter[tuple[str, str]] = Counter()
+    out = []
+    for finding, where in sorted(found, key=lambda pair: pair[0].line):
+        plain = finding.fingerprint
+        at_place[plain, where] += 1
+        if plain in firsts:
+            finding = replace(finding, copy=f"{where}\x00{at_place[plain, where]}")
+        firsts.add(plain)
+        out.append(finding)
+    return out
 
 
 def acknowledged(meta: dict) -> tuple[set[str], bool]:
