@@ -76,7 +76,43 @@ MISTAKES = {
         "the slug '../../..' cannot be an address: it must be a word or words joined by hyphens",
         "write it like slug: my-post-title (letters, digits and hyphens), or delete the line",
     ),
+    "month-page.md": (
+        b'---\ntitle: "Month page"\ndate: 2020-01-02\nslug: "index.html"\n---\n\nText.\n',
+        4,
+        "the slug 'index.html' cannot be an address: it must be a word or words joined by hyphens",
+        "write it as slug: indexhtml (lower-case letters, digits and hyphens), or delete the line",
+    ),
+    "null.md": (
+        b'---\ntitle: "Null"\ndate: 2020-01-02\nslug: "\\0x"\n---\n\nText.\n',
+        4,
+        "the slug '\\x00x' cannot be an address: it must be a word or words joined by hyphens",
+        "write it as slug: x (lower-case letters, digits and hyphens), or delete the line",
+    ),
+    "long-slug.md": (
+        b'---\ntitle: "Long slug"\ndate: 2020-01-02\nslug: "' + b"ab-" * 100 + b'"\n---\n\nText.\n',
+        4,
+        "the slug is 300 characters long; an address may have at most 100",
+        "shorten it to a few words joined by hyphens, e.g. slug: " + "-".join(["ab"] * 33),
+    ),
+    "long-title.md": (
+        b'---\ntitle: "' + b"Word " * 60 + b'"\ndate: 2020-01-02\n---\n\nText.\n',
+        2,
+        "the title makes an address 299 characters long; an address may have at most 100",
+        "add a shorter address under the title: slug: " + "-".join(["word"] * 20),
+    ),
 }
+
+UNREACHABLE_SLUGS = ["index.html", "\0x", "?", "#top", "%2e%2e", "a\nb", "Upper", "a b", "x" * 101, "..", ""]
+
+
+@pytest.mark.parametrize("slug", UNREACHABLE_SLUGS)
+def test_a_slug_must_be_one_pelican_would_make(slug):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.yaml_front_matter.yaml_front_matter import slug_refusal
+
+    assert slug_refusal({"title": "T", "slug": slug}, DEFAULT_CONFIG).key == "slug"
+    assert slug_refusal({"title": "T", "slug": "a-good_slug-2"}, DEFAULT_CONFIG) is None
 
 
 def _said(path: str, line: int, message: str, fix: str) -> str:

@@ -106,26 +106,70 @@ def title_refusal(value) -> Refusal | None:
     )
 
 
+# Longer than any address the blog has published, short enough for every file system.
+MAX_SLUG = 100
+SLUG_FIX = "write it like slug: my-post-title (letters, digits and hyphens), or delete the line"
+
+
+def made_slug(name: str, settings: dict) -> str:
+    """The slug Pelican makes from a name, with the site's settings."""
+    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", [])}
+    options["use_unicode"] = settings.get("SLUGIFY_USE_UNICODE", False)
+    return slugify(name, **options)
+
+
+def cut_slug(slug: str, limit: int = MAX_SLUG) -> str:
+    """A made slug cut to the limit at the end of a word, so the address stays readable."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else slug[:limit]
+    return cut.strip("-") or slug[:limit]
+
+
 def slug_refusal(meta: dict, settings: dict) -> Refusal | None:
-    """A slug that would not make one folder of the site: empty, or with / or .."""
+    """A slug that is not one Pelican would make, so cannot safely be one folder of the site.
+
+    Anything else (``index.html``, ``?``, ``%2e%2e``, a null byte, a line break)
+    clashes with the site's own pages, is cut off by the browser, or cannot be a
+    file name; a very long one cannot be a file name either.
+    """
     slug = meta.get("slug")
     if slug is not None:
-        text = str(slug).strip()
-        if text and "/" not in text and "\\" not in text and text.strip(".") and text not in (".", ".."):
+        text = str(slug)
+        made = made_slug(text, settings)
+        if text == made and any(c.isalnum() for c in text) and len(text) <= MAX_SLUG:
             return None
+        if len(text) > MAX_SLUG:
+            return Refusal(
+                "slug",
+                f"the slug is {len(text)} characters long; an address may have at most {MAX_SLUG}",
+                f"shorten it to a few words joined by hyphens, e.g. slug: {cut_slug(made) or 'my-title'}",
+            )
+        fix = SLUG_FIX
+        if made.strip("-") and len(made) <= MAX_SLUG:
+            fix = f"write it as slug: {made} (lower-case letters, digits and hyphens), or delete the line"
         return Refusal(
             "slug",
             f"the slug {text!r} cannot be an address: it must be a word or words joined by hyphens",
-            "write it like slug: my-post-title (letters, digits and hyphens), or delete the line",
+            fix,
         )
     title = meta.get("title")
-    if not isinstance(title, str) or not title.strip() or sluggable(title, settings):
+    if not isinstance(title, str) or not title.strip():
         return None
-    return Refusal(
-        "title",
-        f"the title {title!r} has no letters or digits to make the post's address from",
-        "add a line slug: a-few-words (letters, digits and hyphens) for the address",
-    )
+    if not sluggable(title, settings):
+        return Refusal(
+            "title",
+            f"the title {title!r} has no letters or digits to make the post's address from",
+            "add a line slug: a-few-words (letters, digits and hyphens) for the address",
+        )
+    # A slug is never longer than its ASCII title; only longer or other titles need making.
+    if (len(title) > MAX_SLUG or not title.isascii()) and len(made := made_slug(title, settings)) > MAX_SLUG:
+        return Refusal(
+            "title",
+            f"the title makes an address {len(made)} characters long; an address may have at most {MAX_SLUG}",
+            f"add a shorter address under the title: slug: {cut_slug(made)}",
+        )
+    return None
 
 
 def sluggable(name: str, settings: dict) -> bool:
@@ -133,9 +177,7 @@ def sluggable(name: str, settings: dict) -> bool:
     # as in "<img src=x>"); only the rest need slugifying.
     if "<" not in name and any(c.isascii() and c.isalnum() for c in name):
         return True
-    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", [])}
-    options["use_unicode"] = settings.get("SLUGIFY_USE_UNICODE", False)
-    return bool(slugify(name, **options))
+    return bool(made_slug(name, settings))
 
 
 def name_refusals(meta: dict, settings: dict) -> list[Refusal]:
