@@ -75,17 +75,6 @@ def check_post(post: Post, cache: privacy_review.ScanCache | None = None) -> lis
         )
     # The same rules, and words, as the build's.
     found += [_problem(post, r.key, Severity.ERROR, r.message, r.fix) for r in refusals(meta, DEFAULT_CONFIG)]
-    comments = meta.get("comments")
-    if "comments" in meta and (isinstance(comments, bool) or not isinstance(comments, int) or comments < 0):
-        found.append(
-            _problem(
-                post,
-                "comments",
-                Severity.ERROR,
-                f"comments must be a whole number, not {comments!r}",
-                "write a number such as comments: 3, or remove the line",
-            )
-        )
     status = meta.get("status", "published")
     if status not in STATUSES:
         found.append(

@@ -101,6 +101,56 @@ MISTAKES = {
         "add a shorter address under the title: slug: " + "-".join(["word"] * 20),
     ),
 }
+# A value of the wrong type: (key: value line, message, what to do), one post each.
+WRONG_TYPES = {
+    "author-list.md": (
+        "author: [x, y]",
+        "author must be text, not ['x', 'y']",
+        'write it as text in double quotes: author: "…"',
+    ),
+    "summary-list.md": (
+        "summary: [1, 2]",
+        "summary must be text, not [1, 2]",
+        'write it as text in double quotes: summary: "…"',
+    ),
+    "category-keys.md": (
+        "category: {a: 1}",
+        "category must be text, not {'a': 1}",
+        'write it as text in double quotes: category: "…"',
+    ),
+    "discussion-list.md": (
+        "discussion: [1]",
+        "discussion must be true or false, not [1]",
+        "write discussion: true or discussion: false (without quotes), or remove the line",
+    ),
+    "closed-text.md": (
+        'comments_closed: "no"',
+        "comments_closed must be true or false, not 'no'",
+        "write comments_closed: true or comments_closed: false (without quotes), or remove the line",
+    ),
+    "precision-week.md": (
+        'date_precision: "week"',
+        "date_precision must be day or month or year, not 'week'",
+        "write one of: day, month, year",
+    ),
+    "legacy-text.md": (
+        'legacy_comments: "not a list"',
+        "legacy_comments must be a list of comments, not 'not a list'",
+        "keep each comment as the importer wrote it: - author: …, date: …, text: …, reply_to: a number",
+    ),
+    "legacy-date.md": (
+        'legacy_comments:\n  - author: "A reader"\n    date: "last Tuesday"\n    text: "Hello."',
+        "comment 1 of legacy_comments has a date that is not a date: 'last Tuesday'",
+        DATE_FIX,
+    ),
+}
+for _name, (_line, _message, _fix) in WRONG_TYPES.items():
+    MISTAKES[_name] = (
+        f'---\ntitle: "{_name[:-3]}"\ndate: 2020-01-02\n{_line}\n---\n\nText.\n'.encode(),
+        4,
+        _message,
+        _fix,
+    )
 
 UNREACHABLE_SLUGS = ["index.html", "\0x", "?", "#top", "%2e%2e", "a\nb", "Upper", "a b", "x" * 101, "..", ""]
 
