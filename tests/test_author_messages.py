@@ -3,6 +3,7 @@ to do, from the check and from the build alike, and never a traceback."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from authoring.cli import build_problems
 from authoring.problems import Problem, Severity
 from authoring.sitecheck import build, free_port
 from tests.conftest import ROOT, build_site
-from tests.test_authoring import GOOD, run, write
+from tests.test_authoring import GOOD, INVOKE, run, write
 
 DATE_FIX = "write the full date, year first: 2026-11-22T09:30:00+00:00 (or just 2026-11-22)"
 # name: (file bytes, line, message, what to do)
@@ -440,3 +441,43 @@ def test_the_preview_shows_tracebacks_only_with_debug(project_copy):
         output = process.communicate(timeout=20)[0]
     assert "Traceback (most recent call last)" in output
     assert "content/posts/2020/later.md:3: error: the date 'May 2020'" in output
+
+
+def test_new_cuts_a_long_title_s_address_at_a_word(project_copy):
+    title = " ".join(f"word{n}" for n in range(100))
+    result = run(project_copy, "new", title)
+    assert result.returncode == 0, result.stderr
+    [path] = (project_copy / "content" / "posts").glob("*/word0-*.md")
+    slug = path.stem
+    assert len(slug) <= 100 and title.lower().replace(" ", "-").startswith(slug + "-"), slug
+    assert f'slug: "{slug}"' in path.read_text(encoding="utf-8")
+
+
+def test_new_reads_only_regular_files(project_copy):
+    posts = project_copy / "content" / "posts"
+    os.mkfifo(posts / "pipe.md")
+    (posts / "dangling.md").symlink_to(project_copy / "nowhere.md")
+    result = subprocess.run(
+        [*INVOKE, "new", "A post beside a pipe"], cwd=project_copy, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_spells_tags_as_the_topic_list_and_refuses_others(project_copy):
+    result = run(project_copy, "new", "Listed", "--tags", "Courts, Children's Social Work")
+    assert result.returncode == 0, result.stderr
+    [path] = (project_copy / "content" / "posts").glob("*/listed.md")
+    assert 'tags: ["courts", "children’s social work"]' in path.read_text(encoding="utf-8")
+    assert "tag “Courts” written as “courts”, the spelling the topic list uses" in result.stdout
+
+    refused = run(project_copy, "new", "Unlisted", "--tags", "Courts, childrens social work")
+    assert refused.returncode == 1
+    said = refused.stderr
+    assert said.startswith(
+        "content/topics.yml: error: the tag “childrens social work” is not one of the blog’s topics\n"
+    )
+    assert (
+        "    what to do: did you mean “children’s social work”? use topics from the list (“adoption”," in said
+    )
+    assert not list((project_copy / "content" / "posts").glob("*/unlisted.md"))
