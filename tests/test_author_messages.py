@@ -481,3 +481,24 @@ def test_new_spells_tags_as_the_topic_list_and_refuses_others(project_copy):
         "    what to do: did you mean “children’s social work”? use topics from the list (“adoption”," in said
     )
     assert not list((project_copy / "content" / "posts").glob("*/unlisted.md"))
+
+
+def test_a_link_to_a_missing_post_names_the_post_line_and_link(project_copy, tmp_path):
+    written = "{filename}/posts/2009/baby-p-effect-sustaned.md"
+    path = _put(
+        project_copy,
+        "linking.md",
+        f'---\ntitle: "Linking"\ndate: 2020-01-02\n---\n\nSee [x]({written}).\n'.encode(),
+    )
+    message = f"the link '{written}' leads to no file"
+    result = run(project_copy, "build")
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert said.startswith(f"{path}:6: error: {message}\n    what to do: check the file name in the link"), (
+        said
+    )
+    assert "the README says how to link\n" in said
+    # The check, which builds the site, lists it as the build says it.
+    built = build(project_copy, tmp_path / "site")
+    [problem] = build_problems(built.stdout + built.stderr)
+    assert (problem.path, problem.line, problem.message) == (path, 6, message)
