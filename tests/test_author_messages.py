@@ -502,3 +502,15 @@ def test_a_link_to_a_missing_post_names_the_post_line_and_link(project_copy, tmp
     built = build(project_copy, tmp_path / "site")
     [problem] = build_problems(built.stdout + built.stderr)
     assert (problem.path, problem.line, problem.message) == (path, 6, message)
+
+
+def test_a_markdown_file_among_the_static_files_is_copied_not_checked_as_a_post(project_copy):
+    extra = project_copy / "content" / "extra"
+    extra.mkdir(exist_ok=True)
+    (extra / "notes.md").write_text("Plain notes, with no front matter.\n", encoding="utf-8")
+    checked = run(project_copy, "check", "--no-site")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "notes.md" not in checked.stdout + checked.stderr
+    assert run(project_copy, "build").returncode == 0
+    [copied] = (project_copy / "output").rglob("notes.md")
+    assert copied.read_text(encoding="utf-8") == "Plain notes, with no front matter.\n"
