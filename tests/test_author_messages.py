@@ -514,3 +514,10 @@ def test_a_markdown_file_among_the_static_files_is_copied_not_checked_as_a_post(
     assert run(project_copy, "build").returncode == 0
     [copied] = (project_copy / "output").rglob("notes.md")
     assert copied.read_text(encoding="utf-8") == "Plain notes, with no front matter.\n"
+
+
+def test_a_post_pelican_could_not_read_for_no_stated_reason_never_says_empty_brackets():
+    from plugins.author_errors.author_errors import AuthorMessages
+
+    said, _ = AuthorMessages("content")._translate("Could not process posts/2020/a.md\n", None)
+    assert said == "content/posts/2020/a.md: error: the post could not be read (see the line above)"

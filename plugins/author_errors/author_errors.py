@@ -154,7 +154,7 @@ class AuthorMessages(logging.Filter):
         for pattern, message, fix in _KNOWN:
             match = pattern.match(text) or (detail and pattern.match(str(error)))
             if match:
-                found = {k: v.strip() for k, v in match.groupdict().items() if v is not None}
+                found = {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
                 found.setdefault("error", detail or "see the line above")
                 where = self._where(found.get("path"))
                 return f"{where}: error: {message.format(**found)}", fix.format(**found)
