@@ -27,10 +27,10 @@ CONFIG = {
 }
 
 
-def _pelican(c, settings):
+def _pelican(c, settings, *extra):
     from authoring.runs import run_pelican
 
-    if run_pelican(ROOT, settings, CONFIG["deploy_path"]).returncode != 0:
+    if run_pelican(ROOT, settings, CONFIG["deploy_path"], *extra).returncode != 0:
         raise Exit("The site was not built; output/ is as the last build left it.", code=1)
 
 

@@ -75,17 +75,6 @@ def check_post(post: Post, cache: privacy_review.ScanCache | None = None) -> lis
         )
     # The same rules, and words, as the build's.
     found += [_problem(post, r.key, Severity.ERROR, r.message, r.fix) for r in refusals(meta, DEFAULT_CONFIG)]
-    comments = meta.get("comments")
-    if "comments" in meta and (isinstance(comments, bool) or not isinstance(comments, int) or comments < 0):
-        found.append(
-            _problem(
-                post,
-                "comments",
-                Severity.ERROR,
-                f"comments must be a whole number, not {comments!r}",
-                "write a number such as comments: 3, or remove the line",
-            )
-        )
     status = meta.get("status", "published")
     if status not in STATUSES:
         found.append(
@@ -176,26 +165,43 @@ def check_across(posts: list[Post], vocabulary: dict[str, str] | None = None) ->
     return found
 
 
-def check_files(content: Path) -> list[Problem]:
-    """Files in the content folder that the build refuses or leaves out, as the build decides."""
+def _settings(content: Path) -> dict:
     from pelican.settings import read_settings
-
-    from plugins.safe_sources.safe_sources import survey_settings
 
     conf = content.parent / "pelicanconf.py"
     settings = read_settings(str(conf)) if conf.is_file() else dict(DEFAULT_CONFIG)
     settings["PATH"] = str(content)
+    return settings
+
+
+def check_files(content: Path, settings: dict | None = None) -> list[Problem]:
+    """Files in the content folder that the build refuses or leaves out, as the build decides."""
+    from plugins.safe_sources.safe_sources import survey_settings
+
     return [
         Problem(str(r.path), None, Severity.ERROR, r.message, r.fix)
-        for r in survey_settings(settings).refused
+        for r in survey_settings(settings or _settings(content)).refused
     ]
 
 
+def _static(path: Path, content: Path, settings: dict) -> bool:
+    # A .md file among the static files is copied as it is, never read as a post.
+    parts = path.relative_to(content).parts
+    return any(
+        tuple(Path(folder).parts) == parts[: len(Path(folder).parts)] for folder in settings["STATIC_PATHS"]
+    )
+
+
 def check_content(content: Path) -> list[Problem]:
-    refused = check_files(content)
+    settings = _settings(content)
+    refused = check_files(content, settings)
     # A refused file is never built; one linked from outside is not even read.
     skip = {problem.path for problem in refused}
-    posts = [read_post(path) for path in sorted(content.rglob("*.md")) if str(path) not in skip]
+    posts = [
+        read_post(path)
+        for path in sorted(content.rglob("*.md"))
+        if str(path) not in skip and not _static(path, content, settings)
+    ]
     # Only posts whose text changed since the last check are scanned again.
     cache = privacy_review.ScanCache(content.parent / "cache" / "privacy-scan.json")
     cache.prefetch([text for post in posts for text in privacy_review.texts_to_scan(post)])

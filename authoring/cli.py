@@ -176,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         path, notes = new_post(project / "content", args.title, tags=tags, author=args.author)
     except NewPostError as error:
-        print(f"error: {error}", file=sys.stderr)
+        where = Path(error.where)
+        shown = where.relative_to(project) if where.is_relative_to(project) else where
+        print(f"{shown}: error: {error.message}\n    what to do: {error.fix}", file=sys.stderr)
         return 1
     print(f"created {path.relative_to(project)}")
     for note in notes:

@@ -14,6 +14,17 @@ import yaml
 
 SCHEMA = Path(__file__).with_name("frontmatter.yaml")
 WIDGETS = {"string", "text", "datetime", "select", "boolean", "number", "list", "tags", "hidden"}
+TYPES = {
+    "text",
+    "list of text",
+    "whole number",
+    "number",
+    "true/false",
+    "date",
+    "one of",
+    "facts",
+    "list of comments",
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,7 @@ class Key:
     widget: str
     required: bool
     help: str
+    type: str = "text"
     options: tuple[str, ...] = ()
     default: str | None = None
 
@@ -37,7 +49,15 @@ def front_matter(path: Path = SCHEMA) -> tuple[Key, ...]:
     unknown = {k.widget for k in found} - WIDGETS
     if unknown:
         raise ValueError(f"{path}: unknown widget(s) {sorted(unknown)}; use one of {sorted(WIDGETS)}")
+    unknown = {k.type for k in found} - TYPES
+    if unknown:
+        raise ValueError(f"{path}: unknown type(s) {sorted(unknown)}; use one of {sorted(TYPES)}")
     return found
+
+
+def types() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each key's type, and its options when it is one of them."""
+    return {k.key: (k.type, k.options) for k in front_matter()}
 
 
 def known_keys() -> dict[str, str]:

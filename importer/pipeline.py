@@ -322,7 +322,7 @@ def import_archive(
     pages: list[Page] = []
     bodies: list[str] = []
     hints = load_hints(src / HINTS_NAME)
-    report.problems += hints.problems
+    report.problems += [str(problem) for problem in hints.problems]
     jobs = [
         (path, label, hints.pages.get(label) or hints.pages.get(path.name))
         for path in find_sources(src)

@@ -3,6 +3,7 @@ to do, from the check and from the build alike, and never a traceback."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from authoring.cli import build_problems
 from authoring.problems import Problem, Severity
 from authoring.sitecheck import build, free_port
 from tests.conftest import ROOT, build_site
-from tests.test_authoring import GOOD, run, write
+from tests.test_authoring import GOOD, INVOKE, run, write
 
 DATE_FIX = "write the full date, year first: 2026-11-22T09:30:00+00:00 (or just 2026-11-22)"
 # name: (file bytes, line, message, what to do)
@@ -76,7 +77,93 @@ MISTAKES = {
         "the slug '../../..' cannot be an address: it must be a word or words joined by hyphens",
         "write it like slug: my-post-title (letters, digits and hyphens), or delete the line",
     ),
+    "month-page.md": (
+        b'---\ntitle: "Month page"\ndate: 2020-01-02\nslug: "index.html"\n---\n\nText.\n',
+        4,
+        "the slug 'index.html' cannot be an address: it must be a word or words joined by hyphens",
+        "write it as slug: indexhtml (lower-case letters, digits and hyphens), or delete the line",
+    ),
+    "null.md": (
+        b'---\ntitle: "Null"\ndate: 2020-01-02\nslug: "\\0x"\n---\n\nText.\n',
+        4,
+        "the slug '\\x00x' cannot be an address: it must be a word or words joined by hyphens",
+        "write it as slug: x (lower-case letters, digits and hyphens), or delete the line",
+    ),
+    "long-slug.md": (
+        b'---\ntitle: "Long slug"\ndate: 2020-01-02\nslug: "' + b"ab-" * 100 + b'"\n---\n\nText.\n',
+        4,
+        "the slug is 300 characters long; an address may have at most 100",
+        "shorten it to a few words joined by hyphens, e.g. slug: " + "-".join(["ab"] * 33),
+    ),
+    "long-title.md": (
+        b'---\ntitle: "' + b"Word " * 60 + b'"\ndate: 2020-01-02\n---\n\nText.\n',
+        2,
+        "the title makes an address 299 characters long; an address may have at most 100",
+        "add a shorter address under the title: slug: " + "-".join(["word"] * 20),
+    ),
 }
+# A value of the wrong type: (key: value line, message, what to do), one post each.
+WRONG_TYPES = {
+    "author-list.md": (
+        "author: [x, y]",
+        "author must be text, not ['x', 'y']",
+        'write it as text in double quotes: author: "…"',
+    ),
+    "summary-list.md": (
+        "summary: [1, 2]",
+        "summary must be text, not [1, 2]",
+        'write it as text in double quotes: summary: "…"',
+    ),
+    "category-keys.md": (
+        "category: {a: 1}",
+        "category must be text, not {'a': 1}",
+        'write it as text in double quotes: category: "…"',
+    ),
+    "discussion-list.md": (
+        "discussion: [1]",
+        "discussion must be true or false, not [1]",
+        "write discussion: true or discussion: false (without quotes), or remove the line",
+    ),
+    "closed-text.md": (
+        'comments_closed: "no"',
+        "comments_closed must be true or false, not 'no'",
+        "write comments_closed: true or comments_closed: false (without quotes), or remove the line",
+    ),
+    "precision-week.md": (
+        'date_precision: "week"',
+        "date_precision must be day or month or year, not 'week'",
+        "write one of: day, month, year",
+    ),
+    "legacy-text.md": (
+        'legacy_comments: "not a list"',
+        "legacy_comments must be a list of comments, not 'not a list'",
+        "keep each comment as the importer wrote it: - author: …, date: …, text: …, reply_to: a number",
+    ),
+    "legacy-date.md": (
+        'legacy_comments:\n  - author: "A reader"\n    date: "last Tuesday"\n    text: "Hello."',
+        "comment 1 of legacy_comments has a date that is not a date: 'last Tuesday'",
+        DATE_FIX,
+    ),
+}
+for _name, (_line, _message, _fix) in WRONG_TYPES.items():
+    MISTAKES[_name] = (
+        f'---\ntitle: "{_name[:-3]}"\ndate: 2020-01-02\n{_line}\n---\n\nText.\n'.encode(),
+        4,
+        _message,
+        _fix,
+    )
+
+UNREACHABLE_SLUGS = ["index.html", "\0x", "?", "#top", "%2e%2e", "a\nb", "Upper", "a b", "x" * 101, "..", ""]
+
+
+@pytest.mark.parametrize("slug", UNREACHABLE_SLUGS)
+def test_a_slug_must_be_one_pelican_would_make(slug):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.yaml_front_matter.yaml_front_matter import slug_refusal
+
+    assert slug_refusal({"title": "T", "slug": slug}, DEFAULT_CONFIG).key == "slug"
+    assert slug_refusal({"title": "T", "slug": "a-good_slug-2"}, DEFAULT_CONFIG) is None
 
 
 def _said(path: str, line: int, message: str, fix: str) -> str:
@@ -114,11 +201,15 @@ def test_the_build_refuses_each_mistake_with_the_check_s_words(project_copy, nam
     assert not (project_copy / "output" / "2020" / "01").exists()
 
 
-def test_debug_shows_the_traceback(project_copy):
+@pytest.mark.parametrize("task", ["build", "publish"])
+def test_debug_shows_the_traceback(project_copy, task):
     _put(project_copy, "month-only.md", MISTAKES["month-only.md"][0])
-    result = run(project_copy, "build", "--debug")
+    result = run(project_copy, task, "--debug")
+    said = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Traceback" in result.stdout + result.stderr
+    # Pelican's own traceback, from the refused post, not one from the task itself.
+    assert "Traceback" in said and "the date 'March 2010' is not a complete date" in said, said
+    assert "TypeError" not in said and "tasks.py" not in said, said
 
 
 def test_a_byte_order_mark_is_allowed_as_pelican_allows_it(project_copy):
@@ -211,8 +302,13 @@ def test_broken_links_name_the_post_and_line_even_before_the_post_s_day(project_
     )
     result = run(project_copy, "check")
     assert result.returncode == 1
-    assert result.stdout.startswith(
-        "content/posts/2999/later.md:9: error: broken link to ../../../2009/12/not-there/: "
+    # Notes (topics the importer suggests for old posts) may come first.
+    errors = result.stdout[result.stdout.index(": error: ") :].rsplit("\n", 1)[0]
+    assert (
+        "content/posts/2999/later.md:9: error: broken link to ../../../2009/12/not-there/: " in result.stdout
+    )
+    assert errors.startswith(
+        ": error: broken link to ../../../2009/12/not-there/: "
         "there is no such page\n    what to do: correct the address or remove the link"
     )
     assert "1 error(s)" in result.stdout
@@ -350,3 +446,83 @@ def test_the_preview_shows_tracebacks_only_with_debug(project_copy):
         output = process.communicate(timeout=20)[0]
     assert "Traceback (most recent call last)" in output
     assert "content/posts/2020/later.md:3: error: the date 'May 2020'" in output
+
+
+def test_new_cuts_a_long_title_s_address_at_a_word(project_copy):
+    title = " ".join(f"word{n}" for n in range(100))
+    result = run(project_copy, "new", title)
+    assert result.returncode == 0, result.stderr
+    [path] = (project_copy / "content" / "posts").glob("*/word0-*.md")
+    slug = path.stem
+    assert len(slug) <= 100 and title.lower().replace(" ", "-").startswith(slug + "-"), slug
+    assert f'slug: "{slug}"' in path.read_text(encoding="utf-8")
+
+
+def test_new_reads_only_regular_files(project_copy):
+    posts = project_copy / "content" / "posts"
+    os.mkfifo(posts / "pipe.md")
+    (posts / "dangling.md").symlink_to(project_copy / "nowhere.md")
+    result = subprocess.run(
+        [*INVOKE, "new", "A post beside a pipe"], cwd=project_copy, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_spells_tags_as_the_topic_list_and_refuses_others(project_copy):
+    result = run(project_copy, "new", "Listed", "--tags", "Courts, Children's Social Work")
+    assert result.returncode == 0, result.stderr
+    [path] = (project_copy / "content" / "posts").glob("*/listed.md")
+    assert 'tags: ["courts", "children’s social work"]' in path.read_text(encoding="utf-8")
+    assert "tag “Courts” written as “courts”, the spelling the topic list uses" in result.stdout
+
+    refused = run(project_copy, "new", "Unlisted", "--tags", "Courts, childrens social work")
+    assert refused.returncode == 1
+    said = refused.stderr
+    assert said.startswith(
+        "content/topics.yml: error: the tag “childrens social work” is not one of the blog’s topics\n"
+    )
+    assert (
+        "    what to do: did you mean “children’s social work”? use topics from the list (“adoption”," in said
+    )
+    assert not list((project_copy / "content" / "posts").glob("*/unlisted.md"))
+
+
+def test_a_link_to_a_missing_post_names_the_post_line_and_link(project_copy, tmp_path):
+    written = "{filename}/posts/2009/baby-p-effect-sustaned.md"
+    path = _put(
+        project_copy,
+        "linking.md",
+        f'---\ntitle: "Linking"\ndate: 2020-01-02\n---\n\nSee [x]({written}).\n'.encode(),
+    )
+    message = f"the link '{written}' leads to no file"
+    result = run(project_copy, "build")
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert said.startswith(f"{path}:6: error: {message}\n    what to do: check the file name in the link"), (
+        said
+    )
+    assert "the README says how to link\n" in said
+    # The check, which builds the site, lists it as the build says it.
+    built = build(project_copy, tmp_path / "site")
+    [problem] = build_problems(built.stdout + built.stderr)
+    assert (problem.path, problem.line, problem.message) == (path, 6, message)
+
+
+def test_a_markdown_file_among_the_static_files_is_copied_not_checked_as_a_post(project_copy):
+    extra = project_copy / "content" / "extra"
+    extra.mkdir(exist_ok=True)
+    (extra / "notes.md").write_text("Plain notes, with no front matter.\n", encoding="utf-8")
+    checked = run(project_copy, "check", "--no-site")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "notes.md" not in checked.stdout + checked.stderr
+    assert run(project_copy, "build").returncode == 0
+    [copied] = (project_copy / "output").rglob("notes.md")
+    assert copied.read_text(encoding="utf-8") == "Plain notes, with no front matter.\n"
+
+
+def test_a_post_pelican_could_not_read_for_no_stated_reason_never_says_empty_brackets():
+    from plugins.author_errors.author_errors import AuthorMessages
+
+    said, _ = AuthorMessages("content")._translate("Could not process posts/2020/a.md\n", None)
+    assert said == "content/posts/2020/a.md: error: the post could not be read (see the line above)"

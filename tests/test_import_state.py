@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from importer.cli import main
 
 ROOT_PAGES = Path(__file__).parent / "pages"
@@ -140,3 +142,37 @@ def test_a_broken_hint_is_reported_with_its_line_and_skipped(make_raw, raw_dir, 
     (content / "posts").mkdir(parents=True)
     found = check_content(content)
     assert [(p.line, p.message.split(":")[0]) for p in found if "hints" in p.path] == [(4, "raw/q.txt")] * 2
+
+
+HINT_CASES = {
+    "no such day": (
+        "{page}:\n  kind: single\n  date: 2010-02-31\n",
+        1,
+        "{page}: date 2010-02-31 is not a real date (day is out of range for month); "
+        "this page's hints are skipped",
+        "correct it as the top of importer/hints.py shows, or remove it",
+    ),
+    "not YAML": (
+        "{page}:\n  kind: single\n  date: [2010\n",
+        3,
+        "the hints file is not valid YAML (expected ',' or ']', but got '<stream end>'); no hint is applied",
+        "each raw file's path ends with a colon and its hints are indented under it, "
+        "as at the top of importer/hints.py",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HINT_CASES))
+def test_a_mistake_in_the_hints_file_is_one_message_from_import_and_check(project_copy, case):
+    from tests.test_authoring import run
+
+    text, line, message, fix = HINT_CASES[case]
+    page = "raw/" + sorted(p.name for p in (project_copy / "raw").glob("*.txt"))[0]
+    (project_copy / "raw" / "hints.yaml").write_text(text.format(page=page), encoding="utf-8")
+    said = f"raw/hints.yaml:{line}: error: {message.format(page=page)}\n    what to do: {fix}\n"
+    imported = run(project_copy, "import")
+    assert imported.returncode == 1 and said in imported.stderr, imported.stderr
+    assert "Traceback" not in imported.stderr and "post(s) found" in imported.stdout + imported.stderr
+    checked = run(project_copy, "check", "--no-site")
+    assert checked.returncode == 1
+    assert said in checked.stdout and "1 error(s)" in checked.stdout, checked.stdout + checked.stderr

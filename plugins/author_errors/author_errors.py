@@ -24,6 +24,7 @@ Template variables added: none.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import logging
 import os
@@ -69,6 +70,56 @@ _KNOWN = [
 ]
 
 
+_UNFOUND = re.compile(r"^Unable to find '(?P<address>.*)', skipping url replacement\.$", re.S)
+LINK_FIX = (
+    "check the file name in the link (a {{filename}} link names a post's file inside content/, "
+    "as in [words]({{filename}}/posts/2009/its-file.md); {{static}} names a file in content/extra/); "
+    "the README says how to link"
+)
+
+
+def _linking_post():
+    """The post whose {filename} or {static} link Pelican is replacing, and the link as written.
+
+    Pelican's message names neither; it is logged from its link replacer, whose
+    frame holds both.
+    """
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name == "_link_replacer" and "self" in frame.f_locals and "m" in frame.f_locals:
+            return frame.f_locals["self"], frame.f_locals["m"].group("path")
+        frame = frame.f_back
+    return None, None
+
+
+def _line_of(source_path: str, written: str) -> int | None:
+    try:
+        with open(source_path, encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, start=1):
+                if written in line:
+                    return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def unfound_link(text: str) -> tuple[str, str] | None:
+    """Pelican's "Unable to find" said with the post, its line and the link as written."""
+    match = _UNFOUND.match(text)
+    if not match:
+        return None
+    post, written = _linking_post()
+    written = html.unescape(written or match["address"])
+    source = getattr(post, "source_path", None)
+    if not source:
+        return f"content: error: a link to {written!r} leads to no file", LINK_FIX.format()
+    line = _line_of(source, written)
+    relative = os.path.relpath(source)
+    where = source if relative.startswith("..") else relative
+    where = f"{where}:{line}" if line else where
+    return f"{where}: error: the link {written!r} leads to no file", LINK_FIX.format()
+
+
 class AuthorMessages(logging.Filter):
     """Rewrites each warning and error of a build into the author check's form."""
 
@@ -96,11 +147,14 @@ class AuthorMessages(logging.Filter):
         return True
 
     def _translate(self, text: str, error: BaseException | None) -> tuple[str, str]:
+        link = unfound_link(text)
+        if link:
+            return link
         detail = f"{type(error).__name__}: {error}" if error is not None else ""
         for pattern, message, fix in _KNOWN:
             match = pattern.match(text) or (detail and pattern.match(str(error)))
             if match:
-                found = {k: v.strip() for k, v in match.groupdict().items() if v is not None}
+                found = {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
                 found.setdefault("error", detail or "see the line above")
                 where = self._where(found.get("path"))
                 return f"{where}: error: {message.format(**found)}", fix.format(**found)

@@ -19,6 +19,7 @@ attribute of the same name, as with Pelican's own metadata).
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib
 import logging
 import os
@@ -106,26 +107,70 @@ def title_refusal(value) -> Refusal | None:
     )
 
 
+# Longer than any address the blog has published, short enough for every file system.
+MAX_SLUG = 100
+SLUG_FIX = "write it like slug: my-post-title (letters, digits and hyphens), or delete the line"
+
+
+def made_slug(name: str, settings: dict) -> str:
+    """The slug Pelican makes from a name, with the site's settings."""
+    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", [])}
+    options["use_unicode"] = settings.get("SLUGIFY_USE_UNICODE", False)
+    return slugify(name, **options)
+
+
+def cut_slug(slug: str, limit: int = MAX_SLUG) -> str:
+    """A made slug cut to the limit at the end of a word, so the address stays readable."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else slug[:limit]
+    return cut.strip("-") or slug[:limit]
+
+
 def slug_refusal(meta: dict, settings: dict) -> Refusal | None:
-    """A slug that would not make one folder of the site: empty, or with / or .."""
+    """A slug that is not one Pelican would make, so cannot safely be one folder of the site.
+
+    Anything else (``index.html``, ``?``, ``%2e%2e``, a null byte, a line break)
+    clashes with the site's own pages, is cut off by the browser, or cannot be a
+    file name; a very long one cannot be a file name either.
+    """
     slug = meta.get("slug")
     if slug is not None:
-        text = str(slug).strip()
-        if text and "/" not in text and "\\" not in text and text.strip(".") and text not in (".", ".."):
+        text = str(slug)
+        made = made_slug(text, settings)
+        if text == made and any(c.isalnum() for c in text) and len(text) <= MAX_SLUG:
             return None
+        if len(text) > MAX_SLUG:
+            return Refusal(
+                "slug",
+                f"the slug is {len(text)} characters long; an address may have at most {MAX_SLUG}",
+                f"shorten it to a few words joined by hyphens, e.g. slug: {cut_slug(made) or 'my-title'}",
+            )
+        fix = SLUG_FIX
+        if made.strip("-") and len(made) <= MAX_SLUG:
+            fix = f"write it as slug: {made} (lower-case letters, digits and hyphens), or delete the line"
         return Refusal(
             "slug",
             f"the slug {text!r} cannot be an address: it must be a word or words joined by hyphens",
-            "write it like slug: my-post-title (letters, digits and hyphens), or delete the line",
+            fix,
         )
     title = meta.get("title")
-    if not isinstance(title, str) or not title.strip() or sluggable(title, settings):
+    if not isinstance(title, str) or not title.strip():
         return None
-    return Refusal(
-        "title",
-        f"the title {title!r} has no letters or digits to make the post's address from",
-        "add a line slug: a-few-words (letters, digits and hyphens) for the address",
-    )
+    if not sluggable(title, settings):
+        return Refusal(
+            "title",
+            f"the title {title!r} has no letters or digits to make the post's address from",
+            "add a line slug: a-few-words (letters, digits and hyphens) for the address",
+        )
+    # A slug is never longer than its ASCII title; only longer or other titles need making.
+    if (len(title) > MAX_SLUG or not title.isascii()) and len(made := made_slug(title, settings)) > MAX_SLUG:
+        return Refusal(
+            "title",
+            f"the title makes an address {len(made)} characters long; an address may have at most {MAX_SLUG}",
+            f"add a shorter address under the title: slug: {cut_slug(made)}",
+        )
+    return None
 
 
 def sluggable(name: str, settings: dict) -> bool:
@@ -133,9 +178,7 @@ def sluggable(name: str, settings: dict) -> bool:
     # as in "<img src=x>"); only the rest need slugifying.
     if "<" not in name and any(c.isascii() and c.isalnum() for c in name):
         return True
-    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", [])}
-    options["use_unicode"] = settings.get("SLUGIFY_USE_UNICODE", False)
-    return bool(slugify(name, **options))
+    return bool(made_slug(name, settings))
 
 
 def name_refusals(meta: dict, settings: dict) -> list[Refusal]:
@@ -156,6 +199,105 @@ def name_refusals(meta: dict, settings: dict) -> list[Refusal]:
     return found
 
 
+@functools.cache
+def _types() -> dict[str, tuple[str, tuple[str, ...]]]:
+    # From the one description of the front matter; a site without the author
+    # tools still builds, unchecked.
+    try:
+        from authoring import schema
+    except ImportError:
+        return {}
+    return schema.types()
+
+
+# Keys with rules of their own: the title, dates and slug above; tags and status,
+# whose text forms Pelican reads ("a, b", " draft "), in the author check.
+_OWN_RULES = {"title", "date", "modified", "slug", "tags", "status"}
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str | int | float | datetime.date) and not isinstance(value, bool)
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _comment_refusal(key: str, value) -> Refusal | None:
+    fix = "keep each comment as the importer wrote it: - author: …, date: …, text: …, reply_to: a number"
+    if not isinstance(value, list):
+        return Refusal(key, f"{key} must be a list of comments, not {value!r}", fix)
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            return Refusal(key, f"comment {number} of {key} is not author:, date:, text: lines", fix)
+        date = item.get("date")
+        refused = date_refusal("date", date) if isinstance(date, str) else None
+        if refused or not (date is None or isinstance(date, str | datetime.date)):
+            return Refusal(
+                key, f"comment {number} of {key} has a date that is not a date: {date!r}", DATE_FIX
+            )
+        reply_to = item.get("reply_to")
+        if reply_to is not None and not _is_whole(reply_to):
+            return Refusal(
+                key, f"comment {number} of {key} replies to {reply_to!r}, not to a comment's number", fix
+            )
+    return None
+
+
+def type_refusal(key: str, value, kind: str, options: tuple[str, ...] = ()) -> Refusal | None:
+    """A value that is not of its key's type (``author: [x, y]``), said with what to write."""
+    if value is None:
+        return None
+    if kind == "list of comments":
+        return _comment_refusal(key, value)
+    checks = {
+        "text": (_is_text, "text", f'write it as text in double quotes: {key}: "…"'),
+        "list of text": (
+            lambda v: isinstance(v, str) or (isinstance(v, list) and all(_is_text(i) for i in v)),
+            "a list of text",
+            f'write it like {key}: ["one", "two"]',
+        ),
+        "whole number": (_is_whole, "a whole number", f"write a number such as {key}: 3, or remove the line"),
+        "number": (
+            lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+            "a number",
+            f"write a number such as {key}: 0.5, or remove the line",
+        ),
+        "true/false": (
+            lambda v: isinstance(v, bool),
+            "true or false",
+            f"write {key}: true or {key}: false (without quotes), or remove the line",
+        ),
+        "date": (lambda v: date_refusal(key, v) is None, "a date", DATE_FIX),
+        "one of": (
+            lambda v: isinstance(v, str) and v.strip() in options,
+            " or ".join(options),
+            f"write one of: {', '.join(options)}",
+        ),
+        "facts": (
+            lambda v: isinstance(v, dict) and all(_is_text(i) or i is None for i in v.values()),
+            "lines of key: text",
+            "keep it as the importer wrote it, or remove it",
+        ),
+    }
+    fits, wanted, fix = checks[kind]
+    if fits(value):
+        return None
+    return Refusal(key, f"{key} must be {wanted}, not {value!r}", fix)
+
+
+def type_refusals(meta: dict) -> list[Refusal]:
+    found = []
+    for key, value in meta.items():
+        if key in _OWN_RULES or key not in _types():
+            continue
+        kind, options = _types()[key]
+        refused = type_refusal(key, value, kind, options)
+        if refused:
+            found.append(refused)
+    return found
+
+
 def refusals(meta: dict, settings: dict) -> list[Refusal]:
     """Everything in a post's front matter that the build will not publish."""
     found = [
@@ -164,7 +306,7 @@ def refusals(meta: dict, settings: dict) -> list[Refusal]:
         date_refusal("modified", meta.get("modified")),
         slug_refusal(meta, settings),
     ]
-    return [r for r in found if r is not None] + name_refusals(meta, settings)
+    return [r for r in found if r is not None] + type_refusals(meta) + name_refusals(meta, settings)
 
 
 def author_error(path: str, line: int | None, message: str, fix: str) -> str:
