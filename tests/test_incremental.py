@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
 POST = "content/posts/2009/baby-p-effect-sustained.md"
 PAGE = "2009/12/baby-p-effect-sustained/index.html"
 BASE = "theme/templates/base.html"
+LINKING = "content/posts/2009/big-week-for-social-care.md"
 
 
 def _edit(project: Path, relative: str, old: str, new: str) -> None:
@@ -101,6 +102,21 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path, monk
         "summary": lambda: _edit(project_copy, POST, "For about a year", "A new opening. For about a year"),
         "title": lambda: _edit(project_copy, POST, 'title: "', 'title: "Renamed, '),
         "tags": lambda: _edit(project_copy, POST, "tags: [", 'tags: ["a brand new tag", '),
+        "date": lambda: _edit(project_copy, POST, "date: 2009-12-01", "date: 2009-11-15"),
+        "summary of its own": lambda: _edit(project_copy, POST, "tags: [", 'summary: "Its own."\ntags: ['),
+        "own summary edited": lambda: _edit(project_copy, POST, "Its own.", "Its own, edited."),
+        "link in a summary": lambda: _edit(
+            project_copy,
+            LINKING,
+            "\n---\n\n",
+            "\n---\n\nSee [secure places]({filename}/posts/2011/secure-places.md). ",
+        ),
+        "linked post moved": lambda: _edit(
+            project_copy,
+            "content/posts/2011/secure-places.md",
+            'slug: "secure-places"',
+            'slug: "secure-places-moved"',
+        ),
         "new post": lambda: (project_copy / "content/posts/2009/another.md").write_text(
             "---\ntitle: Another\ndate: 2009-12-30\ntags: [fostering]\n---\n\nA new post.\n", encoding="utf-8"
         ),

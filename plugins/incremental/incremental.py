@@ -27,6 +27,8 @@ from functools import partial
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from plugins.pelican_private import index_memberships, install_set_lookups
+
 from . import writer
 from .addresses import recall_addresses, remember_addresses, reuse_address
 from .collector import tune_collector
@@ -164,6 +166,8 @@ def register():
     # A build leaves hundreds of thousands of objects; freeing them one by one
     # at exit takes longer than some rebuilds, and the system frees them anyway.
     atexit.register(gc.freeze)
+    install_set_lookups()
+    signals.article_generator_finalized.connect(index_memberships)
     signals.initialized.connect(tune_collector)
     signals.initialized.connect(take_over)
     signals.get_writer.connect(start_run)
