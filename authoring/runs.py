@@ -43,8 +43,10 @@ def run_pelican_here(pelican) -> BaseException | None:
 
 
 def run_pagefind(
-    site: Path | str, cwd: Path | None = None, *, capture: bool = False
+    site: Path | str, cwd: Path | None = None, *, capture: bool = False, into: Path | str | None = None
 ) -> subprocess.CompletedProcess:
-    """Index a built site for search; Pagefind writes its index beside the pages."""
+    """Index a built site for search; Pagefind writes its index beside the pages, or ``into``."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    if into is not None:
+        command += ["--output-path", str(into)]
     return subprocess.run(command, cwd=cwd, capture_output=capture, check=False)
