@@ -222,6 +222,8 @@ def test_an_unchanged_post_keeps_the_address_the_last_build_found(project_copy, 
     # A planted answer shows the next build takes the address without working it out.
     book["known"][source] = (stamp, "planted/", "planted/index.html")
     book_file.write_bytes(pickle.dumps(book))
+    # Another post changes, so that the build runs (with nothing changed it would end at once).
+    _edit(project_copy, LINKING, "\n---\n\n", "\n---\n\nAnother post, edited. ")
     pelican_ok(project_copy, out)
     assert (out / "planted" / "index.html").exists()
     # Once the file changes, even to text of the same length, the address is worked out again.
@@ -377,8 +379,58 @@ def test_posts_read_before_are_reused_until_code_or_settings_change(project_copy
     # A planted answer shows the next build reads the post from the cache.
     cache[source] = (stamp, (content.replace("Not only this", "Planted"), metadata))
     cache_file.write_bytes(pickle.dumps(cache))
+    _edit(project_copy, LINKING, "\n---\n\n", "\n---\n\nAnother post, edited. ")  # so the build runs
     pelican_ok(project_copy, out)
     assert "Planted" in (out / PAGE).read_text(encoding="utf-8")
     _edit(project_copy, "pelicanconf.py", '"permalink": False', '"permalink": True')
     pelican_ok(project_copy, out)
     assert "Planted" not in (out / PAGE).read_text(encoding="utf-8")
+
+
+def test_a_build_with_nothing_changed_ends_at_once_until_something_does(project_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    changes = {
+        "nothing": None,
+        "a post saved as it was": lambda: (project_copy / POST).write_bytes(
+            (project_copy / POST).read_bytes()
+        ),
+        "a file a setting names": lambda: (project_copy / "published-addresses.txt").open("a").write("\n"),
+        "the environment": lambda: monkeypatch.setenv("BLOG_UNRELATED", "1"),
+        "a stylesheet deleted from the site": lambda: (out / "theme" / "css" / "site.css").unlink(),
+        "a file added to the site": lambda: (out / "2009" / "stray.html").write_text(
+            "stray", encoding="utf-8"
+        ),
+        "the template": lambda: _edit(project_copy, BASE, "</footer>", "<p>Hi</p></footer>"),
+    }
+    for step, change in changes.items():
+        before = _times(out)
+        ran = pelican(project_copy, out)
+        assert ran.returncode == 0, ran.stderr
+        assert "Done: Processed" not in ran.stdout + ran.stderr, f"{step}: the build ran"
+        assert _times(out) == before, step
+        if change is None:
+            continue
+        change()
+        ran = pelican(project_copy, out)
+        assert "Done: Processed" in ran.stdout + ran.stderr, f"{step}: the build did not run"
+    clean = tmp_path / "clean"
+    pelican_ok(project_copy, clean, "--ignore-cache")
+    assert tree(out) == tree(clean)
+
+
+def test_a_post_dated_in_the_future_ends_the_skipping_when_it_becomes_due():
+    import datetime
+    import time
+    from types import SimpleNamespace
+
+    from plugins.incremental.unchanged import due_next, still_valid
+
+    now = datetime.datetime.now(datetime.UTC)
+    posts = [SimpleNamespace(date=now + datetime.timedelta(days=d)) for d in (-1, 3, 2)]
+    due = due_next(posts)
+    assert due == (now + datetime.timedelta(days=2)).timestamp()
+    assert due_next(posts[:1]) is None
+    assert still_valid({"inputs": "a", "due": due}, "a")
+    assert not still_valid({"inputs": "a", "due": time.time() - 1}, "a")
+    assert not still_valid({"inputs": "a", "due": None}, "b")

@@ -68,6 +68,7 @@ class Run:
     pages: dict = field(default_factory=dict)
     summaries: dict = field(default_factory=dict)
     base: str = ""
+    inputs: str | None = None
 
 
 current: Run | None = None
