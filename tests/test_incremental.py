@@ -434,3 +434,24 @@ def test_a_post_dated_in_the_future_ends_the_skipping_when_it_becomes_due():
     assert still_valid({"inputs": "a", "due": due}, "a")
     assert not still_valid({"inputs": "a", "due": time.time() - 1}, "a")
     assert not still_valid({"inputs": "a", "due": None}, "b")
+
+
+def test_search_is_indexed_again_only_when_a_build_changed_the_site(project_copy):
+    from authoring.runs import index_if_changed
+
+    out, cache = project_copy / "output", project_copy / "cache"
+    pelican_ok(project_copy, out)
+    first = index_if_changed(out, project_copy, cache)
+    assert first is not None and first.returncode == 0
+    entry = out / "pagefind" / "pagefind-entry.json"
+    indexed = entry.stat().st_mtime_ns
+    pelican_ok(project_copy, out)  # nothing changed: the site is the one indexed
+    assert index_if_changed(out, project_copy, cache) is None
+    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    pelican_ok(project_copy, out)
+    again = index_if_changed(out, project_copy, cache)
+    assert again is not None and again.returncode == 0
+    assert entry.stat().st_mtime_ns != indexed
+    shutil.rmtree(out / "pagefind")  # gone by hand: made again though the site is the same
+    assert index_if_changed(out, project_copy, cache) is not None
+    assert entry.is_file()
