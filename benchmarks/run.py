@@ -283,6 +283,29 @@ def measure_author(paths: dict, runs: int) -> dict:
     return {kind: {name: _runs(v) for name, v in by.items()} for kind, by in samples.items()}
 
 
+def measure_hugo(paths: dict, runs: int) -> dict | None:
+    """Hugo (where the registries install it, e.g. Debian's ``hugo``) on the same posts, with
+    plain templates (benchmarks/hugo): from nothing and after one body edit; no search index,
+    no month or year pages. None when Hugo is not installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    site = paths["ours"].parent / "hugo"
+    shutil.copytree(ROOT / "benchmarks" / "hugo", site)
+    shutil.copytree(paths["ours"] / "content" / "posts", site / "content" / "posts")
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True, check=True).stdout.split()[1]
+    command = [hugo, "--quiet", "-d", "public"]
+    samples: dict[str, list] = {"full build": [], "body edit": []}
+    for i in range(runs):
+        for folder in ("public", "resources"):
+            shutil.rmtree(site / folder, ignore_errors=True)
+        samples["full build"].append(timed_cpu(command, site))
+        posts = sorted((site / "content" / "posts").rglob("*.md"))
+        _edit(posts[len(posts) // 2 + i], f"hugo run {i}")
+        samples["body edit"].append(timed_cpu(command, site))
+    return {"version": version} | {kind: _runs(v) for kind, v in samples.items()}
+
+
 def measure_privacy(paths: dict, runs: int) -> dict:
     """The posts' check (``python -m authoring check --no-site``): with no scan cache, with
     every post cached, and after one post is edited (that post alone is scanned again)."""
@@ -531,7 +554,7 @@ def table(results: dict) -> str:
             f"| {n} | rebuild ÷ full build (medians) | {_share(r, 'ours')} | {_share(r, 'vanilla')} |",
         ]
         if "author" in r:
-            lines += _author_rows(n, r["author"])
+            lines += _author_rows(n, r["author"], r.get("hugo"))
         if "preview" in r:
             ours, vanilla = r["preview"]["ours"]["seconds"], r["preview"]["vanilla"]["seconds"]
             lines.append(f"| {n} | preview latency | {f(ours)} | {f(vanilla)} |")
@@ -561,7 +584,7 @@ def table(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _author_rows(n: int, author: dict) -> list[str]:
+def _author_rows(n: int, author: dict, hugo: dict | None = None) -> list[str]:
     def cell(s: dict) -> str:
         wall, cpu = s["wall"], s["cpu"]
         return (
@@ -581,6 +604,12 @@ def _author_rows(n: int, author: dict) -> list[str]:
                 f"{by[x]['wall']['median'] / full[x]['wall']['median']:.0%}" for x in ("ours", "vanilla")
             ]
             rows.append(f"| {n} | {kind} ÷ from nothing (wall medians) | {shares[0]} | {shares[1]} |")
+    if hugo is not None:
+        rows += [
+            f"| {n} | Hugo {hugo['version']}, same posts, plain templates, no search or month pages, "
+            f"{'from nothing' if kind == 'full build' else kind} | – | {cell(hugo[kind])} (Hugo) |"
+            for kind in ("full build", "body edit")
+        ]
     loads = [v for by in author.values() for x in by.values() for v in x["load"]["runs"]]
     rows.append(f"| {n} | load average (1 min) as these ran | {min(loads):.2f}–{max(loads):.2f} | |")
     return rows
@@ -663,6 +692,9 @@ def main(argv: list[str] | None = None) -> int:
             r["rebuild"] = measure_rebuild(paths, args.runs)
             print(f"{n} posts: what an author waits for (invoke build)", flush=True)
             r["author"] = measure_author(paths, args.runs)
+            hugo = measure_hugo(paths, args.runs)
+            if hugo is not None:
+                r["hugo"] = hugo
             print(f"{n} posts: privacy check", flush=True)
             r["privacy"] = measure_privacy(paths, args.runs)
             if args.lighthouse:
