@@ -103,7 +103,7 @@ class SearchIndex:
         fresh, old = self.scratch / "next", self.scratch / "old"
         shutil.rmtree(fresh, ignore_errors=True)
         self.scratch.mkdir(parents=True, exist_ok=True)
-        made = run_pagefind(self.output, capture=True, into=fresh)
+        made = run_pagefind(self.output, capture=True, into=fresh, background=True)
         if made.returncode != 0:
             said = (made.stderr or b"").decode("utf-8", "replace").strip()
             print(

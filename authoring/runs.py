@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,12 +47,22 @@ def run_pelican_here(pelican) -> BaseException | None:
 
 
 def run_pagefind(
-    site: Path | str, cwd: Path | None = None, *, capture: bool = False, into: Path | str | None = None
+    site: Path | str,
+    cwd: Path | None = None,
+    *,
+    capture: bool = False,
+    into: Path | str | None = None,
+    background: bool = False,
 ) -> subprocess.CompletedProcess:
-    """Index a built site for search; Pagefind writes its index beside the pages, or ``into``."""
+    """Index a built site for search; Pagefind writes its index beside the pages, or ``into``.
+
+    ``background``: at a lower priority, so that it never slows a build waited for."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
     if into is not None:
         command += ["--output-path", str(into)]
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", "10", *command]
     return subprocess.run(command, cwd=cwd, capture_output=capture, check=False)
 
 
