@@ -34,10 +34,16 @@ def _pelican(c, settings, *extra):
         raise Exit("The site was not built; output/ is as the last build left it.", code=1)
 
 
-def _search_index(c):
-    from authoring.runs import run_pagefind
+def _search_index(c, settings=None):
+    from authoring.runs import index_if_changed, run_pagefind
 
-    if run_pagefind(CONFIG["deploy_path"], ROOT).returncode != 0:
+    site = ROOT / CONFIG["deploy_path"]
+    if settings == CONFIG["settings_base"]:
+        # Local builds skip Pagefind when the site is the one it last indexed.
+        made = index_if_changed(site, ROOT, ROOT / "cache")
+    else:
+        made = run_pagefind(CONFIG["deploy_path"], ROOT)
+    if made is not None and made.returncode != 0:
         raise Exit("The search index was not made.", code=1)
 
 
@@ -103,7 +109,7 @@ DEBUG_HELP = "show Python tracebacks (for whoever looks after the site)"
 def build(c, debug=False):
     """Build the local site into output/, with its search index."""
     _pelican(c, CONFIG["settings_base"], *(["--debug"] if debug else []))
-    _search_index(c)
+    _search_index(c, CONFIG["settings_base"])
 
 
 @task(help={"debug": DEBUG_HELP})

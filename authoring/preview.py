@@ -1,7 +1,9 @@
 """The local preview: build, serve on loopback, rebuild on every save.
 
 Pelican stays loaded between builds, so a save costs only the rebuild itself
-(which redoes only the pages that changed). Pages served here carry a small
+(which redoes only the pages that changed). The search index is made again
+in the background after each build, so a save never waits for it and search
+finds what was saved a moment later (the preview says when). Pages served here carry a small
 script that reloads them once a newer build is ready; the files in
 ``output/`` are not touched by it. A change to the settings or to a plugin's
 code restarts the preview, since Python code cannot be reloaded in place.
@@ -16,6 +18,7 @@ import contextlib
 import logging
 import os
 import queue
+import shutil
 import socket
 import sys
 import threading
@@ -28,6 +31,7 @@ from pathlib import Path
 from authoring.runs import run_pagefind, run_pelican_here
 from authoring.sitecheck import SiteHandler
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, STOPPED, describe
+from plugins.incremental.site_folder import WAIT_SECONDS, SiteFolder
 
 EVENTS = "/__preview/events"
 SCRIPT = "/__preview/reload.js"
@@ -57,6 +61,68 @@ class Builds:
         with self._changed:
             self._changed.wait_for(lambda: self.number != number, timeout=seconds)
             return self.number
+
+
+class SearchIndex:
+    """Pagefind's index of the preview's site, made again in a background thread after each build.
+
+    Pagefind writes into a folder beside the site; the new index then replaces
+    ``pagefind/`` in the site while holding the lock builds hold, so a build
+    never carries half of one. Builds finished while Pagefind runs are indexed
+    together, once, when it is done.
+    """
+
+    def __init__(self, output: Path):
+        self.output = output
+        self.scratch = output.parent / f".{output.name}.search"
+        self._wanted = threading.Condition()
+        self._pending = False
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def request(self) -> None:
+        with self._wanted:
+            self._pending = True
+            self._wanted.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wanted:
+                self._wanted.wait_for(lambda: self._pending)
+                self._pending = False
+            try:
+                self.update()
+            except OSError as error:
+                print(
+                    f"{self.output}: error: the search index was not updated: {error}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+    def update(self) -> None:
+        start = time.perf_counter()
+        fresh, old = self.scratch / "next", self.scratch / "old"
+        shutil.rmtree(fresh, ignore_errors=True)
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        made = run_pagefind(self.output, capture=True, into=fresh, background=True)
+        if made.returncode != 0:
+            said = (made.stderr or b"").decode("utf-8", "replace").strip()
+            print(
+                f"{self.output}: error: the search index was not updated: {said}", file=sys.stderr, flush=True
+            )
+            return
+        lock = SiteFolder.beside(str(self.output)).lock
+        if not lock.acquire(WAIT_SECONDS):
+            raise OSError(f"the lock {lock.path} was held for {WAIT_SECONDS // 60} minutes")
+        try:
+            shutil.rmtree(old, ignore_errors=True)
+            live = self.output / "pagefind"
+            if live.exists():
+                live.rename(old)
+            fresh.rename(live)
+        finally:
+            lock.release()
+        shutil.rmtree(old, ignore_errors=True)
+        print(f"Search index updated in {time.perf_counter() - start:.2f} s", flush=True)
 
 
 class PreviewHandler(SiteHandler):
@@ -118,6 +184,7 @@ class Preview:
         self.content = project / config["PATH"]
         self._privacy_lock = threading.Lock()
         self._privacy_cache = None
+        self.search = SearchIndex(self.output)
 
     def scan_privacy(self, paths) -> int:
         """Print the privacy warnings of the saved posts; the scan cache skips unchanged text."""
@@ -149,11 +216,8 @@ class Preview:
             return False
         self.builds.finished()
         print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
+        self.search.request()
         return True
-
-    def index_search(self) -> None:
-        # Once, at start: re-indexing on every save would double the wait.
-        run_pagefind(self.output)
 
     def serve(self, host: str, port: int) -> ThreadingHTTPServer:
         handler = type("Handler", (PreviewHandler,), {"builds": self.builds})
@@ -249,7 +313,6 @@ def main(argv: list[str] | None = None) -> int:
     preview = Preview(Path.cwd(), args.settings, args.output)
     saves = preview.start_watching()
     preview.build()
-    preview.index_search()
     # Every post once, beside the server; later saves are scanned as they come.
     posts = [str(p) for p in preview.content.rglob("*.md")]
     threading.Thread(target=preview.scan_privacy, args=(posts,), daemon=True).start()

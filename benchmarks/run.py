@@ -3,6 +3,13 @@
 ``invoke bench`` (or ``python -m benchmarks.run``) writes
 ``benchmarks/results/results.json`` and ``results.md``. Runs alternate between
 the two builds and every figure is a median with its min–max.
+
+The ``invoke build`` rows are what an author waits for: Pelican and then
+Pagefind, from nothing, after one body edit, after one tag edit and with
+nothing changed, in wall and in CPU time (user plus system, of the command
+and every process it waited for), with the load average as each ended: on a
+shared machine wall time drifts with the others' work, CPU time much less.
+Hugo, where it is installed, builds the same posts with plain templates.
 """
 
 from __future__ import annotations
@@ -51,6 +58,19 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
     if process.returncode != 0:
         raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:]}")
     return elapsed, usage.ru_maxrss // 1024
+
+
+def timed_cpu(command: list[str], cwd: Path) -> dict:
+    """Wall and CPU seconds (user and system, of the command and every process it waited
+    for: forked workers, Pagefind) of one command, and the load average as it ended."""
+    os.sync()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "load": os.getloadavg()[0]}
 
 
 def total_memory(command: list[str], cwd: Path, every: float = 0.01) -> int:
@@ -225,6 +245,72 @@ def measure_rebuild(paths: dict, runs: int) -> dict:
             _edit(post, f"run {i}")
             out[name].append(timed(command, cwd)[0])
     return {name: stats(values) for name, values in out.items()}
+
+
+def _edit_tag(path: Path, marker: str) -> None:
+    """Give a post one more tag, in whichever metadata format it has."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---"):
+        text = text.replace("tags: [", f'tags: ["benchmark {marker}", ', 1)
+    else:
+        text = text.replace("Tags: ", f"Tags: benchmark {marker}, ", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def _runs(samples: list[dict]) -> dict:
+    return {
+        "wall": stats([s["wall"] for s in samples]),
+        "cpu": stats([s["cpu"] for s in samples]),
+        "load": stats([s["load"] for s in samples]),
+    }
+
+
+def measure_author(paths: dict, runs: int) -> dict:
+    """What an author waits for: ``invoke build`` (Pelican, then Pagefind) from nothing, after
+    one body edit, after one tag edit, and with nothing changed; vanilla Pelican (no search
+    index) beside it, its content cache on for the rebuilds. Wall and CPU time, alternating."""
+    ours, vanilla = paths["ours"], paths["vanilla"]
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+    commands = {
+        "ours": (ours, [PY, "-m", "invoke", "build"]),
+        "vanilla": (vanilla, pelican("vanillaconf.py", vanilla / "output", *cache)),
+    }
+    kinds = ("full build", "body edit", "tag edit", "nothing changed")
+    samples: dict[str, dict[str, list]] = {k: {"ours": [], "vanilla": []} for k in kinds}
+    for i in range(runs):
+        for name, (cwd, command) in commands.items():  # alternating
+            _move_aside(cwd, f"author-{i}")
+            samples["full build"][name].append(timed_cpu(command, cwd))
+            posts = sorted((cwd / "content" / "posts").rglob("*.md"))
+            _edit(posts[len(posts) // 2 + i], f"author run {i}")
+            samples["body edit"][name].append(timed_cpu(command, cwd))
+            _edit_tag(posts[len(posts) // 3 + i], f"tag {i}")
+            samples["tag edit"][name].append(timed_cpu(command, cwd))
+            samples["nothing changed"][name].append(timed_cpu(command, cwd))
+    return {kind: {name: _runs(v) for name, v in by.items()} for kind, by in samples.items()}
+
+
+def measure_hugo(paths: dict, runs: int) -> dict | None:
+    """Hugo (where the registries install it, e.g. Debian's ``hugo``) on the same posts, with
+    plain templates (benchmarks/hugo): from nothing and after one body edit; no search index,
+    no month or year pages. None when Hugo is not installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    site = paths["ours"].parent / "hugo"
+    shutil.copytree(ROOT / "benchmarks" / "hugo", site)
+    shutil.copytree(paths["ours"] / "content" / "posts", site / "content" / "posts")
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True, check=True).stdout.split()[1]
+    command = [hugo, "--quiet", "-d", "public"]
+    samples: dict[str, list] = {"full build": [], "body edit": []}
+    for i in range(runs):
+        for folder in ("public", "resources"):
+            shutil.rmtree(site / folder, ignore_errors=True)
+        samples["full build"].append(timed_cpu(command, site))
+        posts = sorted((site / "content" / "posts").rglob("*.md"))
+        _edit(posts[len(posts) // 2 + i], f"hugo run {i}")
+        samples["body edit"].append(timed_cpu(command, site))
+    return {"version": version} | {kind: _runs(v) for kind, v in samples.items()}
 
 
 def measure_privacy(paths: dict, runs: int) -> dict:
@@ -443,7 +529,10 @@ def table(results: dict) -> str:
         f"Machine: {results['versions']['cores']} cores, Python {results['versions']['python']}, "
         f"Pelican {results['versions']['pelican']}, Markdown {results['versions']['markdown']}, "
         f"commit {results['versions']['commit']}. Medians with min–max over {results['runs']} runs. "
-        "Python keeps compiled modules between runs, as it does by default.",
+        "Python keeps compiled modules between runs, as it does by default. "
+        "`invoke build` rows: this project's with its Pagefind search index, vanilla Pelican's "
+        "without one; CPU is user plus system time of the command and every process it waited for "
+        f"(load average before the run: {results.get('load_before', '?')}).",
         "",
         "| posts | measure | this project | vanilla Pelican |",
         "| --- | --- | --- | --- |",
@@ -471,6 +560,8 @@ def table(results: dict) -> str:
             f"| {n} | rebuild after one edit | {f(r['rebuild']['ours'])} | {f(r['rebuild']['vanilla'])} |",
             f"| {n} | rebuild ÷ full build (medians) | {_share(r, 'ours')} | {_share(r, 'vanilla')} |",
         ]
+        if "author" in r:
+            lines += _author_rows(n, r["author"], r.get("hugo"))
         if "preview" in r:
             ours, vanilla = r["preview"]["ours"]["seconds"], r["preview"]["vanilla"]["seconds"]
             lines.append(f"| {n} | preview latency | {f(ours)} | {f(vanilla)} |")
@@ -498,6 +589,37 @@ def table(results: dict) -> str:
     if "privacy_scores" in results:
         lines += _corpus_rows(results)
     return "\n".join(lines) + "\n"
+
+
+def _author_rows(n: int, author: dict, hugo: dict | None = None) -> list[str]:
+    def cell(s: dict) -> str:
+        wall, cpu = s["wall"], s["cpu"]
+        return (
+            f"{wall['median']:.2f} s wall ({wall['min']:.2f}–{wall['max']:.2f}), "
+            f"{cpu['median']:.2f} s CPU ({cpu['min']:.2f}–{cpu['max']:.2f})"
+        )
+
+    rows = []
+    full = author["full build"]
+    for kind, by in author.items():
+        label = "from nothing" if kind == "full build" else kind
+        rows.append(
+            f"| {n} | `invoke build` with search, {label} | {cell(by['ours'])} | {cell(by['vanilla'])} |"
+        )
+        if kind != "full build":
+            shares = [
+                f"{by[x]['wall']['median'] / full[x]['wall']['median']:.0%}" for x in ("ours", "vanilla")
+            ]
+            rows.append(f"| {n} | {kind} ÷ from nothing (wall medians) | {shares[0]} | {shares[1]} |")
+    if hugo is not None:
+        rows += [
+            f"| {n} | Hugo {hugo['version']}, same posts, plain templates, no search or month pages, "
+            f"{'from nothing' if kind == 'full build' else kind} | – | {cell(hugo[kind])} (Hugo) |"
+            for kind in ("full build", "body edit")
+        ]
+    loads = [v for by in author.values() for x in by.values() for v in x["load"]["runs"]]
+    rows.append(f"| {n} | load average (1 min) as these ran | {min(loads):.2f}–{max(loads):.2f} | |")
+    return rows
 
 
 def _corpus_rows(results: dict) -> list[str]:
@@ -557,7 +679,9 @@ def main(argv: list[str] | None = None) -> int:
     # (the project's plugins and importer among them) between runs; some
     # shells turn that off for everything they start.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    load = os.getloadavg()
     results = {"versions": versions(), "runs": args.runs, "seed": args.seed, "sizes": {}}
+    results["load_before"] = f"{load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}"
     results["privacy_scores"] = privacy_scores()
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
@@ -573,6 +697,11 @@ def main(argv: list[str] | None = None) -> int:
             r["pages"] = measure_pages(paths)
             print(f"{n} posts: rebuilds", flush=True)
             r["rebuild"] = measure_rebuild(paths, args.runs)
+            print(f"{n} posts: what an author waits for (invoke build)", flush=True)
+            r["author"] = measure_author(paths, args.runs)
+            hugo = measure_hugo(paths, args.runs)
+            if hugo is not None:
+                r["hugo"] = hugo
             print(f"{n} posts: privacy check", flush=True)
             r["privacy"] = measure_privacy(paths, args.runs)
             if args.lighthouse:

@@ -12,7 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+from itertools import groupby
+from operator import attrgetter
 
+from pelican import generators
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
 from pelican.readers import _filter_discardable_metadata
 from pelican.writers import Writer
 
@@ -97,3 +102,89 @@ def change_class(obj, cls: type) -> None:
 def preset_cached(obj, name: str, value) -> None:
     """Give a ``cached_property`` its value before it is first asked for."""
     obj.__dict__[name] = value
+
+
+# Pelican 4.12 finds which posts belong to a tag, category, author, period or
+# translation group with ``post in some_list``: a scan of a list for each post,
+# quadratic in the number of posts. Posts compare by identity (``Content``
+# defines no ``__eq__``), so a set of identities answers the same.
+
+
+class Members(list):
+    """A list whose ``in`` is a set lookup by identity (for items that compare by identity)."""
+
+    __slots__ = ("_counted", "_ids")
+
+    def __contains__(self, item) -> bool:
+        # Rebuilt when the length changes; sorting keeps the members, so it needs none.
+        if getattr(self, "_counted", -1) != len(self):
+            self._ids = {id(member) for member in self}
+            self._counted = len(self)
+        return id(item) in self._ids
+
+
+def index_memberships(generator) -> None:
+    """Make the article generator's tag, category and author lists answer ``in`` by lookup."""
+    for tag, articles in generator.tags.items():
+        generator.tags[tag] = Members(articles)
+    for groups in (generator.categories, generator.authors):
+        if isinstance(groups, list):
+            groups[:] = [(wrapper, Members(articles)) for wrapper, articles in groups]
+
+
+_pelican_period_archives = ArticlesGenerator._build_period_archives
+_pelican_process_translations = generators.process_translations
+
+
+def _period_archives(self, sorted_articles, articles, settings):
+    # Pelican's, given no articles to scan; each archive's ``articles`` (its
+    # posts in the order of ``articles``) is then put in by position.
+    archives = _pelican_period_archives(self, sorted_articles, [], settings)
+    position = {id(article): i for i, article in enumerate(articles)}
+    for archive in (a for group in archives.values() for a in group):
+        inside = [a for a in archive["dates"] if id(a) in position]
+        archive["articles"] = sorted(inside, key=lambda a: position[id(a)])
+    return archives
+
+
+def _process_translations(content_list, translation_id=None):
+    # Pelican's, called once per translation group: its ``not in`` scan then
+    # covers one group, not every post. The groups are those Pelican forms.
+    if not translation_id:
+        return _pelican_process_translations(content_list, translation_id)
+    key = attrgetter(*([translation_id] if isinstance(translation_id, str) else translation_id))
+    try:
+        content_list.sort(key=key)
+    except (TypeError, AttributeError):
+        return _pelican_process_translations(content_list, translation_id)  # raises Pelican's error
+    index, translations = [], []
+    for _, group in groupby(content_list, key):
+        originals, others = _pelican_process_translations(list(group), translation_id)
+        index += originals
+        translations += others
+    return index, translations
+
+
+def install_set_lookups() -> None:
+    """Pelican's period archives and translation groups without quadratic scans (idempotent)."""
+    ArticlesGenerator._build_period_archives = _period_archives
+    generators.process_translations = _process_translations
+
+
+def _memo(method) -> dict:
+    # ``pelican.utils.memoized`` keeps its answers in one dict, keyed by the arguments.
+    return method.cache
+
+
+def has_site_links(content) -> bool:
+    """Whether a body links to other content (``{filename}`` and the like), so that its
+    summary depends on the site's addresses and on the page it is shown on."""
+    return bool(content._get_intrasite_link_regex().search(content._content or ""))
+
+
+def remember_summary(content, summary: str, siteurls) -> None:
+    """Have ``content.get_summary(url)`` answer ``summary`` for each of ``siteurls`` without
+    working it out; only for a summary that is the same for every one of them."""
+    memo = _memo(Content.get_summary)
+    for url in siteurls:
+        memo[(content, url)] = summary

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.slow
 POST = "content/posts/2009/baby-p-effect-sustained.md"
 PAGE = "2009/12/baby-p-effect-sustained/index.html"
 BASE = "theme/templates/base.html"
+LINKING = "content/posts/2009/big-week-for-social-care.md"
 
 
 def _edit(project: Path, relative: str, old: str, new: str) -> None:
@@ -103,6 +104,21 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path, monk
         "summary": lambda: _edit(project_copy, POST, "For about a year", "A new opening. For about a year"),
         "title": lambda: _edit(project_copy, POST, 'title: "', 'title: "Renamed, '),
         "tags": lambda: _edit(project_copy, POST, "tags: [", 'tags: ["a brand new tag", '),
+        "date": lambda: _edit(project_copy, POST, "date: 2009-12-01", "date: 2009-11-15"),
+        "summary of its own": lambda: _edit(project_copy, POST, "tags: [", 'summary: "Its own."\ntags: ['),
+        "own summary edited": lambda: _edit(project_copy, POST, "Its own.", "Its own, edited."),
+        "link in a summary": lambda: _edit(
+            project_copy,
+            LINKING,
+            "\n---\n\n",
+            "\n---\n\nSee [secure places]({filename}/posts/2011/secure-places.md). ",
+        ),
+        "linked post moved": lambda: _edit(
+            project_copy,
+            "content/posts/2011/secure-places.md",
+            'slug: "secure-places"',
+            'slug: "secure-places-moved"',
+        ),
         "new post": lambda: (project_copy / "content/posts/2009/another.md").write_text(
             "---\ntitle: Another\ndate: 2009-12-30\ntags: [fostering]\n---\n\nA new post.\n", encoding="utf-8"
         ),
@@ -208,6 +224,8 @@ def test_an_unchanged_post_keeps_the_address_the_last_build_found(project_copy, 
     # A planted answer shows the next build takes the address without working it out.
     book["known"][source] = (stamp, "planted/", "planted/index.html")
     book_file.write_bytes(pickle.dumps(book))
+    # Another post changes, so that the build runs (with nothing changed it would end at once).
+    _edit(project_copy, LINKING, "\n---\n\n", "\n---\n\nAnother post, edited. ")
     pelican_ok(project_copy, out)
     assert (out / "planted" / "index.html").exists()
     # Once the file changes, even to text of the same length, the address is worked out again.
@@ -363,6 +381,7 @@ def test_posts_read_before_are_reused_until_code_or_settings_change(project_copy
     # A planted answer shows the next build reads the post from the cache.
     cache[source] = (stamp, (content.replace("Not only this", "Planted"), metadata))
     cache_file.write_bytes(pickle.dumps(cache))
+    _edit(project_copy, LINKING, "\n---\n\n", "\n---\n\nAnother post, edited. ")  # so the build runs
     pelican_ok(project_copy, out)
     assert "Planted" in (out / PAGE).read_text(encoding="utf-8")
     _edit(project_copy, "pelicanconf.py", '"permalink": False', '"permalink": True')
@@ -386,3 +405,73 @@ def test_clean_build_starts_from_scratch_even_when_an_edit_keeps_size_and_time(p
         encoding="utf-8"
     )
     assert "NOT ONLY THIS" in page
+
+
+def test_a_build_with_nothing_changed_ends_at_once_until_something_does(project_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    changes = {
+        "nothing": None,
+        "a post saved as it was": lambda: (project_copy / POST).write_bytes(
+            (project_copy / POST).read_bytes()
+        ),
+        "a file a setting names": lambda: (project_copy / "published-addresses.txt").open("a").write("\n"),
+        "the environment": lambda: monkeypatch.setenv("BLOG_UNRELATED", "1"),
+        "a stylesheet deleted from the site": lambda: (out / "theme" / "css" / "site.css").unlink(),
+        "a file added to the site": lambda: (out / "2009" / "stray.html").write_text(
+            "stray", encoding="utf-8"
+        ),
+        "the template": lambda: _edit(project_copy, BASE, "</footer>", "<p>Hi</p></footer>"),
+    }
+    for step, change in changes.items():
+        before = _times(out)
+        ran = pelican(project_copy, out)
+        assert ran.returncode == 0, ran.stderr
+        assert "Done: Processed" not in ran.stdout + ran.stderr, f"{step}: the build ran"
+        assert _times(out) == before, step
+        if change is None:
+            continue
+        change()
+        ran = pelican(project_copy, out)
+        assert "Done: Processed" in ran.stdout + ran.stderr, f"{step}: the build did not run"
+    clean = tmp_path / "clean"
+    pelican_ok(project_copy, clean, "--ignore-cache")
+    assert tree(out) == tree(clean)
+
+
+def test_a_post_dated_in_the_future_ends_the_skipping_when_it_becomes_due():
+    import datetime
+    import time
+    from types import SimpleNamespace
+
+    from plugins.incremental.unchanged import due_next, still_valid
+
+    now = datetime.datetime.now(datetime.UTC)
+    posts = [SimpleNamespace(date=now + datetime.timedelta(days=d)) for d in (-1, 3, 2)]
+    due = due_next(posts)
+    assert due == (now + datetime.timedelta(days=2)).timestamp()
+    assert due_next(posts[:1]) is None
+    assert still_valid({"inputs": "a", "due": due}, "a")
+    assert not still_valid({"inputs": "a", "due": time.time() - 1}, "a")
+    assert not still_valid({"inputs": "a", "due": None}, "b")
+
+
+def test_search_is_indexed_again_only_when_a_build_changed_the_site(project_copy):
+    from authoring.runs import index_if_changed
+
+    out, cache = project_copy / "output", project_copy / "cache"
+    pelican_ok(project_copy, out)
+    first = index_if_changed(out, project_copy, cache)
+    assert first is not None and first.returncode == 0
+    entry = out / "pagefind" / "pagefind-entry.json"
+    indexed = entry.stat().st_mtime_ns
+    pelican_ok(project_copy, out)  # nothing changed: the site is the one indexed
+    assert index_if_changed(out, project_copy, cache) is None
+    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    pelican_ok(project_copy, out)
+    again = index_if_changed(out, project_copy, cache)
+    assert again is not None and again.returncode == 0
+    assert entry.stat().st_mtime_ns != indexed
+    shutil.rmtree(out / "pagefind")  # gone by hand: made again though the site is the same
+    assert index_if_changed(out, project_copy, cache) is not None
+    assert entry.is_file()

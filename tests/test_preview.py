@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -129,3 +130,25 @@ def test_a_save_is_scanned_for_privacy_and_warned_about_in_the_preview(preview):
     _edit(project, "Not only this, but", "Ring his mum on 07700 900461. Not only this, but")
     seen = said.wait_for("warning: possible phone number: “07700 900461”")
     assert any(f"{POST}:" in line and "07700 900461" in line for line in said.lines[:seen]), said.lines
+
+
+def _search(browser, base: str, query: str) -> list[str]:
+    page = browser.new_page()
+    page.goto(base + "search/")
+    page.fill(".pagefind-ui__search-input", query)
+    done = re.compile(r"^(No results|\d+ results?) for")
+    page.locator(".pagefind-ui__message", has_text=done).wait_for(timeout=10_000)
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.close()
+    return titles
+
+
+def test_search_finds_what_was_saved_once_the_preview_says_the_index_is_updated(preview, browser):
+    project, base, said = preview
+    said.wait_for("Search index updated")  # the first build's
+    assert "Baby P effect sustained" not in _search(browser, base, "Quokkafield")
+    seen = len(said.lines)
+    _edit(project, "Not only this, but", "Not only this, Quokkafield said, but")
+    rebuilt = said.wait_for("Rebuilt in", after=seen)
+    said.wait_for("Search index updated", after=rebuilt)
+    assert "Baby P effect sustained" in _search(browser, base, "Quokkafield")

@@ -25,7 +25,7 @@ from pathlib import Path
 from pelican.contents import Content, Static
 from pelican.urlwrappers import URLWrapper
 
-from plugins.pelican_private import CONTENT_INTERNALS, body_as_read
+from plugins.pelican_private import CONTENT_INTERNALS, body_as_read, has_site_links
 
 _CONTENT_USE = re.compile(r"\.content\b|\[\s*['\"]content['\"]\s*\]|get_content")
 _VOLATILE_CONTEXT = {"localsiteurl"}
@@ -200,6 +200,8 @@ class SiteDigest:
     site: str
     summaries: dict[str, str]
     bodies: dict[int, str]
+    # Posts and pages whose summary is the same on every page, with it.
+    same_everywhere: list[tuple[Content, str]]
 
 
 def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
@@ -221,17 +223,26 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
     summaries = previous.get("summaries", {}) if previous.get("base") == base else {}
     extra = {k: v for k, v in context.items() if k not in settings and k not in _DERIVED_CONTEXT}
     parts = [base, stable({k: v for k, v in extra.items() if k not in _VOLATILE_CONTEXT})]
-    used, bodies = {}, {}
+    used, bodies, same_everywhere = {}, {}, []
     for obj in [*contents, *statics]:
         parts.append(stable([obj.source_path, obj.url, obj.save_as, _state(obj)]))
         if isinstance(obj, Static) or not isinstance(obj, Content):
             continue
         body = bodies[id(obj)] = content_digest(obj)
-        summary = summaries.get(body)
+        # A summary is kept for the next build only when it follows from the
+        # body and the settings alone: no summary of its own in the metadata,
+        # no links to other content (whose addresses may change).
+        summary = None if "summary" in obj.metadata else summaries.get(body)
         if summary is None:
             summary = obj.get_summary(settings["SITEURL"])
-        used[body] = summary
+            if "summary" not in obj.metadata and not has_site_links(obj):
+                used[body] = summary
+                same_everywhere.append((obj, summary))
+        else:
+            used[body] = summary
+            same_everywhere.append((obj, summary))
         parts.append(summary)
         if with_bodies:
             parts.append(body)
-    return SiteDigest(base, hashlib.blake2b("\0".join(parts).encode()).hexdigest(), used, bodies)
+    site = hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+    return SiteDigest(base, site, used, bodies, same_everywhere)

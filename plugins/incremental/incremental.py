@@ -9,6 +9,8 @@
 - **Whole sites only** (``site_folder``): a build writes beside the output
   folder and swaps it in when done; one build at a time per folder.
 - **Keeping addresses** (``addresses``) and **fewer collections** (``collector``).
+- **Nothing to do** (``unchanged``): a build whose inputs and site are as the
+  last build left them ends at once.
 
 The result is byte-for-byte what a clean build makes.
 
@@ -21,11 +23,14 @@ from __future__ import annotations
 import atexit
 import gc
 import hashlib
+import logging
 import os
 from functools import partial
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+
+from plugins.pelican_private import index_memberships, install_set_lookups
 
 from . import writer
 from .addresses import recall_addresses, remember_addresses, reuse_address
@@ -34,10 +39,12 @@ from .fingerprints import forget_digests
 from .reading import read_in_parallel, trust_cache
 from .records import forget, load, write_atomically
 from .site_folder import SiteFolder, cannot_write, is_write_error, live_inode
+from .unchanged import due_next, inputs_stamp, site_files, still_valid
 from .writer import IncrementalWriter, Run
 
 MANIFEST = "incremental"
-FORMAT = 3
+FORMAT = 4
+logger = logging.getLogger(__name__)
 
 
 def take_over(pelican) -> None:
@@ -88,12 +95,17 @@ def build(pelican, run) -> None:
     try:
         cache_file = _manifest_file(pelican.settings, live)
         previous = _previous(pelican.settings, cache_file, live)
+        stamp = inputs_stamp(pelican.settings) if pelican.settings.get("CACHE_CONTENT") else None
+        if previous is not None and stamp and still_valid(previous, stamp) and _site_intact(live, previous):
+            logger.info("Nothing changed since the last build: %s is as it left it", live)
+            return None
         if previous is None and not getattr(pelican, "incremental_clean", False):
             previous = {"pages": {}, "keep_all": True}
         pages = (previous or {}).get("pages", {}).values()
         keep = {relative: inode for _, outputs in pages for relative, _, _, inode in outputs}
         folder.prepare(keep, _foreign(folder, previous))
         writer.current = Run(pelican=pelican, folder=folder, cache_file=cache_file, previous=previous)
+        writer.current.inputs = stamp
         pelican.output_path = folder.building
         return run()
     except OSError as error:
@@ -107,6 +119,11 @@ def build(pelican, run) -> None:
             folder.prepared()
         finally:
             folder.release()
+
+
+def _site_intact(live: str, previous: dict) -> bool:
+    """Whether the files the last build made are all there as it left them, and no others."""
+    return previous.get("files") == site_files(live, previous.get("top", ()))
 
 
 def _foreign(folder: SiteFolder, previous: dict | None) -> set[str]:
@@ -150,6 +167,9 @@ def finish_run(pelican) -> None:
         "base": run.base,
         "summaries": run.summaries,
         "top": sorted(built),
+        "inputs": run.inputs,
+        "due": due_next(run.context.get("generated_content", {}).values()),
+        "files": site_files(folder.building, built),
     }
     if settings.get("CACHE_CONTENT"):
         write_atomically(run.cache_file, manifest)
@@ -164,6 +184,8 @@ def register():
     # A build leaves hundreds of thousands of objects; freeing them one by one
     # at exit takes longer than some rebuilds, and the system frees them anyway.
     atexit.register(gc.freeze)
+    install_set_lookups()
+    signals.article_generator_finalized.connect(index_memberships)
     signals.initialized.connect(tune_collector)
     signals.initialized.connect(take_over)
     signals.get_writer.connect(start_run)

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Content, Static
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import get_relative_path, path_to_url
 
 from plugins.forkpool import fork_map
-from plugins.pelican_private import RecordingWriter
+from plugins.pelican_private import RecordingWriter, remember_summary
 
 from .fingerprints import SCALARS, SiteDigest, content_digest, site_digest, stable
 from .reading import workers
@@ -67,6 +68,7 @@ class Run:
     pages: dict = field(default_factory=dict)
     summaries: dict = field(default_factory=dict)
     base: str = ""
+    inputs: str | None = None
 
 
 current: Run | None = None
@@ -121,6 +123,7 @@ class IncrementalWriter(RecordingWriter):
         shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
         digest = site_digest(shared, self.settings, run.previous or {})
         run.base = digest.base
+        self._summaries_once(digest)
         previous_pages = (run.previous or {}).get("pages", {})
         live = run.folder.live
         pending = []
@@ -155,6 +158,19 @@ class IncrementalWriter(RecordingWriter):
         if errors:
             raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
         run.summaries = digest.summaries
+
+    def _summaries_once(self, digest: SiteDigest) -> None:
+        """Give each summary that is the same on every page to every page, before the
+        workers fork: otherwise each worker works it out again for each depth of page."""
+        urls = {self.settings["SITEURL"]}
+        if self.settings.get("RELATIVE_URLS"):
+            # Paginated pages lie deeper than the page they continue: a few more levels.
+            deepest = max((job.name.count("/") for job in self.jobs), default=0) + 4
+            urls |= {
+                path_to_url(get_relative_path("/".join(["x"] * (depth + 1)))) for depth in range(deepest)
+            }
+        for obj, summary in digest.same_everywhere:
+            remember_summary(obj, summary, urls)
 
     def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
         own = job.options.get("article") or job.options.get("page")

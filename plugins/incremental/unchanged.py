@@ -1,0 +1,82 @@
+"""A build with nothing to do: when every input is as the last build found it, and so
+is the site it left, the build ends at once and the site stays as it is.
+
+The inputs are the code and settings digest (plugin code, package versions,
+settings), the theme's files, the size, time and inode of every file in the
+content folder and of every file a setting names, and the environment. A
+post dated in the future becomes due with time alone, so a build is never
+skipped once the earliest such date has passed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import time
+
+from .fingerprints import _files_digest, code_and_settings_digest
+
+
+def site_files(top: str, names) -> list[str]:
+    """Every file under these top-level entries of a built site, with its size, time and inode."""
+    found: list[str] = []
+    for name in sorted(names):
+        path = os.path.join(top, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            _tree(path, found, len(top) + 1)
+        elif os.path.lexists(path):
+            info = os.lstat(path)
+            found.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+    return sorted(found)
+
+
+def _tree(top: str, into: list[str], strip: int = 0) -> None:
+    try:
+        entries = list(os.scandir(top))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _tree(entry.path, into, strip)
+        else:
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            into.append(f"{entry.path[strip:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+
+
+def inputs_stamp(settings: dict) -> str:
+    """A digest that is the same exactly when nothing a build reads has changed (as far as
+    file sizes, times and inodes tell)."""
+    found: list[str] = []
+    _tree(os.path.abspath(settings["PATH"]), found)
+    named = sorted({v for v in settings.values() if isinstance(v, str) and 0 < len(v) < 4096})
+    for value in named:
+        try:
+            if os.path.isfile(value):
+                info = os.stat(value)
+                found.append(f"{os.path.abspath(value)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+        except (OSError, ValueError):
+            continue
+    theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
+    environment = "\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
+    parts = [code_and_settings_digest(settings), theme, environment, *found]
+    return hashlib.blake2b("\n".join(parts).encode(errors="surrogateescape")).hexdigest()
+
+
+def due_next(contents) -> float | None:
+    """When the earliest post dated in the future becomes due (seconds since the epoch)."""
+    due = []
+    for content in contents:
+        date = getattr(content, "date", None)
+        if isinstance(date, datetime.datetime) and date > datetime.datetime.now(date.tzinfo):
+            due.append(date.timestamp())
+    return min(due, default=None)
+
+
+def still_valid(previous: dict, stamp: str) -> bool:
+    """Whether the last build's inputs are this build's, and no post has become due since."""
+    due = previous.get("due")
+    return previous.get("inputs") == stamp and (due is None or time.time() < due)
