@@ -16,12 +16,14 @@ from itertools import groupby
 from operator import attrgetter
 
 from pelican import generators
+from pelican.cache import FileStampDataCacher
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.readers import _filter_discardable_metadata
 from pelican.writers import Writer
 
 WRITTEN_FOR = "4.12.0"
+_pelican_file_stamp = FileStampDataCacher._get_file_stamp
 
 # Attributes of a content object that hold Pelican's own state rather than
 # what was read: its body as read, and the shared context.
@@ -163,6 +165,23 @@ def _process_translations(content_list, translation_id=None):
         index += originals
         translations += others
     return index, translations
+
+
+def _file_stamp(self, filename):
+    # Pelican's "mtime" stamp alone misses an edit that keeps the file's time (a copy
+    # that preserves times, an editor that restores it); the change time cannot be set back.
+    if self.settings["CHECK_MODIFIED_METHOD"] != "mtime":
+        return _pelican_file_stamp(self, filename)
+    try:
+        info = os.stat(filename)
+    except OSError:
+        return _pelican_file_stamp(self, filename)
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+def install_full_file_stamps() -> None:
+    """Pelican's content cache keyed by a file's change time, size and inode too (idempotent)."""
+    FileStampDataCacher._get_file_stamp = _file_stamp
 
 
 def install_set_lookups() -> None:

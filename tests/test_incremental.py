@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -475,3 +476,28 @@ def test_search_is_indexed_again_only_when_a_build_changed_the_site(project_copy
     shutil.rmtree(out / "pagefind")  # gone by hand: made again though the site is the same
     assert index_if_changed(out, project_copy, cache) is not None
     assert entry.is_file()
+
+
+def test_a_rebuild_sees_an_edit_that_keeps_the_files_size_and_time(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    post = project_copy / POST
+    stamp = post.stat()
+    time.sleep(0.01)  # the change time moves on, as it does for any later write
+    with post.open("r+", encoding="utf-8") as handle:  # in place: same file, same size
+        text = handle.read()
+        handle.seek(0)
+        handle.write(text.replace("Not only this", "NOT ONLY THIS", 1))
+    os.utime(post, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert (post.stat().st_size, post.stat().st_mtime_ns, post.stat().st_ino) == (
+        stamp.st_size,
+        stamp.st_mtime_ns,
+        stamp.st_ino,
+    )
+    pelican_ok(project_copy, out)
+    clean = tmp_path / "clean"
+    pelican_ok(project_copy, clean, "--ignore-cache")
+    assert "NOT ONLY THIS" in next(clean.rglob("baby-p-effect-sustained/index.html")).read_text(
+        encoding="utf-8"
+    )
+    assert tree(out) == tree(clean)

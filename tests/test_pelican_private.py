@@ -172,3 +172,22 @@ def test_a_summary_is_remembered_for_each_address_given(settings):
     pelican_private.remember_summary(plain, "<p>Remembered</p>", [".", ".."])
     assert plain.get_summary("..") == "<p>Remembered</p>"
     assert plain.get_summary("../..") == "<p>Body</p>"  # not given: worked out
+
+
+def test_file_stamps_include_the_change_time_size_and_inode(tmp_path):
+    from pelican.cache import FileStampDataCacher
+
+    from plugins.pelican_private import install_full_file_stamps
+
+    install_full_file_stamps()
+    path = tmp_path / "post.md"
+    path.write_text("text", encoding="utf-8")
+    settings = {"CACHE_PATH": str(tmp_path), "CHECK_MODIFIED_METHOD": "mtime", "GZIP_CACHE": False}
+    cacher = FileStampDataCacher(settings, "Stamps", caching_policy=True, load_policy=False)
+    info = path.stat()
+    assert cacher._get_file_stamp(str(path)) == (
+        info.st_mtime_ns,
+        info.st_ctime_ns,
+        info.st_size,
+        info.st_ino,
+    )

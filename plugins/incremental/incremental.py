@@ -30,7 +30,7 @@ from functools import partial
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from plugins.pelican_private import index_memberships, install_set_lookups
+from plugins.pelican_private import index_memberships, install_full_file_stamps, install_set_lookups
 
 from . import writer
 from .addresses import recall_addresses, remember_addresses, reuse_address
@@ -185,6 +185,7 @@ def register():
     # at exit takes longer than some rebuilds, and the system frees them anyway.
     atexit.register(gc.freeze)
     install_set_lookups()
+    install_full_file_stamps()
     signals.article_generator_finalized.connect(index_memberships)
     signals.initialized.connect(tune_collector)
     signals.initialized.connect(take_over)

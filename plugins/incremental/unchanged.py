@@ -2,7 +2,7 @@
 is the site it left, the build ends at once and the site stays as it is.
 
 The inputs are the code and settings digest (plugin code, package versions,
-settings), the theme's files, the size, time and inode of every file in the
+settings), the theme's files, the size, times and inode of every file in the
 content folder and of every file a setting names, and the environment. A
 post dated in the future becomes due with time alone, so a build is never
 skipped once the earliest such date has passed.
@@ -27,7 +27,7 @@ def site_files(top: str, names) -> list[str]:
             _tree(path, found, len(top) + 1)
         elif os.path.lexists(path):
             info = os.lstat(path)
-            found.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+            found.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}")
     return sorted(found)
 
 
@@ -44,7 +44,9 @@ def _tree(top: str, into: list[str], strip: int = 0) -> None:
                 info = entry.stat()
             except OSError:
                 continue
-            into.append(f"{entry.path[strip:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+            into.append(
+                f"{entry.path[strip:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
+            )
 
 
 def inputs_stamp(settings: dict) -> str:
@@ -57,7 +59,9 @@ def inputs_stamp(settings: dict) -> str:
         try:
             if os.path.isfile(value):
                 info = os.stat(value)
-                found.append(f"{os.path.abspath(value)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+                found.append(
+                    f"{os.path.abspath(value)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
+                )
         except (OSError, ValueError):
             continue
     theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
