@@ -31,6 +31,7 @@ from pathlib import Path
 from authoring.runs import run_pagefind, run_pelican_here
 from authoring.sitecheck import SiteHandler
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, STOPPED, describe
+from plugins.forkpool import Pending
 from plugins.incremental.site_folder import WAIT_SECONDS, SiteFolder
 
 EVENTS = "/__preview/events"
@@ -296,6 +297,12 @@ def port_in_use(host: str, port: int) -> str | None:
     return None
 
 
+def scan_everything(preview: Preview) -> int:
+    """The privacy warnings of every post, at a low priority."""
+    os.nice(10)
+    return preview.scan_privacy(str(p) for p in preview.content.rglob("*.md"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m authoring.preview", description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -311,11 +318,11 @@ def main(argv: list[str] | None = None) -> int:
         print(busy, file=sys.stderr)
         return 1
     preview = Preview(Path.cwd(), args.settings, args.output)
+    # Every post once, in a process of its own (forked while this one has no other
+    # thread) so that a cold scan never holds up a rebuild; later saves are scanned here.
+    scanning = Pending(scan_everything, preview)
     saves = preview.start_watching()
     preview.build()
-    # Every post once, beside the server; later saves are scanned as they come.
-    posts = [str(p) for p in preview.content.rglob("*.md")]
-    threading.Thread(target=preview.scan_privacy, args=(posts,), daemon=True).start()
     server = preview.serve(args.host, args.port)
     print(f"Serving the preview at http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
     try:
@@ -324,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         pass
     finally:
         server.shutdown()
+        scanning.stop()
     return 0
 
 

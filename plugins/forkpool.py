@@ -8,6 +8,7 @@ or import that is killed leaves no process behind.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
@@ -128,6 +129,16 @@ class Pending:
         self.pid, read_end = _fork(lambda: _run(lambda _: function(*args), None))
         self._pipe = os.fdopen(read_end, "rb")
         self._outcome: Outcome | None = None
+
+    def stop(self) -> None:
+        """End the call if it is still running."""
+        if self._outcome is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self._pipe.close()
+            self._outcome = Outcome(error="stopped")
 
     def outcome(self) -> Outcome:
         """Wait for the call to end: its value, or what went wrong."""

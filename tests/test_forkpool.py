@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.forkpool import MIN_PARALLEL, fork_map, parallel
+from plugins.forkpool import MIN_PARALLEL, Pending, fork_map, parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,3 +68,13 @@ def test_parallel_gives_values_in_order_and_raises_a_worker_s_failure():
 def test_few_items_run_here():
     outcomes = fork_map(lambda _: os.getpid(), list(range(MIN_PARALLEL)), workers=2)
     assert {o.value for o in outcomes} == {os.getpid()}
+
+
+def test_a_pending_call_can_be_stopped():
+    pending = Pending(time.sleep, 60)
+    started = time.monotonic()
+    pending.stop()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ProcessLookupError):
+        os.kill(pending.pid, 0)
+    assert pending.outcome().error == "stopped"

@@ -56,13 +56,14 @@ def test_a_broken_post_fails_with_an_annotation_on_its_line_and_a_summary(bad_pr
     assert result.returncode == 1
     # Notes on the project's own posts (suggested topics) are not this test's.
     annotations = [line for line in result.stdout.splitlines() if line.startswith(("::warning", "::error"))]
+    # Errors first, then warnings.
     assert annotations == [
-        "::warning file=content/posts/2026/contact.md,line=6,title=Check this before publishing::"
-        f"possible email address: “jo.bloggs@example.com” (an email address (not a public organisation's)) "
-        f"[{FINGERPRINT}]%0Awhat to do: {PRIVACY_FIX}",
         "::error file=content/posts/2026/month.md,line=3,title=Must be fixed before publishing::"
         "the date 'March 2010' is not a complete date (Pelican would guess the missing parts)"
         "%0Awhat to do: write the full date, year first: 2026-11-22T09:30:00+00:00 (or just 2026-11-22)",
+        "::warning file=content/posts/2026/contact.md,line=6,title=Check this before publishing::"
+        f"possible email address: “jo.bloggs@example.com” (an email address (not a public organisation's)) "
+        f"[{FINGERPRINT}]%0Awhat to do: {PRIVACY_FIX}",
     ]
     # The terminal's lines are still there, for the log.
     assert "content/posts/2026/month.md:3: error: the date 'March 2010'" in result.stdout
