@@ -60,13 +60,13 @@ def import_(c, src=CONFIG["raw_path"], out=CONFIG["posts_path"], report=None, fo
     c.run(shlex.join(args))
 
 
-@task(name="importer-score")
-def importer_score(c, verbose=False):
+@task(name="importer-score", help={"folder": "another folder of pages with .expect.yaml files"})
+def importer_score(c, verbose=False, folder=None):
     """Print the importer's accuracy on the invented corpus, field by field (-v lists the misses)."""
     sys.path.insert(0, str(ROOT))
     from tests.corpus_score import score_corpus
 
-    score = score_corpus()
+    score = score_corpus(sorted(Path(folder).glob("*.txt")) if folder else None)
     if verbose:
         print("\n".join(score.misses))
     print(score.table())
