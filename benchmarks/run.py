@@ -132,6 +132,8 @@ def setup(n: int, seed: int, work: Path) -> dict[str, Path]:
     for name in ("theme", "plugins", "importer", "authoring"):
         shutil.copytree(ROOT / name, ours / name, ignore=shutil.ignore_patterns("__pycache__"))
     write_ours(posts, ours / "content")
+    # The topic list the importer spells tags by and suggests topics from.
+    shutil.copy(ROOT / "content" / "topics.yml", ours / "content" / "topics.yml")
     vanilla.mkdir(parents=True)
     shutil.copy(ROOT / "benchmarks" / "vanillaconf.py", vanilla / "vanillaconf.py")
     shutil.copy(ROOT / "pelicanconf.py", vanilla / "pelicanconf.py")
