@@ -17,10 +17,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .frontmatter import read_post
-from .problems import Problem, Severity
+from .problems import Note, Problem, Severity
 
 RECORD = "published-addresses.txt"
-MOVED = "the post moved from "
 HEADER = (
     "# The address of every published post, then the file it came from. `invoke check`\n"
     "# adds new posts; commit this file with them. See the README: a published post keeps its address.\n"
@@ -77,13 +76,14 @@ def address_problems(
                     source,
                     _line(project, source),
                     Severity.NOTE,
-                    f"{MOVED}/{address} to /{moved_to}; the old address redirects there",
+                    f"the post moved from /{address} to /{moved_to}; the old address redirects there",
                     f"nothing: keep the line for /{address} in {RECORD} so that the redirect stays"
                     + (
                         f"; to give the post its old address back, add the line slug: {_slug(address)}"
                         if _slug(address) != _slug(moved_to)
                         else ""
                     ),
+                    Note.MOVED,
                 )
             )
         elif not accept:

@@ -15,13 +15,12 @@ from pathlib import Path
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, SOURCE_MAP_VARIABLE
 
 from . import github
-from .addresses import MOVED, RECORD, address_problems, read_record
+from .addresses import RECORD, address_problems, read_record
 from .checks import check_content
 from .links import link_problems
 from .newpost import NewPostError, new_post
-from .problems import Problem, Severity
+from .problems import Note, Problem, Severity
 from .sitecheck import build, crawl, free_port, serve
-from .topics import SUGGESTED
 
 
 @contextlib.contextmanager
@@ -109,13 +108,12 @@ def check(
     for problem in problems:
         print(problem.format())
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
-    notes = [p.message for p in problems if p.severity is Severity.NOTE]
-    moved = sum(1 for note in notes if note.startswith(MOVED))
-    suggested = sum(1 for note in notes if note.startswith(SUGGESTED))
+    notes = {kind: sum(1 for p in problems if p.note is kind) for kind in Note}
+    reviewed = counts[Severity.NOTE] - sum(notes.values())
     print(
         f"\n{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-        f"{len(notes) - moved - suggested} reviewed privacy note(s), {moved} moved post(s) redirected, "
-        f"{suggested} post(s) with suggested topics"
+        f"{reviewed} reviewed privacy note(s), {notes[Note.MOVED]} moved post(s) redirected, "
+        f"{notes[Note.SUGGESTED]} post(s) with suggested topics"
     )
     if output == "github":
         github.report(problems)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .addresses import MOVED
 from .problems import Problem, Severity, visible
-from .topics import SUGGESTED
 
 SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
@@ -64,7 +62,7 @@ def _about_a_post(problem: Problem) -> bool:
     Those stay in the log: on every pull request they would crowd out what the
     change itself needs (GitHub shows only the first ten notices of a step).
     """
-    return problem.severity is not Severity.NOTE or not problem.message.startswith((MOVED, SUGGESTED))
+    return problem.note is None
 
 
 def summary(problems: list[Problem]) -> str:

@@ -22,6 +22,13 @@ def visible(text: str) -> str:
     )
 
 
+class Note(enum.StrEnum):
+    """Notes about the repository as a whole rather than about what an author just wrote."""
+
+    MOVED = "moved post"  # a published post's old address redirects to its new one
+    SUGGESTED = "suggested topics"  # topics the importer suggested, not yet accepted
+
+
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -35,6 +42,7 @@ class Problem:
     severity: Severity
     message: str
     fix: str
+    note: Note | None = None  # what kind of repository note, for counting and for GitHub
 
     def format(self) -> str:
         path = visible(self.path)

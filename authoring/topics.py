@@ -18,10 +18,9 @@ from importer.naming import tag_key
 from plugins.yaml_front_matter.yaml_front_matter import sluggable
 
 from .frontmatter import Post
-from .problems import Problem, Severity
+from .problems import Note, Problem, Severity
 
 VOCABULARY = "topics.yml"
-SUGGESTED = "suggested topics not yet accepted: "
 
 
 def load_vocabulary(content: Path) -> tuple[dict[str, str] | None, list[Problem]]:
@@ -111,8 +110,9 @@ def check_topics(posts: list[Post], vocabulary: dict[str, str] | None) -> list[P
                     str(post.path),
                     post.line_of("suggested_tags"),
                     Severity.NOTE,
-                    f"{SUGGESTED}{names}",
+                    f"suggested topics not yet accepted: {names}",
                     "move the ones that fit into tags: and delete the suggested_tags line",
+                    Note.SUGGESTED,
                 )
             )
     return found
