@@ -45,20 +45,33 @@ def cached_entries(cacher) -> dict:
     return cacher._cache
 
 
-def save_cache_atomically(cacher) -> None:
+def save_cache_atomically(cacher, *, changed: bool) -> None:
     """Have ``cacher.save_cache`` write beside the cache file and rename, so a
-    killed build leaves the old cache, never a truncated one."""
+    killed build leaves the old cache, never a truncated one; and only when an
+    entry was added or the cache emptied, not on every build."""
     path = cacher._cache_path
+    if getattr(cacher, "_saved_atomically", False):
+        cacher._cache_changed |= changed
+        return
+    cacher._saved_atomically = True
+    cacher._cache_changed = changed  # the caller emptied it, say
+    cache_data = cacher.cache_data
+
+    def cache_and_note(filename, data):
+        cacher._cache_changed = True
+        return cache_data(filename, data)
 
     def save():
-        if not cacher._cache_data_policy:
+        if not cacher._cache_data_policy or not cacher._cache_changed:
             return
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         partial = f"{path}.partial-{os.getpid()}"
         with cacher._cache_open(partial, "wb") as handle:
             pickle.dump(cacher._cache, handle)
         os.replace(partial, path)
+        cacher._cache_changed = False
 
+    cacher.cache_data = cache_and_note
     cacher.save_cache = save
 
 

@@ -54,13 +54,35 @@ def test_cache_entries_and_saving_them_atomically(settings, tmp_path):
     assert entries == {}
     post = tmp_path / "post.md"
     post.write_text("x", encoding="utf-8")
+    pelican_private.save_cache_atomically(readers, changed=False)
     readers.cache_data(str(post), ("<p>x</p>", {}))
     assert str(post) in entries
-    pelican_private.save_cache_atomically(readers)
     readers.save_cache()
     assert [p.name for p in (tmp_path / "cache").iterdir()] == ["Test-Readers"]
     again = Readers(settings, "Test-Readers")
     assert again.get_cached_data(str(post)) == ("<p>x</p>", {})
+
+
+def test_a_cache_nothing_was_added_to_is_not_written_again(settings, tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("x", encoding="utf-8")
+    first = Readers(settings, "Test-Readers")
+    pelican_private.save_cache_atomically(first, changed=False)
+    first.cache_data(str(post), ("<p>x</p>", {}))
+    first.save_cache()
+    saved = tmp_path / "cache" / "Test-Readers"
+    before = saved.stat().st_mtime_ns, saved.stat().st_ino
+    again = Readers(settings, "Test-Readers")
+    pelican_private.save_cache_atomically(again, changed=False)
+    assert again.get_cached_data(str(post)) == ("<p>x</p>", {})
+    again.save_cache()
+    assert (saved.stat().st_mtime_ns, saved.stat().st_ino) == before
+    emptied = Readers(settings, "Test-Readers")
+    pelican_private.cached_entries(emptied).clear()
+    pelican_private.save_cache_atomically(emptied, changed=True)
+    emptied.save_cache()
+    assert saved.stat().st_ino != before[1]
+    assert Readers(settings, "Test-Readers").get_cached_data(str(post)) is None
 
 
 def test_the_recording_writer_replaces_files_and_counts_kept_ones(settings, tmp_path):

@@ -32,10 +32,11 @@ def trust_cache(generator) -> None:
     digest = code_and_settings_digest(generator.settings)
     for cacher in (generator, generator.readers):
         entries = cached_entries(cacher)
-        if entries.get(_DIGEST_KEY) != digest:
+        emptied = entries.get(_DIGEST_KEY) != digest
+        if emptied:
             entries.clear()
             entries[_DIGEST_KEY] = digest
-        save_cache_atomically(cacher)
+        save_cache_atomically(cacher, changed=emptied)
 
 
 def read_in_parallel(generator) -> None:

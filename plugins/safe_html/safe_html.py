@@ -7,8 +7,9 @@ Two layers:
   is. An image whose address the sanitiser would drop becomes its alt text.
 - **An allow-list sanitiser on everything that leaves the build.** Every
   post's and page's body and every formatted field (the summary) is passed
-  through `nh3 <https://nh3.readthedocs.io>`_ (Rust's ammonia) once it is
-  read, whichever reader made it, and every feed entry's content and summary
+  through `nh3 <https://nh3.readthedocs.io>`_ (Rust's ammonia) as it is
+  read, whichever reader made it (so the content cache keeps it sanitised, and
+  a rebuild does not sanitise every post again), and every feed entry's content and summary
   again as the feed is written. Only the elements and attributes Markdown
   makes are kept; addresses keep only the http, https and mailto schemes,
   read as a browser reads them (character references, case, whitespace and
@@ -84,20 +85,55 @@ CLEANER = nh3.Cleaner(
 )
 
 
+class Sanitised(str):
+    """Text this plugin has sanitised: kept so in the content cache, not sanitised again."""
+
+    __slots__ = ()
+
+
 def sanitize(html: str) -> str:
     """``html`` with every element, attribute and address not allowed removed."""
-    return CLEANER.clean(html) if html else html
+    if type(html) is Sanitised or not html:
+        return html
+    return Sanitised(CLEANER.clean(html))
+
+
+def _sanitising(read, formatted: list[str]):
+    def sanitised_read(source_path):
+        content, metadata = read(source_path)
+        if isinstance(content, str):
+            content = sanitize(content)
+        for key in formatted:
+            if isinstance(metadata.get(key), str):
+                metadata[key] = sanitize(metadata[key])
+        return content, metadata
+
+    sanitised_read.sanitising = True
+    return sanitised_read
+
+
+def sanitize_as_read(generator) -> None:
+    """Every reader's output is sanitised before Pelican's content cache keeps it.
+
+    Connected to the generators' start, when their readers exist; what a reader
+    made before (or past) this is sanitised when its post is made instead."""
+    readers = generator.readers
+    formatted = [key.lower() for key in readers.settings["FORMATTED_FIELDS"]]
+    for reader in readers.readers.values():
+        if not getattr(reader.read, "sanitising", False):
+            reader.read = _sanitising(reader.read, formatted)
 
 
 def sanitize_content(content) -> None:
-    """Sanitise a post's or page's body and formatted fields, whichever reader made them."""
+    """Sanitise a post's or page's body and formatted fields, whichever way they were made
+    (text the readers sanitised already is passed over)."""
     if isinstance(content, Static):
         return
     if isinstance(content._content, str):
         content._content = sanitize(content._content)
     for key in content.settings["FORMATTED_FIELDS"]:
         value = content.metadata.get(key)
-        if isinstance(value, str):
+        if isinstance(value, str) and type(value) is not Sanitised:
             content.metadata[key] = clean = sanitize(value)
             setattr(content, "_summary" if key == "summary" else key.lower(), clean)
 
@@ -168,6 +204,8 @@ def add_extension(pelican) -> None:
 
 def register():
     signals.initialized.connect(add_extension)
+    signals.article_generator_init.connect(sanitize_as_read)
+    signals.page_generator_init.connect(sanitize_as_read)
     signals.content_object_init.connect(sanitize_content)
     signals.feed_generated.connect(text_titles)
     signals.feed_generated.connect(sanitize_feed)

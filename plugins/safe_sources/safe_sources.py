@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import os
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -150,42 +149,76 @@ def survey(
             )
         )
         return found
-    for folder, folders, files in os.walk(content):
-        here = Path(folder)
-        for name in sorted(folders):
-            path = here / name
-            if path.is_symlink():
-                folders.remove(name)  # os.walk would not enter it; nothing in it is built
+    _survey_folder(str(content), "", found, posts=posts, pages=pages, static=static, data=set(data))
+    return found
+
+
+def _survey_folder(
+    folder: str,
+    relative: str,
+    found: Survey,
+    *,
+    posts: list[str],
+    pages: list[str],
+    static: list[str],
+    data: set,
+) -> None:
+    """One folder of ``survey``, and the folders in it, in name order.
+
+    Directory entries say what kind of file each is without another system call,
+    which matters on every build of a blog of thousands of posts.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    # A post in a visible folder of posts is the common case, judged once per folder.
+    visible = not any(part.startswith(".") for part in relative.split("/") if part)
+    plain_posts = visible and (
+        _inside(PurePosixPath(relative or "."), posts) or _inside(PurePosixPath(relative or "."), pages)
+    )
+    subfolders = []
+    for entry in entries:
+        name = entry.name
+        path_text = f"{relative}{name}"
+        if entry.is_dir(follow_symlinks=False):
+            subfolders.append(entry)
+            continue
+        if entry.is_symlink():
+            if entry.is_dir():
+                target = Path(entry.path).readlink()
                 found.refused.append(
                     Refusal(
-                        path,
-                        f"this folder is a symbolic link (to {path.readlink()}); nothing in it is published",
+                        Path(entry.path),
+                        f"this folder is a symbolic link (to {target}); nothing in it is published",
                         "put the files themselves in the repository, or delete the link",
                     )
                 )
-        folders.sort()
-        for name in sorted(files):
-            path = here / name
-            relative = PurePosixPath(path.relative_to(content).as_posix())
-            mode = os.lstat(path).st_mode
-            if stat.S_ISLNK(mode):
-                reason = (
-                    f"this file is a symbolic link (to {path.readlink()}); only regular files inside the "
-                    "repository are published",
-                    "replace the link with the file itself if it should be published, or delete it",
-                )
-            elif not stat.S_ISREG(mode):
-                reason = ("this is not a regular file, so it is never published", "delete it")
-            elif relative.as_posix() in data:
                 continue
-            else:
-                reason = _judge(relative, posts=posts, pages=pages, static=static)
-            if reason:
-                found.refused.append(Refusal(path, *reason))
-                found.reported.add(relative.as_posix())
-            else:
-                found.built.add(relative.as_posix())
-    return found
+            target = Path(entry.path).readlink()
+            reason = (
+                f"this file is a symbolic link (to {target}); only regular files inside the "
+                "repository are published",
+                "replace the link with the file itself if it should be published, or delete it",
+            )
+        elif not entry.is_file(follow_symlinks=False):
+            reason = ("this is not a regular file, so it is never published", "delete it")
+        elif path_text in data:
+            continue
+        elif plain_posts and name.endswith(POST_SUFFIX) and name != POST_SUFFIX and not name.startswith("."):
+            found.built.add(path_text)
+            continue
+        else:
+            reason = _judge(PurePosixPath(path_text), posts=posts, pages=pages, static=static)
+        if reason:
+            found.refused.append(Refusal(Path(entry.path), *reason))
+            found.reported.add(path_text)
+        else:
+            found.built.add(path_text)
+    for entry in subfolders:
+        _survey_folder(
+            entry.path, f"{relative}{entry.name}/", found, posts=posts, pages=pages, static=static, data=data
+        )
 
 
 def survey_settings(settings: dict) -> Survey:
