@@ -39,6 +39,23 @@ def _times(root: Path) -> dict[str, int]:
     return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("*.html")}
 
 
+def test_a_new_tag_rewrites_the_pages_that_show_the_post_and_no_others(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    before = _times(out)
+    _edit(project_copy, POST, "tags: [", 'tags: ["a brand new tag", ')
+    pelican_ok(project_copy, out)
+    after = _times(out)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert PAGE in changed
+    assert "tag/a-brand-new-tag/index.html" in changed
+    assert "2009/12/index.html" in changed  # its month lists its tags
+    # A post two years away, in no list with it, and its month, are not rendered again.
+    assert "2011/07/stale-practise/index.html" not in changed
+    assert "2011/07/index.html" not in changed
+    assert len(changed) < len(after) // 2
+
+
 def test_an_edit_below_the_summary_rewrites_only_that_post(project_copy, tmp_path):
     out = tmp_path / "out"
     pelican_ok(project_copy, out)
@@ -106,6 +123,22 @@ def test_every_kind_of_change_ends_as_a_clean_build(project_copy, tmp_path, monk
         "title": lambda: _edit(project_copy, POST, 'title: "', 'title: "Renamed, '),
         "tags": lambda: _edit(project_copy, POST, "tags: [", 'tags: ["a brand new tag", '),
         "date": lambda: _edit(project_copy, POST, "date: 2009-12-01", "date: 2009-11-15"),
+        "comment count": lambda: _edit(project_copy, POST, "comments: 2", "comments: 5"),
+        "date in a month and year with no other post": lambda: _edit(
+            project_copy, POST, "date: 2009-11-15", "date: 2005-06-15"
+        ),
+        "date back among the others": lambda: _edit(
+            project_copy, POST, "date: 2005-06-15", "date: 2009-11-15"
+        ),
+        "neighbour's title": lambda: _edit(
+            project_copy,
+            "content/posts/2009/social-workers-leave-due-to-baby-p-effect.md",
+            'title: "',
+            'title: "Now ',
+        ),
+        "draft": lambda: _edit(
+            project_copy, "content/posts/2011/should-know-better.md", "\n---\n\n", "\nstatus: draft\n---\n\n"
+        ),
         "summary of its own": lambda: _edit(project_copy, POST, "tags: [", 'summary: "Its own."\ntags: ['),
         "own summary edited": lambda: _edit(project_copy, POST, "Its own.", "Its own, edited."),
         "link in a summary": lambda: _edit(

@@ -18,7 +18,7 @@ import re
 import sys
 import types
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +28,8 @@ from pelican.urlwrappers import URLWrapper
 from plugins.pelican_private import CONTENT_INTERNALS, body_as_read, has_site_links
 
 _CONTENT_USE = re.compile(r"\.content\b|\[\s*['\"]content['\"]\s*\]|get_content")
-_VOLATILE_CONTEXT = {"localsiteurl"}
+# Set by the writer for each page it renders, from the depth of the page.
+VOLATILE_CONTEXT = {"localsiteurl"}
 _PRIVATE_ATTRIBUTES = CONTENT_INTERNALS | {"settings", "url", "save_as"}
 _ABSENT = object()
 # Every package whose version can change a page's bytes.
@@ -37,28 +38,6 @@ _PACKAGES = (
     *("nh3", "pygments", "feedgenerator", "unidecode", "python-dateutil"),
 )
 SCALARS = {type(None), bool, int, float, str}
-# Context entries Pelican derives from the posts, pages and settings, which
-# the fingerprint already holds one by one.
-_DERIVED_CONTEXT = {
-    "articles",
-    "dates",
-    "drafts",
-    "hidden_articles",
-    "translations",
-    "tags",
-    "categories",
-    "authors",
-    "period_archives",
-    "generated_content",
-    "static_content",
-    "static_links",
-    "staticfiles",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "hidden_translations",
-    "draft_translations",
-}
 
 
 def _code_digest(value) -> str:
@@ -86,8 +65,15 @@ def _kind(cls: type) -> str:
     return "other"
 
 
-def stable(value, _stack: tuple = ()) -> str:
-    """A text that is the same in every run for equal values: no memory addresses."""
+def stable(value, _stack: tuple = (), contents: dict[int, str] | None = None) -> str:
+    """A text that is the same in every run for equal values: no memory addresses.
+
+    A post or page is written as its path; given ``contents`` (digests by object
+    id), as its digest, so that the text changes when what it shows does. Written
+    this way, a function brings the values it closes over, so that its answers are
+    followed too; and a function or object with a ``fingerprint`` text (which a
+    plugin sets to what pages showing it depend on) is written as that text.
+    """
     cls = type(value)
     if cls in SCALARS:
         return repr(value)
@@ -95,13 +81,16 @@ def stable(value, _stack: tuple = ()) -> str:
     if kind == "plain":
         return repr(value)
     if kind == "content":
-        return f"<{cls.__name__} {value.source_path}>"
+        found = contents.get(id(value)) if contents is not None else None
+        return found or f"<{cls.__name__} {value.source_path}>"
     if kind == "wrapper":
         return f"<{cls.__name__} {value.name!r} {value.slug!r}>"
     if kind == "time":
         return f"{cls.__name__}({value.isoformat()}{getattr(value, 'tzinfo', None)})"
     if kind == "code":
-        return _code_digest(value)
+        if contents is None:
+            return _code_digest(value)
+        return _code_digest(value) + _closed_over(value, _stack, contents)
     if kind == "module":
         return f"<module {value.__name__}>"
     if id(value) in _stack:
@@ -112,22 +101,45 @@ def stable(value, _stack: tuple = ()) -> str:
         try:
             # Keys are unique, so sorting the items compares keys only.
             pairs = sorted(value.items())
-            items = [f"{k!r}: {repr(v) if type(v) in SCALARS else stable(v, inner)}" for k, v in pairs]
+            items = [
+                f"{k!r}: {repr(v) if type(v) in SCALARS else stable(v, inner, contents)}" for k, v in pairs
+            ]
         except TypeError:  # keys of mixed types
-            items = sorted(f"{stable(k, inner)}: {stable(v, inner)}" for k, v in value.items())
+            items = sorted(
+                f"{stable(k, inner, contents)}: {stable(v, inner, contents)}" for k, v in value.items()
+            )
         return "{" + ", ".join(items) + "}"
     if kind == "sequence":
-        parts = [repr(v) if type(v) in SCALARS else stable(v, inner) for v in value]
+        parts = [repr(v) if type(v) in SCALARS else stable(v, inner, contents) for v in value]
         return f"{cls.__name__}[" + ", ".join(parts) + "]"
     if kind == "set":
-        return "set[" + ", ".join(sorted(stable(v, inner) for v in value)) + "]"
+        return "set[" + ", ".join(sorted(stable(v, inner, contents) for v in value)) + "]"
+    given = getattr(value, "fingerprint", None) if contents is not None else None
+    if isinstance(given, str):
+        return f"<{cls.__qualname__} {given}>"
     text = repr(value)
     if " at 0x" not in text:
         return text
     state = getattr(value, "__dict__", None)
     if state is None:
         return text  # unknown, and different every run: the page is rendered
-    return f"<{cls.__qualname__} {stable(state, inner)}>"
+    return f"<{cls.__qualname__} {stable(state, inner, contents)}>"
+
+
+def _closed_over(function, stack: tuple, contents: dict[int, str]) -> str:
+    given = getattr(function, "fingerprint", None)
+    if isinstance(given, str):
+        return f"[{given}]"
+    cells = getattr(function, "__closure__", None) or ()
+    values = []
+    for cell in cells:
+        try:
+            values.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            values.append(None)
+    if not values:
+        return ""
+    return stable(values, (*stack, id(function)), contents)
 
 
 def _files_digest(folders: Iterable[str]) -> str:
@@ -194,18 +206,48 @@ def _state(obj) -> dict:
 
 @dataclass
 class SiteDigest:
-    """What every page depends on, and what the next build may reuse."""
+    """What pages depend on, and what the next build may reuse."""
 
     base: str
-    site: str
     summaries: dict[str, str]
     bodies: dict[int, str]
     # Posts and pages whose summary is the same on every page, with it.
     same_everywhere: list[tuple[Content, str]]
+    # Each post's, page's and static file's digest, by object id: its own state
+    # and summary, and those of the posts it refers to (its neighbours, say).
+    objects: dict[int, str] = field(default_factory=dict)
+    # Every address on the site: what a body that links to other content depends on.
+    addresses: str = ""
+    _texts: dict[int, str] = field(default_factory=dict)
+
+    def text(self, value) -> str:
+        """``value`` as text for a page's fingerprint, each post in it by its digest."""
+        if type(value) in SCALARS:
+            return repr(value)
+        key = id(value)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = stable(value, contents=self.objects)
+        return found
+
+
+def _referred(state: dict) -> list[Content]:
+    """The posts and pages a post's own values point to (neighbours, related posts)."""
+    found = []
+    for value in state.values():
+        if isinstance(value, Content):
+            found.append(value)
+        elif isinstance(value, list | tuple):
+            found += [item for item in value if isinstance(item, Content)]
+    return found
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
-    """What every page depends on: code and settings (the base), and all content.
+    """What pages depend on: code and settings (the base), and each post's digest.
 
     Also returns the summaries used, by body digest: the next build reuses
     them for unchanged bodies when the base is the same.
@@ -221,13 +263,18 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
     theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
     base = hashlib.blake2b(f"{code_and_settings_digest(settings)}\0{theme}".encode()).hexdigest()
     summaries = previous.get("summaries", {}) if previous.get("base") == base else {}
-    extra = {k: v for k, v in context.items() if k not in settings and k not in _DERIVED_CONTEXT}
-    parts = [base, stable({k: v for k, v in extra.items() if k not in _VOLATILE_CONTEXT})]
     used, bodies, same_everywhere = {}, {}, []
+    own: dict[int, str] = {}
+    referred: dict[int, list[Content]] = {}
+    addresses = []
     for obj in [*contents, *statics]:
-        parts.append(stable([obj.source_path, obj.url, obj.save_as, _state(obj)]))
+        state = _state(obj)
+        parts = [stable([obj.source_path, obj.url, obj.save_as, state])]
+        addresses.append(f"{obj.source_path}\0{obj.url}")
         if isinstance(obj, Static) or not isinstance(obj, Content):
+            own[id(obj)] = _digest(*parts)
             continue
+        referred[id(obj)] = _referred(state)
         body = bodies[id(obj)] = content_digest(obj)
         # A summary is kept for the next build only when it follows from the
         # body and the settings alone: no summary of its own in the metadata,
@@ -244,5 +291,9 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
         parts.append(summary)
         if with_bodies:
             parts.append(body)
-    site = hashlib.blake2b("\0".join(parts).encode()).hexdigest()
-    return SiteDigest(base, site, used, bodies, same_everywhere)
+        own[id(obj)] = _digest(*parts)
+    objects = {
+        key: _digest(digest, *(own.get(id(other), "") for other in referred.get(key, ())))
+        for key, digest in own.items()
+    }
+    return SiteDigest(base, used, bodies, same_everywhere, objects, _digest(*addresses))

@@ -43,7 +43,7 @@ from .unchanged import due_next, inputs_stamp, site_files, still_valid
 from .writer import IncrementalWriter, Run
 
 MANIFEST = "incremental"
-FORMAT = 4
+FORMAT = 5
 logger = logging.getLogger(__name__)
 
 
@@ -166,6 +166,7 @@ def finish_run(pelican) -> None:
         "pages": run.pages,
         "base": run.base,
         "summaries": run.summaries,
+        "templates": run.templates,
         "top": sorted(built),
         "inputs": run.inputs,
         "due": due_next(run.context.get("generated_content", {}).values()),

@@ -6,9 +6,17 @@ file are as the last build left them is taken from the live site (hard-linked
 into the folder being built); the others are rendered, shared out between
 forked workers.
 
-This assumes list pages show summaries, not whole posts: if a template other
+A page's fingerprint holds the code, settings and theme, its own name and
+options, and the value of every context name its template reads (see
+``template_names``), each post in those values by its digest: the post's own
+values and summary, and those of the posts it points to (its neighbours and
+related posts). So a post's new tag renders its own page, its neighbours',
+the pages of its old and new tags, its month and year, and the lists that
+show it, not every page. This assumes a template shows other posts' values
+one step away at most (a neighbour's title, not a neighbour's neighbour's),
+and that list pages show summaries, not whole posts: if a template other
 than a post's or page's own mentions ``.content``, every body joins every
-fingerprint and a rebuild renders everything. Rendering happens in worker
+post's digest. Rendering happens in worker
 processes, so a plugin connected to ``content_written`` runs there, and not
 at all for a skipped page.
 """
@@ -23,15 +31,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pelican.contents import Content, Static
-from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url
 
 from plugins.forkpool import fork_map
-from plugins.pelican_private import RecordingWriter, remember_summary
+from plugins.pelican_private import RecordingWriter, has_site_links, remember_summary
 
-from .fingerprints import SCALARS, SiteDigest, content_digest, site_digest, stable
+from .fingerprints import SCALARS, VOLATILE_CONTEXT, SiteDigest, content_digest, site_digest
 from .reading import workers
 from .site_folder import SiteFolder
+from .template_names import TemplateNames
 
 
 @dataclass
@@ -69,6 +77,7 @@ class Run:
     summaries: dict = field(default_factory=dict)
     base: str = ""
     inputs: str | None = None
+    templates: dict = field(default_factory=dict)
 
 
 current: Run | None = None
@@ -123,6 +132,9 @@ class IncrementalWriter(RecordingWriter):
         shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
         digest = site_digest(shared, self.settings, run.previous or {})
         run.base = digest.base
+        # Kept only under the same code and settings: Jinja's filters and tests are part of them.
+        same_base = (run.previous or {}).get("base") == digest.base
+        self.template_names = TemplateNames((run.previous or {}).get("templates") if same_base else None)
         self._summaries_once(digest)
         previous_pages = (run.previous or {}).get("pages", {})
         live = run.folder.live
@@ -158,6 +170,7 @@ class IncrementalWriter(RecordingWriter):
         if errors:
             raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
         run.summaries = digest.summaries
+        run.templates = self.template_names.known
 
     def _summaries_once(self, digest: SiteDigest) -> None:
         """Give each summary that is the same on every page to every page, before the
@@ -174,14 +187,30 @@ class IncrementalWriter(RecordingWriter):
 
     def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
         own = job.options.get("article") or job.options.get("page")
-        # Lists of posts passed to a page follow from the site's fingerprint and
-        # the page's name; only the page's own values are added.
-        options = {k: v for k, v in job.options.items() if type(v) in SCALARS or isinstance(v, URLWrapper)}
-        parts = [digest.site, job.name, getattr(job.template, "name", "") or "", stable(options)]
+        template = getattr(job.template, "name", "") or ""
+        parts = [digest.base, job.name, template]
+        read = self.template_names.read(job.template)
+        names = (
+            set(job.context) | set(job.options)
+            if read is None
+            else read & (set(job.context) | set(job.options))
+        )
+        # Options the writer itself uses (pagination, addresses) count whether or not the template reads them.
+        names |= {k for k, v in job.options.items() if k == "paginated" or type(v) in SCALARS}
+        settings = self.settings
+        for name in sorted(names):
+            if name in job.options:
+                value = job.options[name]
+            else:
+                value = job.context[name]
+                # Settings are in the base; the context holds them unchanged.
+                if name in VOLATILE_CONTEXT or (name in settings and settings[name] is value):
+                    continue
+            parts.append(f"{name}={digest.text(value)}")
         if isinstance(own, Content) and not isinstance(own, Static):
             parts.append(digest.bodies.get(id(own)) or content_digest(own))
-        if job.context is not shared:
-            parts.append(stable({k: v for k, v in job.context.items() if shared.get(k, k) is not v}))
+            if has_site_links(own):
+                parts.append(digest.addresses)
         return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
 
     @staticmethod

@@ -207,6 +207,11 @@ class Month:
         return month_label(self.articles)
 
     @property
+    def fingerprint(self) -> str:
+        """What a page that shows this month (its address, name and totals) depends on."""
+        return f"{self.url} {self.label} {_totals(self.articles)}"
+
+    @property
     def comments(self) -> int:
         return sum(getattr(a, "comment_count", None) or 0 for a in self.articles)
 
@@ -224,8 +229,20 @@ class Year:
         return [a for m in self.months for a in m.articles] + self.month_unknown
 
     @property
+    def fingerprint(self) -> str:
+        """What a page that shows this year (its months and totals) depends on."""
+        months = " ".join(m.fingerprint for m in self.months)
+        return f"{self.url} {_totals(self.articles)} [{months}] {_totals(self.month_unknown)}"
+
+    @property
     def comments(self) -> int:
         return sum(getattr(a, "comment_count", None) or 0 for a in self.articles)
+
+
+def _totals(articles: list) -> str:
+    counts = [getattr(a, "comment_count", None) for a in articles]
+    known = [n for n in counts if n is not None]
+    return f"{len(articles)}/{sum(n or 0 for n in known)}/{bool(known)}"
 
 
 def _archive_years(articles, settings) -> list[Year]:
@@ -293,6 +310,8 @@ def add_context(generator) -> None:
         newer = ordered[i - 1] if i > 0 else None
         return older, newer
 
+    # What its answers depend on, for the fingerprints of the pages that ask.
+    month_neighbours.fingerprint = "|".join(f"{m.url} {m.label}" for m in ordered)
     generator.context["archive_years"] = years
     generator.context["month_neighbours"] = month_neighbours
 
