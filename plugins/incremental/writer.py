@@ -135,6 +135,7 @@ class IncrementalWriter(RecordingWriter):
         # Kept only under the same code and settings: Jinja's filters and tests are part of them.
         same_base = (run.previous or {}).get("base") == digest.base
         self.template_names = TemplateNames((run.previous or {}).get("templates") if same_base else None)
+        self._context_parts: dict[tuple, str] = {}
         self._summaries_once(digest)
         previous_pages = (run.previous or {}).get("pages", {})
         live = run.folder.live
@@ -188,30 +189,36 @@ class IncrementalWriter(RecordingWriter):
     def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
         own = job.options.get("article") or job.options.get("page")
         template = getattr(job.template, "name", "") or ""
-        parts = [digest.base, job.name, template]
         read = self.template_names.read(job.template)
-        names = (
-            set(job.context) | set(job.options)
-            if read is None
-            else read & (set(job.context) | set(job.options))
-        )
+        options = job.options
         # Options the writer itself uses (pagination, addresses) count whether or not the template reads them.
-        names |= {k for k, v in job.options.items() if k == "paginated" or type(v) in SCALARS}
-        settings = self.settings
-        for name in sorted(names):
-            if name in job.options:
-                value = job.options[name]
-            else:
-                value = job.context[name]
-                # Settings are in the base; the context holds them unchanged.
-                if name in VOLATILE_CONTEXT or (name in settings and settings[name] is value):
-                    continue
-            parts.append(f"{name}={digest.text(value)}")
+        names = {k for k, v in options.items() if k == "paginated" or type(v) in SCALARS}
+        names |= set(options) if read is None else read & set(options)
+        parts = [digest.base, job.name, template, self._context_part(job, read, digest)]
+        parts += [f"{name}={digest.text(options[name])}" for name in sorted(names)]
         if isinstance(own, Content) and not isinstance(own, Static):
             parts.append(digest.bodies.get(id(own)) or content_digest(own))
             if has_site_links(own):
                 parts.append(digest.addresses)
         return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
+
+    def _context_part(self, job: Job, read: frozenset[str] | None, digest: SiteDigest) -> str:
+        """The values a page's template reads from the context (not from its options):
+        the same for every page of one template, so worked out once per template."""
+        memo = (getattr(job.template, "name", ""), id(job.context), read, frozenset(job.options))
+        found = self._context_parts.get(memo)
+        if found is None:
+            context, settings = job.context, self.settings
+            names = set(context) if read is None else read & set(context)
+            texts = []
+            for name in sorted(names - set(job.options)):
+                value = context[name]
+                # Settings are in the base; the context holds them unchanged.
+                if name in VOLATILE_CONTEXT or (name in settings and settings[name] is value):
+                    continue
+                texts.append(f"{name}={digest.text(value)}")
+            found = self._context_parts[memo] = hashlib.blake2b("\0".join(texts).encode()).hexdigest()
+        return found
 
     @staticmethod
     def _check_duplicates(jobs: list[Job]) -> None:
