@@ -81,6 +81,8 @@ class Run:
 
 
 current: Run | None = None
+# Options Pelican's writer paginates by, whether or not the template reads them.
+_PAGINATED = {"paginated", "articles", "dates"}
 
 
 def _stat(path: str) -> tuple[int, int, int]:
@@ -192,7 +194,7 @@ class IncrementalWriter(RecordingWriter):
         read = self.template_names.read(job.template)
         options = job.options
         # Options the writer itself uses (pagination, addresses) count whether or not the template reads them.
-        names = {k for k, v in options.items() if k == "paginated" or type(v) in SCALARS}
+        names = {k for k, v in options.items() if k in _PAGINATED or type(v) in SCALARS}
         names |= set(options) if read is None else read & set(options)
         parts = [digest.base, job.name, template, self._context_part(job, read, digest)]
         parts += [f"{name}={digest.text(options[name])}" for name in sorted(names)]
