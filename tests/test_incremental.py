@@ -56,6 +56,16 @@ def test_a_new_tag_rewrites_the_pages_that_show_the_post_and_no_others(project_c
     assert len(changed) < len(after) // 2
 
 
+def test_a_build_that_ignored_the_cache_leaves_one_the_next_build_uses(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out, "--ignore-cache")
+    before = _times(out)
+    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    pelican_ok(project_copy, out)
+    after = _times(out)
+    assert sorted(name for name in after if after[name] != before.get(name)) == [PAGE]
+
+
 def test_an_edit_below_the_summary_rewrites_only_that_post(project_copy, tmp_path):
     out = tmp_path / "out"
     pelican_ok(project_copy, out)

@@ -38,6 +38,14 @@ _PACKAGES = (
     *("nh3", "pygments", "feedgenerator", "unidecode", "python-dateutil"),
 )
 SCALARS = {type(None), bool, int, float, str}
+# Settings that say how to build, not what: a build that ignored the cache
+# (``--ignore-cache``) leaves one the next build can use.
+_HOW_TO_BUILD = {
+    "LOAD_CONTENT_CACHE",
+    "AUTORELOAD_IGNORE_CACHE",
+    "INCREMENTAL_WORKERS",
+    "DELETE_OUTPUT_DIRECTORY",
+}
 
 
 def _code_digest(value) -> str:
@@ -186,7 +194,8 @@ def code_and_settings_digest(settings: dict) -> str:
     """What a post's reading and address may depend on besides its own file (once per build)."""
     digest = _digests.get(id(settings))
     if digest is None:
-        parts = [_versions(), _files_digest(settings.get("PLUGIN_PATHS", [])), stable(dict(settings))]
+        kept = {k: v for k, v in settings.items() if k not in _HOW_TO_BUILD}
+        parts = [_versions(), _files_digest(settings.get("PLUGIN_PATHS", [])), stable(kept)]
         digest = _digests[id(settings)] = hashlib.blake2b("\0".join(parts).encode()).hexdigest()
     return digest
 
