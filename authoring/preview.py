@@ -1,7 +1,9 @@
 """The local preview: build, serve on loopback, rebuild on every save.
 
 Pelican stays loaded between builds, so a save costs only the rebuild itself
-(which redoes only the pages that changed). The search index is made again
+(which redoes only the pages that changed). A save that changes only a post's
+text shows its page at once, drawn from the last build (``fastpage``), while
+the whole build follows. The search index is made again
 in the background after each build, so a save never waits for it and search
 finds what was saved a moment later (the preview says when). Pages served here carry a small
 script that reloads them once a newer build is ready; the files in
@@ -28,6 +30,7 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from authoring import fastpage
 from authoring.runs import run_pagefind, run_pelican_here
 from authoring.sitecheck import SiteHandler
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, STOPPED, describe
@@ -128,6 +131,8 @@ class SearchIndex:
 
 class PreviewHandler(SiteHandler):
     builds: Builds
+    # Pages drawn at once after a save, by path in the site, until the build replaces them.
+    drawn: dict[str, bytes]
 
     def do_GET(self):
         if self.path == EVENTS:
@@ -140,7 +145,8 @@ class PreviewHandler(SiteHandler):
         if not route.endswith(("/", ".html")) or path.suffix != ".html" or not path.is_file():
             return super().do_GET()
         script = f'<script src="{SCRIPT}?build={self.builds.number}"></script>'
-        body = path.read_bytes().replace(b"</body>", script.encode() + b"</body>", 1)
+        drawn = self.drawn.get(path.relative_to(Path(self.directory).resolve()).as_posix())
+        body = (drawn or path.read_bytes()).replace(b"</body>", script.encode() + b"</body>", 1)
         return self._send(body, "text/html; charset=utf-8")
 
     def _send(self, body: bytes, kind: str) -> None:
@@ -186,6 +192,8 @@ class Preview:
         self._privacy_lock = threading.Lock()
         self._privacy_cache = None
         self.search = SearchIndex(self.output)
+        self.drawn: dict[str, bytes] = {}
+        fastpage.listen()
 
     def scan_privacy(self, paths) -> int:
         """Print the privacy warnings of the saved posts; the scan cache skips unchanged text."""
@@ -208,12 +216,36 @@ class Preview:
             self._privacy_cache.save()
         return warnings
 
+    def draw_at_once(self, paths: set[str]) -> bool:
+        """Show a post's page at once when its text alone changed (see ``fastpage``)."""
+        if len(paths) != 1:
+            return False
+        path = Path(next(iter(paths)))
+        if path.suffix != ".md" or self.content not in path.parents:
+            return False
+        start = time.perf_counter()
+        drawn = fastpage.draw(path, self.project / "cache" / "preview-pages")
+        if not drawn:
+            return False
+        self.drawn.update(drawn)
+        self.builds.finished()
+        shown = os.path.relpath(path, self.project)
+        took = time.perf_counter() - start
+        print(f"{shown}: its page shown in {took:.2f} s; building the rest", flush=True)
+        return True
+
     def build(self) -> bool:
         # A mistake in a post is printed and the preview keeps running.
         start = time.perf_counter()
+        fastpage.forget()
         failure = run_pelican_here(self.pelican)
+        had_drawn = bool(self.drawn)
+        self.drawn.clear()
         if failure is not None:
+            fastpage.forget()  # a site half made is no base to draw a page from
             print(build_failure(failure), file=sys.stderr, flush=True)
+            if had_drawn:
+                self.builds.finished()  # back to the last good page
             return False
         self.builds.finished()
         print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
@@ -221,7 +253,7 @@ class Preview:
         return True
 
     def serve(self, host: str, port: int) -> ThreadingHTTPServer:
-        handler = type("Handler", (PreviewHandler,), {"builds": self.builds})
+        handler = type("Handler", (PreviewHandler,), {"builds": self.builds, "drawn": self.drawn})
         server = ThreadingHTTPServer((host, port), partial(handler, directory=str(self.output)))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -264,6 +296,8 @@ class Preview:
             if any(self.is_code(p) for p in paths):
                 print("Code changed: restarting the preview", flush=True)
                 os.execv(sys.executable, [sys.executable, "-m", "authoring.preview", *sys.argv[1:]])
+            if paths:
+                self.draw_at_once(paths)
             if paths and self.build():
                 # After the build: the page reloads first, then the scan reports.
                 self.scan_privacy(paths)

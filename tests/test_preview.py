@@ -76,16 +76,43 @@ def preview(project_copy):
 
 
 def test_a_save_reloads_the_open_page(preview, browser):
-    project, base, _ = preview
+    project, base, said = preview
     page = browser.new_page()
     page.goto(base + URL)
     assert "Not only this, but" in page.inner_text("main")
+    seen = len(said.lines)
     _edit(project, "Not only this, but", "Not only this (saved), but")
     expect(page.locator("main")).to_contain_text("(saved)", timeout=20_000)
+    said.wait_for("Rebuilt in", after=seen)
     # The reload script is the preview's: the built page has none.
     on_disk = (project / "output" / URL / "index.html").read_text(encoding="utf-8")
     assert "(saved)" in on_disk and "__preview" not in on_disk
     assert "/__preview/reload.js?build=" in _get(base + URL)
+
+
+def test_a_save_of_a_post_s_text_shows_its_page_at_once_as_the_build_then_makes_it(preview):
+    project, base, said = preview
+    seen = len(said.lines)
+    _edit(project, "Not only this, but", "Not only this (at once), but")
+    said.wait_for("its page shown in", after=seen)
+    drawn = _get(base + URL)
+    assert "(at once)" in drawn
+    said.wait_for("Rebuilt in", after=seen)
+    built = (project / "output" / URL / "index.html").read_text(encoding="utf-8")
+    served = _get(base + URL)
+    assert "(at once)" in built
+    # The page drawn at once is the page the build made, byte for byte (less the reload script).
+    script = re.compile(r'<script src="/__preview/reload\.js\?build=\d+"></script>')
+    assert script.sub("", drawn) == built == script.sub("", served)
+
+
+def test_a_save_that_changes_more_than_the_text_waits_for_the_whole_build(preview):
+    project, base, said = preview
+    seen = len(said.lines)
+    _edit(project, 'title: "', 'title: "Renamed: ')
+    said.wait_for("Rebuilt in", after=seen)
+    assert not [line for line in said.lines[seen:] if "its page shown in" in line]
+    assert "Renamed: " in _get(base + URL)
 
 
 def test_a_bad_save_is_reported_and_the_preview_keeps_serving(preview, browser):
