@@ -134,10 +134,11 @@ def new(c, title, tags="", author=None):
         "strict": "fail on warnings too",
         "debug": DEBUG_HELP,
         "accept_addresses": "let published posts' changed addresses go (published-addresses.txt)",
+        "notes": "also list notes on the repository as it stands (posts moved before, suggested topics)",
         "format": "text, or github for annotations and a job summary (the default on GitHub's runners)",
     }
 )
-def check(c, no_site=False, strict=False, debug=False, accept_addresses=False, format=None):
+def check(c, no_site=False, strict=False, debug=False, accept_addresses=False, format=None, notes=False):
     """Check every post and the built site; list every problem at once."""
     args = [sys.executable, "-m", "authoring", "check"]
     if no_site:
@@ -148,6 +149,8 @@ def check(c, no_site=False, strict=False, debug=False, accept_addresses=False, f
         args.append("--debug")
     if accept_addresses:
         args.append("--accept-addresses")
+    if notes:
+        args.append("--notes")
     if format:
         args += ["--format", format]
     c.run(shlex.join(args))

@@ -84,6 +84,8 @@ def address_problems(
                         else ""
                     ),
                     Note.MOVED,
+                    # Moved since the last check: its new address is not recorded yet.
+                    new=moved_to not in recorded_before,
                 )
             )
         elif not accept:

@@ -95,7 +95,13 @@ def build_problems(output: str) -> list[Problem]:
 
 
 def check(
-    project: Path, *, site: bool, strict: bool, accept_addresses: bool = False, output: str = "text"
+    project: Path,
+    *,
+    site: bool,
+    strict: bool,
+    accept_addresses: bool = False,
+    output: str = "text",
+    all_notes: bool = False,
 ) -> int:
     # Paths in messages are relative, as an author types them.
     problems = check_content(Path(os.path.relpath(project / "content")))
@@ -105,7 +111,10 @@ def check(
         print("(the built site is checked once the errors below are fixed)\n")
     # What must be fixed first, notes last; in each, the order the files were read in.
     problems = sorted(problems, key=lambda p: list(Severity).index(p.severity))
-    for problem in problems:
+    # Notes about the repository as it stands (moves made before, topics suggested
+    # at import) would repeat on every run: counted below, listed with --notes.
+    shown = [p for p in problems if all_notes or p.note is None or p.new]
+    for problem in shown:
         print(problem.format())
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
     notes = {kind: sum(1 for p in problems if p.note is kind) for kind in Note}
@@ -114,9 +123,10 @@ def check(
         f"\n{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
         f"{reviewed} reviewed privacy note(s), {notes[Note.MOVED]} moved post(s) redirected, "
         f"{notes[Note.SUGGESTED]} post(s) with suggested topics"
+        + ("" if len(shown) == len(problems) else " (.venv/bin/invoke check --notes lists them)")
     )
     if output == "github":
-        github.report(problems)
+        github.report(shown)
     if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
         return 1
     return 0
@@ -139,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         help="github: also print GitHub annotations and write the job summary",
     )
     checking.add_argument(
+        "--notes",
+        action="store_true",
+        help="also list the notes about the repository as it stands (posts moved before, suggested topics)",
+    )
+    checking.add_argument(
         "--accept-addresses",
         action="store_true",
         help="record published posts' current addresses, letting changed ones go",
@@ -159,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                 strict=args.strict,
                 accept_addresses=args.accept_addresses,
                 output=args.format,
+                all_notes=args.notes,
             )
         except Exception as error:
             if args.debug:

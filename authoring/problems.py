@@ -43,6 +43,9 @@ class Problem:
     message: str
     fix: str
     note: Note | None = None  # what kind of repository note, for counting and for GitHub
+    # A repository note about something that happened in this run (a post that
+    # moved just now) is always listed; the others only when asked for.
+    new: bool = False
 
     def format(self) -> str:
         path = visible(self.path)

@@ -201,3 +201,18 @@ def test_the_check_passes_strictly_on_the_repository_as_it_is(project_copy):
     assert "0 error(s), 0 warning(s), 0 reviewed privacy note(s), 10 moved post(s)" in checked.stdout
     # Nothing new to record: the repository's record is up to date.
     assert (project_copy / RECORD).read_bytes() == (ROOT / RECORD).read_bytes()
+
+
+def test_notes_on_the_repository_as_it_stands_are_counted_and_listed_only_when_asked(project_copy):
+    old_move = "the post moved from /2009/01/big-week-for-social-care/"
+    checked = run(project_copy, "check", "--no-site")
+    site_checked = run(project_copy, "check")
+    assert site_checked.returncode == 0, site_checked.stdout
+    for said in (checked.stdout, site_checked.stdout):
+        assert [line for line in said.splitlines() if ": note: " in line] == []
+    assert "10 moved post(s) redirected" in site_checked.stdout
+    assert "(.venv/bin/invoke check --notes lists them)" in site_checked.stdout
+    listed = run(project_copy, "check", "--notes")
+    assert old_move in listed.stdout
+    assert "suggested" in "".join(line for line in listed.stdout.splitlines() if ": note: " in line)
+    assert "--notes lists them" not in listed.stdout
