@@ -173,8 +173,9 @@ def test_a_read_only_disk_fails_in_one_line_and_keeps_the_site(project_copy, tmp
     assert "site unchanged" in said, said
     assert "Traceback" not in said
     errors = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(errors) == 1, errors
-    assert errors[0].startswith(f"error: cannot write the site to {disk}/out: Read-only file system")
+    assert len(errors) == 2, errors
+    assert errors[0].startswith(f"{disk}/out: error: cannot write the site: Read-only file system")
+    assert errors[1] == "    what to do: build onto a writable disk (pelican -o FOLDER)"
 
 
 def test_a_full_disk_fails_in_one_line_and_keeps_the_site(project_copy, many_posts, tmp_path):
@@ -200,8 +201,9 @@ def test_a_full_disk_fails_in_one_line_and_keeps_the_site(project_copy, many_pos
     assert "site unchanged" in said, said
     assert "Traceback" not in said
     errors = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(errors) == 1, errors
-    assert errors[0].startswith(f"error: cannot write the site to {disk}/out: No space left on device")
+    assert len(errors) == 2, errors
+    assert errors[0].startswith(f"{disk}/out: error: cannot write the site: No space left on device")
+    assert errors[1] == "    what to do: free some disk space and build again"
 
 
 def test_a_build_that_fails_midway_leaves_the_last_site(project_copy, tmp_path):

@@ -45,14 +45,15 @@ _CANNOT_WRITE = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQ
 
 
 class BuildFailed(SystemExit):
-    """A build that stopped for a reason the author can act on: one line, no traceback.
+    """A build that stopped for a reason the author can act on: no traceback, the
+    ``file: error: … / what to do: …`` lines every message has.
 
     A ``SystemExit``, so that Pelican's command line exits with it instead of
     printing a traceback; the preview catches it and keeps serving.
     """
 
-    def __init__(self, message: str):
-        super().__init__(f"error: {message}")
+    def __init__(self, where: str, message: str, fix: str):
+        super().__init__(f"{where}: error: {message}\n    what to do: {fix}")
 
 
 def cannot_write(error: OSError, where: str) -> BuildFailed:
@@ -64,7 +65,7 @@ def cannot_write(error: OSError, where: str) -> BuildFailed:
         errno.EROFS: "build onto a writable disk (pelican -o FOLDER)",
     }.get(error.errno, "make it writable or build elsewhere (pelican -o FOLDER)")
     return BuildFailed(
-        f"cannot write the site to {where}: {reason} ({path}); {advice}. {where} is as the last build left it"
+        where, f"cannot write the site: {reason} ({path}); {where} is as the last build left it", advice
     )
 
 
@@ -134,8 +135,9 @@ class SiteFolder:
                 )
                 if not self.lock.acquire(WAIT_SECONDS):
                     raise BuildFailed(
-                        f"{self.lock.path}: another build has been writing to {self.live} for "
-                        f"{WAIT_SECONDS // 60} minutes; stop it and build again"
+                        self.lock.path,
+                        f"another build has been writing to {self.live} for {WAIT_SECONDS // 60} minutes",
+                        "stop that build (or let it finish) and build again",
                     )
         except OSError as error:
             raise cannot_write(error, self.live) from None
