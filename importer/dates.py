@@ -196,13 +196,21 @@ def mentions(text: str, line: int) -> tuple[list[Mention], list[Mention]]:
 
 _ANY_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+# A year in full, or as two digits after an apostrophe ("Aug '13").
+_NAMED_YEAR = r"(?:\d{4}\b|['’]\d{2}\b)"
 _DATE_SPAN = re.compile(
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
-    rf"|(?P<named>\b{_ORD}(?:\s+of)?\s+{_ANY_MONTH},?\s+\d{{4}}\b"
-    rf"|\b{_ANY_MONTH}\s+{_ORD},?\s+\d{{4}}\b)"
+    # Year first with dots or slashes ("2014.05.06", "2014/5/6"): never day first.
+    r"|(?P<yearfirst>(?<![\d/.-])\d{4}[./]\d{1,2}[./]\d{1,2}(?![\d/.-]))"
+    rf"|(?P<named>\b{_ORD}(?:\s+of)?\s+{_ANY_MONTH},?\s+{_NAMED_YEAR}"
+    rf"|\b{_ANY_MONTH}\s+{_ORD},?\s+{_NAMED_YEAR}"
+    # "12-Jan-2015", "3-March-09"
+    rf"|\b\d{{1,2}}-{_ANY_MONTH}-(?:\d{{4}}|\d{{2}})\b)"
     r"|(?P<numeric>(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]))",
     re.I,
 )
+# What may stand between a time and the date after it: "09:14 on", "09:00 BST,", "at".
+_TIME_THEN_DATE = re.compile(r"^[\s,\-–—|@·]*(?:(?:GMT|BST|UTC)\b[\s,]*)?(?:on|at)?[\s,\-–—|@·]*$", re.I)
 _TIME_SPAN = re.compile(
     r"(?<![\d:/.-])(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\b\.?)?(?![\d/-])"
     r"|(?<![\d:])(?P<h2>\d{1,2})\s*(?P<ampm2>[ap]\.?m\b\.?)",
@@ -263,6 +271,9 @@ def find_date(text: str, *, dayfirst: bool | None = None) -> FoundDate | None:
         try:
             if match["iso"]:
                 value = datetime.strptime(span, "%Y-%m-%d")
+            elif match["yearfirst"]:
+                year, month, day = (int(part) for part in re.split(r"[./]", span))
+                value = datetime(year, month, day)
             else:
                 # Loaded on first use: many imports meet no date that needs it.
                 from dateutil import parser as dateutil_parser
@@ -277,9 +288,9 @@ def find_date(text: str, *, dayfirst: bool | None = None) -> FoundDate | None:
         if timed and not text[end : end + timed[2]].strip(" ,-–—|@·at"):
             hour, minute, end = timed[0], timed[1], end + timed[3]
         else:
-            before = text[max(0, start - 12) : start]
+            before = text[max(0, start - 18) : start]
             timed = find_time(before)
-            if timed and not before[timed[3] :].strip(" ,-–—|@·"):
+            if timed and _TIME_THEN_DATE.match(before[timed[3] :]):
                 hour, minute, start = timed[0], timed[1], start - len(before) + timed[2]
         partial = _valid(PartialDate(value.year, value.month, value.day))
         if partial is not None and 1990 <= partial.year <= 2100:
