@@ -117,9 +117,13 @@ def convert(lines: list[Line], *, strong: bool, cutting: bool) -> Body:
 
 
 def _marked_quote(lines: list[Line], index: int) -> bool:
-    """A line of an e-mail style quote: "> " on it and on a line touching it."""
+    """A line of an e-mail style quote: "> " on it and on a line touching it, or on a
+    line of prose alone (a sentence, not a "> Next" link)."""
     if not lines[index].text.startswith("> "):
         return False
+    words = lines[index].text[2:].split()
+    if len(words) >= 8 and words[-1][-1] in '.!?"”’)':
+        return True
     before = index > 0 and lines[index - 1].text.startswith("> ") and lines[index].blanks_before == 0
     after = (
         index + 1 < len(lines)

@@ -311,3 +311,18 @@ def test_single_post_archive_page_ending_in_a_footer(import_text):
     meta, text = posts["the only post this month"]
     assert meta["comments"] == 2 and meta["tags"] == ["courts"]
     assert text == "## Short line\n\nA longer paragraph of text."
+
+
+def test_quoted_passages_are_quotes_and_a_lone_quote_mark_on_a_link_is_not(import_text):
+    page = (
+        "What the new rota taught us\nPosted on 4 June 2012 by Jo Bell\n\n"
+        "Opening paragraph about the rota and what it asked of the team.\n\n"
+        "> Quoted from a colleague's email about the new rota, which still makes me smile.\n\n"
+        "    Set in from the margin, a manager's words that we kept on the office wall.\n\n"
+        "> Next post\n\nThe end of the post, with a last thought about rotas.\n"
+    )
+    [(_, text)] = list(by_title(import_text(page)).values())
+    lines = text.splitlines()
+    assert "> Quoted from a colleague's email about the new rota, which still makes me smile." in lines
+    assert "> Set in from the margin, a manager's words that we kept on the office wall." in lines
+    assert "> Next post" not in lines
