@@ -13,7 +13,7 @@ CONFIG = {
     "settings_publish": "publishconf.py",
     "deploy_path": "output",
     "cache_path": "cache",
-    "build_caches": ("*-Readers", "incremental-*", "templates"),
+    "build_caches": ("*-Readers", "incremental-*", "templates", "template-names"),
     "raw_path": "raw",
     "posts_path": "content/posts",
     "golden_path": "tests/golden",

@@ -166,7 +166,6 @@ def finish_run(pelican) -> None:
         "pages": run.pages,
         "base": run.base,
         "summaries": run.summaries,
-        "templates": run.templates,
         "top": sorted(built),
         "inputs": run.inputs,
         "due": due_next(run.context.get("generated_content", {}).values()),

@@ -77,7 +77,6 @@ class Run:
     summaries: dict = field(default_factory=dict)
     base: str = ""
     inputs: str | None = None
-    templates: dict = field(default_factory=dict)
 
 
 current: Run | None = None
@@ -134,9 +133,7 @@ class IncrementalWriter(RecordingWriter):
         shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
         digest = site_digest(shared, self.settings, run.previous or {})
         run.base = digest.base
-        # Kept only under the same code and settings: Jinja's filters and tests are part of them.
-        same_base = (run.previous or {}).get("base") == digest.base
-        self.template_names = TemplateNames((run.previous or {}).get("templates") if same_base else None)
+        self.template_names = TemplateNames.recalled(self.settings, digest.base)
         self._context_parts: dict[tuple, str] = {}
         self._summaries_once(digest)
         previous_pages = (run.previous or {}).get("pages", {})
@@ -173,7 +170,7 @@ class IncrementalWriter(RecordingWriter):
         if errors:
             raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
         run.summaries = digest.summaries
-        run.templates = self.template_names.known
+        self.template_names.remember(self.settings, digest.base)
 
     def _summaries_once(self, digest: SiteDigest) -> None:
         """Give each summary that is the same on every page to every page, before the
