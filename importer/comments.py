@@ -161,9 +161,11 @@ _FURNITURE = (
     _Furniture(
         "comment buttons",
         re.compile(
-            rf"^(?:(?:{_ROW_WORDS})(?:\s+(?:{_ROW_WORDS}))+"  # Reddit's and LiveJournal's rows, joined
-            r"|(?:\((?:reply|thread|parent|link|delete|freeze|unfreeze|track|expand|collapse)\)\s*)+"  # LiveJournal
-            rf"|like(?:\s*[·•]?\s*(?:reply|comment|share|{_AGE}|edited|see translation|\d+\s+reactions?|\d+))+"
+            # Reddit's and LiveJournal's rows, joined; LiveJournal's in brackets; Facebook's and LinkedIn's.
+            rf"^(?:(?:{_ROW_WORDS})(?:\s+(?:{_ROW_WORDS}))+"
+            r"|(?:\((?:reply|thread|parent|link|delete|freeze|unfreeze|track|expand|collapse)\)\s*)+"
+            rf"|like(?:\s*[·•]?\s*(?:reply|comment|share|{_AGE}|edited|see translation|\d+\s+reactions?"
+            r"|\d+))+"
             r"|\d+\s+reactions?|report this (?:comment|post|article)|reply with quote|add message"
             r"|[•·]\s*reply\s*[•·]?|share\s*›|⚑|message withdrawn at poster's request\.?)$",
             re.I,
@@ -188,9 +190,10 @@ _FURNITURE = (
             r"^(?:most relevant|newest first|oldest first|top comments|all comments|newest|oldest|best"
             r"|sort(?:ed)? by:?\s*.{0,20}|all \d+ comments|\d+% upvoted|log in or sign up to leave a comment"
             r"|join the discussion\s*(?:…|\.{3})?|log in with|or sign up with disqus\s*\??|login|recommend"
-            r"|\d+ shares?|view (?:\d+ )?(?:more|previous) (?:comments|replies)|see (?:more|previous) comments"
-            r"|load more comments.{0,30}|continue this thread|→|write a (?:public )?comment\s*(?:\.{3}|…)?"
-            r"|preview post comment\s*…?|avatar|to view or add a comment,? sign in|\d+\s+(?:likes?|reactions?)"
+            r"|\d+ shares?|view (?:\d+ )?(?:more|previous) (?:comments|replies)"
+            r"|see (?:more|previous) comments|load more comments.{0,30}|continue this thread|→"
+            r"|write a (?:public )?comment\s*(?:\.{3}|…)?|preview post comment\s*…?|avatar"
+            r"|to view or add a comment,? sign in|\d+\s+(?:likes?|reactions?)"
             r"|(?:you, )?.{1,80} and \d+ others(?: like this\.?)?|edited|author|admin|mod|op|top fan|follow"
             r"|celebrate|support|love|insightful|curious|funny)$",
             re.I,
@@ -214,6 +217,31 @@ _FURNITURE = (
 
 def _furniture(text: str) -> _Furniture | None:
     return next((kind for kind in _FURNITURE if kind.pattern.match(text)), None)
+
+
+# The opening post's own header on Reddit: "Posted by u/NAME", "submitted 4 years ago by NAME".
+_OPENED_BY = re.compile(
+    rf"^(?:posted by\s+u/(?P<user>[\w-]{{2,30}})(?:\s+(?:{_AGE}))?"
+    rf"|submitted\s+(?:{_AGE})\s+by\s+(?P<submitter>[\w-]{{2,30}}))$",
+    re.I,
+)
+
+
+def opening_author(lines: list[Line]) -> str | None:
+    """Who opened a thread, from the opening post's header: headed as its replies are
+    ("NAME · DATE", "Post by NAME » DATE", vBulletin's "#1"), or Reddit's "Posted by u/NAME"."""
+    for i, line in enumerate(lines):
+        if match := _OPENED_BY.match(line.text):
+            return match["user"] or match["submitter"]
+        header = _name_and_date(lines, i) or _forum_by(lines, i) or _numbered(lines, i)
+        if header is not None and header.number in (None, 1):
+            return header.author
+    return None
+
+
+def is_furniture(text: str) -> bool:
+    """A line a thread prints around its posts: buttons, an age, a profile line, a sort menu."""
+    return _furniture(text) is not None
 
 
 def _thread_sign(lines: list[Line], i: int) -> bool:
@@ -513,12 +541,10 @@ def _back_over_furniture(lines: list[Line], i: int, floor: int) -> int:
     while i - 1 >= floor:
         above = lines[i - 1]
         kind = _furniture(above.text)
-        if kind is not None or is_form_line(above.text):
-            i -= 1
-        elif _NAME_LIKE.match(above.text) and _is_profile(lines, i):
-            i -= 1
-        else:
+        profile_name = bool(_NAME_LIKE.match(above.text)) and _is_profile(lines, i)
+        if kind is None and not is_form_line(above.text) and not profile_name:
             break
+        i -= 1
     return i
 
 
@@ -679,6 +705,8 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     section.end = i
 
 
+# What a thread's comment header says besides its author and date.
+_UNKEPT = re.compile(rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d", re.I)
 _IN_REPLY_TO = re.compile(r"^in reply to\s+(?P<name>.{1,60}?)\.?$", re.I)
 
 
@@ -729,7 +757,9 @@ class _ThreadReader:
                 i += header.size
                 continue
             kind = _furniture(line.text)
-            if kind is not None and kind.pattern is _AGE_LINE:
+            if self.current is None and (stated := section_heading(line.text)) is not None:
+                self._heading(line, stated)
+            elif kind is not None and kind.pattern is _AGE_LINE:
                 self._aged(line, kind)
             elif kind is not None or is_form_line(line.text):
                 self._button(line, kind)
@@ -764,10 +794,21 @@ class _ThreadReader:
         self._settle(closing=False)
         comment = self._open(header.author, self.lines[i], header.date)
         self.section.lines += [line.number for line in self.lines[i + 1 : i + header.size]]
+        for line in self.lines[i : i + header.size]:
+            if _UNKEPT.search(line.text):
+                # The author is kept; how long ago, the votes and the depth are the page's furniture.
+                self._drop(line, "comment header (its author is kept; its age, votes and depth are not)")
         if header.depth is not None:
             comment.indent = header.depth  # replies are linked by depth, as indented ones are
         if header.answers:
             comment.reply_to = _by_name(self.section.comments, comment, header.answers)
+
+    def _heading(self, line: Line, stated: int | bool) -> None:
+        """ "8 Comments" under a share row's "Comment": the thread's own heading and count."""
+        self._settle(closing=False)
+        self._drop(line, "comment section heading")
+        if stated is not True and self.section.stated is None:
+            self.section.stated = stated
 
     def _aged(self, line: Line, kind: _Furniture) -> None:
         """An age under a name: the lines above it since the last comment are its header."""
