@@ -155,33 +155,34 @@ class _Furniture:
     strong: bool = True  # seen near a heading, it shows the comments are a thread
 
 
-_BUTTON_WORDS = r"reply|share|report|save|hide|give award|permalink|embed|parent|quote|award"
-_ROW_WORDS = rf"{_BUTTON_WORDS}|thread|link"
+# The buttons under a comment, in any order and joined any way: "Reply Share Report Save" (Reddit),
+# "(Reply) (Parent) (Thread)" (LiveJournal), "Like · Reply · 5y · Edited" (Facebook), "Like Reply
+# 2 Reactions" (LinkedIn), "3 • Reply • Share ›" (Disqus), "Add message | Report" (Mumsnet).
+_BUTTON_WORDS = (
+    r"reply|share|report|save|hide|give award|award|permalink|embed|parent|quote|multi-?quote|thread|link"
+    r"|like|unlike|likes|comment|edited|edit|delete|flag|freeze|unfreeze|track|expand|collapse|thanks"
+    r"|see translation|add message|message poster|back to top|top|reply with quote"
+    r"|report this (?:comment|post)|send private message|view (?:user's )?profile|pm|www|email|translate"
+)
+_ONE_BUTTON = rf"\(?(?:{_BUTTON_WORDS}|\d[\d,.]*k?(?:\s+(?:reactions?|likes?|points?|votes?))?|{_AGE})\)?"
+_BUTTON_ROW = re.compile(
+    rf"^(?:[·•|]\s*)?{_ONE_BUTTON}(?:(?:\s*[·•|]\s*|\s+|(?<=\))){_ONE_BUTTON})+(?:\s*[·•|›])?$"
+    r"|^[·•]\s*(?:reply|share)\s*[·•›]?$|^(?:reply|share)\s*[·•›]$"
+    r"|^(?:\d+\s+reactions?|report this (?:comment|post|article)|reply with quote|add message|back to top|⚑"
+    r"|message withdrawn at poster's request\.?)$",
+    re.I,
+)
 _FURNITURE = (
-    _Furniture(
-        "comment buttons",
-        re.compile(
-            # Reddit's and LiveJournal's rows, joined; LiveJournal's in brackets; Facebook's and LinkedIn's.
-            rf"^(?:(?:{_ROW_WORDS})(?:\s+(?:{_ROW_WORDS}))+"
-            r"|(?:\((?:reply|thread|parent|link|delete|freeze|unfreeze|track|expand|collapse)\)\s*)+"
-            rf"|like(?:\s*[·•]?\s*(?:reply|comment|share|{_AGE}|edited|see translation|\d+\s+reactions?"
-            r"|\d+))+"
-            r"|\d+\s+reactions?|report this (?:comment|post|article)|reply with quote|add message"
-            r"|[•·]\s*reply\s*[•·]?|share\s*›|⚑|message withdrawn at poster's request\.?)$",
-            re.I,
-        ),
-        closes=True,
-    ),
+    _Furniture("comment buttons", _BUTTON_ROW, closes=True),
     # One button a line, or a vote count: only where a thread's stronger signs are.
     _Furniture(
         "comment buttons",
-        re.compile(
-            rf"^(?:{_BUTTON_WORDS}|like|top|[•·−–-]|-?\d[\d,.]*k?)$",
-            re.I,
-        ),
+        re.compile(rf"^(?:{_BUTTON_WORDS}|[−–-]|-?\d[\d,.]*k?)$", re.I),
         closes=True,
         strong=False,
     ),
+    # Separators between them, alone on their lines.
+    _Furniture("comment buttons", re.compile(r"^[•·|]$"), strong=False),
     _Furniture("comment thread depth", _LEVEL, closes=True),
     _Furniture("comment's age (relative to when the page was saved: no date)", _AGE_LINE),
     _Furniture(
@@ -190,7 +191,8 @@ _FURNITURE = (
             r"^(?:most relevant|newest first|oldest first|top comments|all comments|newest|oldest|best"
             r"|sort(?:ed)? by:?\s*.{0,20}|all \d+ comments|\d+% upvoted|log in or sign up to leave a comment"
             r"|join the discussion\s*(?:…|\.{3})?|log in with|or sign up with disqus\s*\??|login|recommend"
-            r"|\d+ shares?|view (?:\d+ )?(?:more|previous) (?:comments|replies)"
+            r"|\d+ shares?|view (?:\d+ )?(?:more |previous )?(?:comments|replies|repl(?:y|ies))|hide replies"
+            r"|show (?:\d+ )?(?:more )?repl(?:y|ies)|see more"
             r"|see (?:more|previous) comments|load more comments.{0,30}|continue this thread|→"
             r"|write a (?:public )?comment\s*(?:\.{3}|…)?|preview post comment\s*…?|avatar"
             r"|to view or add a comment,? sign in|\d+\s+(?:likes?|reactions?)"
@@ -203,10 +205,11 @@ _FURNITURE = (
     _Furniture(
         "comment author's forum profile",
         re.compile(
-            r"^(?:(?:junior|senior|new|full|regular|super|registered|elite|veteran)\s+)?member|moderator"
-            r"|administrator|guest"
-            r"|(?:posts|joined|join date|location|reputation|thanks|likes received|messages|rep power)"
-            r":\s*.{1,60}$",
+            r"^(?:(?:(?:junior|senior|new|full|regular|super|registered|elite|veteran|active|well-known)\s+)?"
+            r"member"
+            r"|moderator|administrator|guest|newbie|.{1,40} is (?:offline|online)|#\d{1,5}"
+            r"|(?:posts|joined|join date|location|reputation|thanks|likes received|messages|rep power"
+            r"|reaction score|points|gender|occupation):\s*.{1,60})$",
             re.I,
         ),
     ),
@@ -240,8 +243,9 @@ def opening_author(lines: list[Line]) -> str | None:
 
 
 def is_furniture(text: str) -> bool:
-    """A line a thread prints around its posts: buttons, an age, a profile line, a sort menu."""
-    return _furniture(text) is not None
+    """A line only a thread prints around its posts: a row of buttons, an age, a profile line."""
+    kind = _furniture(text)
+    return kind is not None and kind.strong
 
 
 def _thread_sign(lines: list[Line], i: int) -> bool:
