@@ -104,7 +104,7 @@ _NAME_LIKE = re.compile(r"^(?:[\w@][\w .'’&@()-]{0,40}|\(anonymous\)|\[deleted
 # How long ago a comment was written, as social sites print it: "3 yr. ago", "8 years ago", "5y".
 _AGE = (
     r"(?:\d+|an?)\s+(?:sec|second|min|minute|hr|hour|day|wk|week|mo|month|yr|year)s?\.?\s+ago"
-    r"|\d{1,2}(?:s|m|h|d|w|mo|y|yr)"
+    r"|\d{1,2}(?:s|m|h|d|w|mo|y|yr)(?:\s+ago)?"
 )
 # The line it stands on, with the badges and edits printed beside it ("Op · 3 yr. ago").
 _AGE_LINE = re.compile(
@@ -114,11 +114,11 @@ _AGE_LINE = re.compile(
 )
 # "Felix Arkwright • 8 years ago" (Disqus), "Sanjay Rao 5 years ago · 0 Likes" (Squarespace).
 _NAME_AGE = re.compile(
-    rf"^(?P<who>[\w@(][\w .'’()-]{{0,80}}?)\s+(?:[·•]\s*)?(?P<age>{_AGE})(?:\s*[·•]\s*\d+\s+likes?)?\*?$",
+    rf"^(?P<who>[\w@(][\w .'’()→-]{{0,80}}?)\s+(?:[·•]\s*)?(?P<age>{_AGE})(?:\s*[·•]\s*\d+\s+likes?)?\*?$",
     re.I,
 )
 # Disqus prints the name a reply answers after the replier's, a badge between them or not.
-_BADGE = re.compile(r"\s+(?:mod|op|author|admin|moderator)\s+", re.I)
+_BADGE = re.compile(r"\s+(?:mod|op|author|admin|moderator|→|replied to)\s+", re.I)
 # Old Reddit: "[–]NAME 15 points 4 years ago", "[S]" marking the thread's starter.
 _OLD_REDDIT = re.compile(
     rf"^\[[–-]\]\s*(?P<author>\S+?)(?:\s*\[S\])?\s+(?:-?\d+\s+points?|\[score hidden\])"
@@ -168,6 +168,7 @@ _ONE_BUTTON = rf"\(?(?:{_BUTTON_WORDS}|\d[\d,.]*k?(?:\s+(?:reactions?|likes?|poi
 _BUTTON_ROW = re.compile(
     rf"^(?:[·•|]\s*)?{_ONE_BUTTON}(?:(?:\s*[·•|]\s*|\s+|(?<=\))){_ONE_BUTTON})+(?:\s*[·•|›])?$"
     r"|^[·•]\s*(?:reply|share)\s*[·•›]?$|^(?:reply|share)\s*[·•›]$"
+    r"|^\((?:reply|thread|parent|link|delete|expand|collapse|freeze|unfreeze|track)\)$"
     r"|^(?:\d+\s+reactions?|report this (?:comment|post|article)|reply with quote|add message|back to top|⚑"
     r"|message withdrawn at poster's request\.?)$",
     re.I,
@@ -197,7 +198,8 @@ _FURNITURE = (
             r"|write a (?:public )?comment\s*(?:\.{3}|…)?|preview post comment\s*…?|avatar"
             r"|to view or add a comment,? sign in|\d+\s+(?:likes?|reactions?)"
             r"|(?:you, )?.{1,80} and \d+ others(?: like this\.?)?|edited|author|admin|mod|op|top fan|follow"
-            r"|celebrate|support|love|insightful|curious|funny)$",
+            r"|celebrate|support|love|insightful|curious|funny|[·•]?\s*(?:1st|2nd|3rd\+?)|click to expand\.*"
+            r"|search comments|expand comment search|comments section)$",
             re.I,
         ),
         strong=False,
@@ -388,6 +390,19 @@ def _numbered(lines: list[Line], i: int) -> Header | None:
     return Header(name, when, 3, number=int(match["n"]))
 
 
+def _name_rank_date_number(lines: list[Line], i: int) -> Header | None:
+    """XenForo: the poster's name, their rank, the date, then the post's number ("#2")."""
+    if not _NAME_LIKE.match(lines[i].text) or _is_profile(lines, i):
+        return None
+    j = i + 1
+    while j < len(lines) and j - i <= 2 and _is_profile(lines, j) and not _POST_NUMBER.match(lines[j].text):
+        j += 1
+    if j + 1 >= len(lines) or (when := _pure_date(lines[j])) is None:
+        return None
+    number = _POST_NUMBER.match(lines[j + 1].text)
+    return Header(lines[i].text, when, j + 2 - i, number=int(number["n"])) if number else None
+
+
 def _level(lines: list[Line], i: int) -> Header | None:
     """New Reddit: "level 2" over the user name over "· 3 yr. ago" (and "· edited …")."""
     match = _LEVEL.match(lines[i].text)
@@ -431,9 +446,45 @@ def _name_over_date(lines: list[Line], i: int) -> Header | None:
     return None
 
 
+_FROM = re.compile(r"^from:\s*(?P<author>\S.{0,40})$", re.I)
+_DATE_KEY = re.compile(r"^date:\s*(?P<date>.{6,60})$", re.I)
+_POSTED_SUBJECT = re.compile(r"^(?:post)?posted:\s*(?P<date>.+?)(?:\s+post subject:.*)?$", re.I)
+
+
+def _from_and_date(lines: list[Line], i: int) -> Header | None:
+    """LiveJournal's older comments: "From: NAME" over "Date: DATE"."""
+    match = _FROM.match(lines[i].text)
+    if not match or i + 1 >= len(lines) or not (dated := _DATE_KEY.match(lines[i + 1].text)):
+        return None
+    when = find_date(dated["date"])
+    return Header(match["author"].strip(), when, 2) if when is not None else None
+
+
+def _posted_under_profile(lines: list[Line], i: int) -> Header | None:
+    """phpBB 2: the poster's name over their profile lines, then "Posted: DATE Post subject: …"."""
+    match = _POSTED_SUBJECT.match(lines[i].text)
+    if not match or (when := find_date(match["date"])) is None:
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 6 and _is_profile(lines, j):
+        j -= 1
+    if j < 0 or j == i - 1 or not _NAME_LIKE.match(lines[j].text):
+        return None
+    return Header(lines[j].text, when)
+
+
 # Every comment-header layout, tried in order; the pairs layout only where no "says" header is.
 _LAYOUTS = (_says, _submitted, _name_and_date, _forum_reply)
-_THREAD_LAYOUTS = (_forum_by, _numbered, _level, _old_reddit, _name_age)
+_THREAD_LAYOUTS = (
+    _forum_by,
+    _numbered,
+    _name_rank_date_number,
+    _level,
+    _old_reddit,
+    _name_age,
+    _from_and_date,
+    _posted_under_profile,
+)
 
 
 def _header(lines: list[Line], i: int, pairs: bool) -> Header | None:
@@ -710,7 +761,9 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
 
 
 # What a thread's comment header says besides its author and date.
-_UNKEPT = re.compile(rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d", re.I)
+_UNKEPT = re.compile(
+    rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d|\bmember\b|→|\bmod\b", re.I
+)
 _IN_REPLY_TO = re.compile(r"^in reply to\s+(?P<name>.{1,60}?)\.?$", re.I)
 
 
@@ -765,6 +818,8 @@ class _ThreadReader:
                 self._heading(line, stated)
             elif kind is not None and kind.pattern is _AGE_LINE:
                 self._aged(line, kind)
+            elif kind is None and (when := self._dated(line)) is not None:
+                self._aged(line, None, when)
             elif kind is not None or is_form_line(line.text):
                 self._button(line, kind)
             elif _NAME_LIKE.match(line.text) and _is_profile(lines, i + 1):
@@ -814,14 +869,23 @@ class _ThreadReader:
         if stated is not True and self.section.stated is None:
             self.section.stated = stated
 
-    def _aged(self, line: Line, kind: _Furniture) -> None:
-        """An age under a name: the lines above it since the last comment are its header."""
-        self._drop(line, kind.reason)
+    def _aged(self, line: Line, kind: _Furniture | None, when: FoundDate | None = None) -> None:
+        """An age or a date under a name: the lines above it since the last comment are its
+        header (a role, the name it answers), or, where they read as text, the comment itself."""
+        if kind is not None:
+            self._drop(line, kind.reason)
+        else:
+            self.section.lines.append(line.number)
         if not self.pending or not _NAME_LIKE.match(self.pending[0].text):
             return
         name, *rest = self.pending
         self.pending = []
-        comment = self._open(name.text, name)
+        comment = self._open(name.text, name, when)
+        if any(_reads_as_text(other) for other in rest):
+            # Facebook prints the age under the text: the comment is all there already.
+            for other in rest:
+                self._text(other)
+            return
         for other in rest:
             if other.text == name.text:
                 self._drop(other, "the comment author's name again")
@@ -830,6 +894,15 @@ class _ThreadReader:
                 self.section.lines.append(other.number)
             else:
                 self._drop(other, "the comment author's role or headline")
+
+    def _dated(self, line: Line) -> FoundDate | None:
+        """A date alone under a name and its rank (XenForo), closing the comment's header."""
+        if not self.pending or not _NAME_LIKE.match(self.pending[0].text) or len(self.pending) > 3:
+            return None
+        when = _pure_date(line)
+        if when is not None and not any(_reads_as_text(other) for other in self.pending):
+            return when
+        return None
 
     def _button(self, line: Line, kind: _Furniture | None) -> None:
         self._drop(line, kind.reason if kind is not None else "comment form")
@@ -863,6 +936,11 @@ class _ThreadReader:
         else:
             for line in pending:
                 self._drop(line, "comment section furniture")
+
+
+def _reads_as_text(line: Line) -> bool:
+    """A sentence, not a name, a role or a badge."""
+    return len(line.text.split()) > 10 or line.text.rstrip("\"'’”)").endswith((".", "!", "?", "…"))
 
 
 def _link_replies(comments: list[Comment]) -> None:
