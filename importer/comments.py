@@ -526,6 +526,10 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
         if _thread_opens(lines, i):
             return _read_from(lines, _back_over_furniture(lines, i, start))
         stated = section_heading(text)
+        if stated is None and _SORT_MENU.match(text) and _thread_follows(lines, i, counted=False):
+            section = _read(lines, i, None, _back_over_furniture(lines, i, start))
+            section.dropped.append(Dropped(lines[i].number, text, "comment section heading (a sort menu)"))
+            return section
         if stated is None and not is_form_line(text):
             continue
         window = range(i + 1, min(len(lines), i + 1 + _FIRST_WITHIN))
@@ -568,18 +572,42 @@ def _thread_opens(lines: list[Line], i: int) -> bool:
     ):
         return True
     header = _thread_header(lines, i) or _name_and_date(lines, i)
-    if header is None or header.number == 1:
-        return False
-    if header.number is not None:
-        return True
-    following = range(i + header.size, min(len(lines), i + header.size + 12))
-    for j in following:
+    if header is not None and header.number is not None:
+        return header.number != 1
+    if header is not None:
+        return _closed_by_buttons(lines, i + header.size, strong=False)
+    # Any other header, or a name over its text (Facebook), needs a thread's own row of buttons.
+    header = _header(lines, i, True)
+    if header is not None:
+        return _closed_by_buttons(lines, i + header.size, strong=True)
+    named = _NAME_LIKE.match(text) and len(text.split()) <= 5 and not _furniture(text)
+    return (
+        bool(named)
+        and i + 1 < len(lines)
+        and _reads_as_text(lines[i + 1])
+        and _closed_by_buttons(lines, i + 1, strong=True, reply=True)
+    )
+
+
+def _closed_by_buttons(lines: list[Line], first: int, strong: bool, reply: bool = False) -> bool:
+    """Text from ``first``, then the buttons that end a comment (with a "Reply" among them)."""
+    for j in range(first, min(len(lines), first + 12)):
         kind = _furniture(lines[j].text)
         if kind is not None and kind.closes:
-            return j > i + header.size  # text between the header and its buttons
+            if (strong and not kind.strong) or (reply and not _REPLY_OR_AGE.search(lines[j].text)):
+                return False
+            return j > first  # text between the header and its buttons
         if comment_header(lines, j) is not None:
             return False
     return False
+
+
+_REPLY_OR_AGE = re.compile(rf"\breply\b|(?:^|[\s·•])(?:{_AGE})\b", re.I)
+# Sort menus head a thread's comments where no count does (Facebook, LinkedIn, Disqus).
+_SORT_MENU = re.compile(
+    r"^(?:most relevant|newest first|oldest first|top comments|all comments|sort(?:ed)? by:?\s*.{0,20})$",
+    re.I,
+)
 
 
 def _comments_after_form(lines: list[Line], i: int) -> bool:

@@ -183,3 +183,32 @@ def test_comments_under_the_reply_form_with_in_reply_to(read_thread, form):
     assert [c.get("reply_to") for c in thread.meta["legacy_comments"]] == [None, 1]
     assert thread.texts[1] == "Agreed, the examples help."
     assert "Useful summary." not in thread.body and thread.body.endswith(BODY_END)
+
+
+def test_facebook_comments_with_neither_count_nor_menu(read_thread):
+    thread = read_thread(
+        "Ines Calloway\nThe early help line is where we all argue, every single week.\nLike · Reply · 4y\n"
+        "Gary Pennock\nSame in our team.\nLike · Reply · 4y · Edited\n"
+    )
+    assert thread.authors == ["Ines Calloway", "Gary Pennock"]
+    assert thread.texts[1] == "Same in our team."
+    assert "every single week" not in thread.body
+
+
+def test_livejournal_comments_with_no_heading(read_thread):
+    thread = read_thread(
+        "pennyroyal_tea\n2016-03-04 09:40 pm (UTC)\nThe neglect page is so much better.\n(Reply) (Thread)\n\n"
+        "sw_diaries\n2016-03-04 10:02 pm (UTC)\nIt really is.\n(Reply) (Parent) (Thread)\n"
+    )
+    assert thread.authors == ["pennyroyal_tea", "sw_diaries"]
+    assert thread.meta["legacy_comments"][1]["date"] == "2016-03-04T22:02:00+00:00"
+    assert "so much better" not in thread.body
+
+
+def test_a_sort_menu_heads_comments_where_no_count_does(read_thread):
+    thread = read_thread(
+        "Most relevant\n"
+        "Olu Fashanu\nIndependent Reviewing Officer\n2y\nClear thresholds help reviews too.\nLike\nReply\n"
+    )
+    assert thread.authors == ["Olu Fashanu"]
+    assert thread.dropped["Most relevant"] == "comment section heading (a sort menu)"
