@@ -8,6 +8,8 @@ and the thread's buttons, votes and ages listed as dropped with a reason.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 BODY_END = "which is where most of our calls sit."
 
@@ -212,3 +214,34 @@ def test_a_sort_menu_heads_comments_where_no_count_does(read_thread):
     )
     assert thread.authors == ["Olu Fashanu"]
     assert thread.dropped["Most relevant"] == "comment section heading (a sort menu)"
+
+
+# Each layout prints one comment as a browser saves it: its name, its text, its buttons.
+LAYOUTS = {
+    "facebook": lambda name, text: f"{name}\n{text}\nLike · Reply · 2y\n",
+    "linkedin": lambda name, text: f"{name}\nFoster carer\n2y\n{text}\nLike\nReply\n1 Reaction\n",
+    "disqus": lambda name, text: f"{name} • 6 years ago\n{text}\n• Reply •\nShare ›\n",
+    "reddit": lambda name, text: f"level 1\n{name}\n· 4 yr. ago\n{text}\n12\nReply\nShare\nReport\nSave\n",
+    "livejournal": lambda name, text: f"{name}\n2016-03-04 09:40 pm (UTC)\n{text}\n(Reply) (Thread)\n",
+    "mumsnet": lambda name, text: f"{name} · 07/03/2016 20:14\n{text}\nAdd message | Report\n",
+}
+HEADINGS = {"facebook": "Most relevant\n", "linkedin": "Most relevant\n", "disqus": "Sort by Best\n"}
+_FIRST = st.sampled_from(["Ines", "Gary", "Wren", "Dafydd", "Priya", "Olu", "Mina", "Tomasz", "Ash"])
+_LAST = st.sampled_from(["Calloway", "Pennock", "Okafor", "Rowe", "Lenthall", "Fashanu", "Mwangi"])
+_WORD = st.sampled_from(
+    ["the", "plan", "review", "carers", "our", "team", "court", "visit", "school", "family", "early", "help"]
+)
+_SENTENCE = st.lists(_WORD, min_size=4, max_size=14).map(lambda words: " ".join(words).capitalize() + ".")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    layout=st.sampled_from(sorted(LAYOUTS)),
+    comments=st.lists(st.tuples(st.tuples(_FIRST, _LAST).map(" ".join), _SENTENCE), min_size=1, max_size=5),
+)
+def test_each_comment_keeps_its_author_and_text_and_stays_out_of_the_body(read_thread, layout, comments):
+    page = HEADINGS.get(layout, "") + "".join(LAYOUTS[layout](name, text) for name, text in comments)
+    thread = read_thread(page)
+    assert thread.authors == [name for name, _ in comments]
+    assert thread.texts == [text for _, text in comments]
+    assert thread.body.endswith(BODY_END)
