@@ -245,3 +245,13 @@ def test_each_comment_keeps_its_author_and_text_and_stays_out_of_the_body(read_t
     assert thread.authors == [name for name, _ in comments]
     assert thread.texts == [text for _, text in comments]
     assert thread.body.endswith(BODY_END)
+
+
+def test_facebook_reply_rows_without_an_age_still_end_each_comment(read_thread):
+    thread = read_thread(
+        "12 comments\nMost relevant\n"
+        "Ines Calloway\nThe early help line is where we all argue, every single week.\nLike · Reply\n"
+        "Gary Pennock\nSame in our team.\nLike · Reply\nWrite a comment…\n"
+    )
+    assert thread.authors == ["Ines Calloway", "Gary Pennock"]
+    assert thread.dropped["Like · Reply"] == "comment buttons"
