@@ -199,7 +199,8 @@ _FURNITURE = (
             r"|to view or add a comment,? sign in|\d+\s+(?:likes?|reactions?)"
             r"|(?:you, )?.{1,80} and \d+ others(?: like this\.?)?|edited|author|admin|mod|op|top fan|follow"
             r"|celebrate|support|love|insightful|curious|funny|[·•]?\s*(?:1st|2nd|3rd\+?)|click to expand\.*"
-            r"|search comments|expand comment search|comments section)$",
+            r"|search comments|expand comment search|comments section|(?:u/)?\S{1,40} avatar"
+            r"|profile (?:picture|photo)(?: of .{1,60})?)$",
             re.I,
         ),
         strong=False,
@@ -904,9 +905,12 @@ class _ThreadReader:
             self._drop(line, kind.reason)
         else:
             self.section.lines.append(line.number)
-        if not self.pending or not _NAME_LIKE.match(self.pending[0].text):
+        named = next((k for k, other in enumerate(self.pending) if _is_name(other)), None)
+        if named is None:
             return
-        name, *rest = self.pending
+        for other in self.pending[:named]:
+            self._drop(other, "comment section furniture")
+        name, *rest = self.pending[named:]
         self.pending = []
         comment = self._open(name.text, name, when)
         if any(_reads_as_text(other) for other in rest):
@@ -949,9 +953,12 @@ class _ThreadReader:
         pending, self.pending = self.pending, []
         if not pending:
             return
-        name, *text = pending
-        if closing and text and _NAME_LIKE.match(name.text) and len(name.text.split()) <= 5:
+        named = next((k for k, line in enumerate(pending) if _is_name(line)), None)
+        if closing and named is not None and named + 1 < len(pending):
             # Facebook, LinkedIn: the name, the text, then the buttons.
+            for line in pending[:named]:
+                self._drop(line, "comment section furniture")
+            name, *text = pending[named:]
             self._open(name.text, name)
             for line in text:
                 self._text(line)
@@ -963,7 +970,12 @@ class _ThreadReader:
                 self._text(line)
         else:
             for line in pending:
-                self._drop(line, "comment section furniture")
+                reason = "comment text whose author was not found" if _reads_as_text(line) else ""
+                self._drop(line, reason or "comment section furniture")
+
+
+def _is_name(line: Line) -> bool:
+    return bool(_NAME_LIKE.match(line.text)) and len(line.text.split()) <= 5 and not _reads_as_text(line)
 
 
 def _reads_as_text(line: Line) -> bool:

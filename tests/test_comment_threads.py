@@ -255,3 +255,14 @@ def test_facebook_reply_rows_without_an_age_still_end_each_comment(read_thread):
     )
     assert thread.authors == ["Ines Calloway", "Gary Pennock"]
     assert thread.dropped["Like · Reply"] == "comment buttons"
+
+
+def test_avatar_lines_over_a_reddit_name_are_not_its_author(read_thread):
+    thread = read_thread(
+        "Sort by:\nBest\n"
+        "u/owl_on_duty avatar\nowl_on_duty\n•\n3y ago\nWe screen by phone first and it halved referrals.\n"
+        "124\nReply\nShare\n"
+        "u/fern_sw avatar\nfern_sw\n•\n3y ago\nSame here.\n31\nReply\nShare\n"
+    )
+    assert thread.authors == ["owl_on_duty", "fern_sw"]
+    assert thread.texts == ["We screen by phone first and it halved referrals.", "Same here."]
