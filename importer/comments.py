@@ -173,6 +173,18 @@ _BUTTON_ROW = re.compile(
     r"|message withdrawn at poster's request\.?)$",
     re.I,
 )
+# A forum poster's name, rank and counts, printed beside each post.
+_PROFILE = _Furniture(
+    "comment author's forum profile",
+    re.compile(
+        r"^(?:(?:(?:junior|senior|new|full|regular|super|registered|elite|veteran|active|well-known)\s+)?"
+        r"member"
+        r"|moderator|administrator|guest|newbie|.{1,40} is (?:offline|online)|#\d{1,5}"
+        r"|(?:posts|joined|join date|location|reputation|thanks|likes received|messages|rep power"
+        r"|reaction score|points|gender|occupation):\s*.{1,60})$",
+        re.I,
+    ),
+)
 _FURNITURE = (
     _Furniture("comment buttons", _BUTTON_ROW, closes=True),
     # One button a line, or a vote count: only where a thread's stronger signs are.
@@ -205,17 +217,7 @@ _FURNITURE = (
         ),
         strong=False,
     ),
-    _Furniture(
-        "comment author's forum profile",
-        re.compile(
-            r"^(?:(?:(?:junior|senior|new|full|regular|super|registered|elite|veteran|active|well-known)\s+)?"
-            r"member"
-            r"|moderator|administrator|guest|newbie|.{1,40} is (?:offline|online)|#\d{1,5}"
-            r"|(?:posts|joined|join date|location|reputation|thanks|likes received|messages|rep power"
-            r"|reaction score|points|gender|occupation):\s*.{1,60})$",
-            re.I,
-        ),
-    ),
+    _PROFILE,
     # "Re: the thread's title" over a forum reply: the thread's title again.
     _Furniture("forum reply's subject", re.compile(r"^re:\s.{1,200}$", re.I), strong=False),
 )
@@ -633,8 +635,7 @@ def _back_over_furniture(lines: list[Line], i: int, floor: int) -> int:
 
 
 def _is_profile(lines: list[Line], i: int) -> bool:
-    kind = _furniture(lines[i].text) if i < len(lines) else None
-    return kind is not None and kind.reason == "comment author's forum profile"
+    return i < len(lines) and _furniture(lines[i].text) is _PROFILE
 
 
 def _read_from(lines: list[Line], start: int) -> CommentSection:
