@@ -135,6 +135,17 @@ _COUNTED = re.compile(r"^\d+\s+(?:comments?|replies|repl(?:y|ies)|posts?|points?
 
 # A phpBB quote box's attribution inside a post ("NAME wrote: ↑DATE"): the post's text, not a header.
 _QUOTED = re.compile(r"\bwrote:\s*↑")
+_EXPAND = re.compile(r"^click to expand\.*…?$", re.I)
+
+
+def _quoting(lines: list[Line], i: int) -> bool:
+    """A quote of an earlier post inside a forum post: phpBB's "NAME wrote: ↑DATE", or
+    XenForo's "NAME said:" over the quoted words and "Click to expand..."."""
+    if _QUOTED.search(lines[i].text):
+        return True
+    return bool(_SAYS.match(lines[i].text)) and any(_EXPAND.match(line.text) for line in lines[i + 1 : i + 8])
+
+
 # What ends a thread: the page's own furniture under the last comment.
 _THREAD_END = re.compile(
     r"^(?:also on .{1,80}|powered by (?:disqus|squarespace|livejournal|phpbb|vbulletin)\b.{0,80}"
@@ -181,7 +192,8 @@ _PROFILE = _Furniture(
         r"member"
         r"|moderator|administrator|guest|newbie|.{1,40} is (?:offline|online)|#\d{1,5}"
         r"|(?:posts|joined|join date|location|reputation|thanks|likes received|messages|rep power"
-        r"|reaction score|points|gender|occupation):\s*.{1,60})$",
+        r"|reaction score|points|gender|occupation|contact|op posts|has thanked|been thanked)"
+        r":\s*.{0,60})$",
         re.I,
     ),
 )
@@ -210,8 +222,10 @@ _FURNITURE = (
             r"|write a (?:public )?comment\s*(?:\.{3}|…)?|preview post comment\s*…?|avatar"
             r"|to view or add a comment,? sign in|\d+\s+(?:likes?|reactions?)"
             r"|(?:you, )?.{1,80} and \d+ others(?: like this\.?)?|edited|author|admin|mod|op|top fan|follow"
-            r"|celebrate|support|love|insightful|curious|funny|[·•]?\s*(?:1st|2nd|3rd\+?)|click to expand\.*"
+            r"|celebrate|support|love|insightful|curious|funny|[·•]?\s*(?:1st|2nd|3rd\+?)"
+            r"|click to expand\.*…?"
             r"|search comments|expand comment search|comments section|(?:u/)?\S{1,40} avatar"
+            r"|(?:\d+ )?more repl(?:y|ies)|watch thread|want to stay updated\?.{0,40}"
             r"|profile (?:picture|photo)(?: of .{1,60})?)$",
             re.I,
         ),
@@ -838,7 +852,7 @@ class _ThreadReader:
             line = lines[i]
             if _THREAD_END.match(line.text):
                 break
-            header = None if _QUOTED.search(line.text) else self._header(i)
+            header = None if _quoting(lines, i) else self._header(i)
             if header is not None:
                 self._start(header, i)
                 i += header.size

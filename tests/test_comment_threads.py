@@ -266,3 +266,16 @@ def test_avatar_lines_over_a_reddit_name_are_not_its_author(read_thread):
     )
     assert thread.authors == ["owl_on_duty", "fern_sw"]
     assert thread.texts == ["We screen by phone first and it halved referrals.", "Same here."]
+
+
+def test_a_quote_inside_a_forum_post_is_that_posts_text(read_thread):
+    thread = read_thread(
+        "Wren Okafor\nWell-known member\n7 Mar 2016\n#2\nWe kept the old examples in an appendix.\nReply\n\n"
+        "Dafydd Rowe\nNew member\n8 Mar 2016\n#3\n"
+        "Wren Okafor said:\nWe kept the old examples in an appendix.\nClick to expand...\n"
+        "Good idea, we might do the same.\nReply\n"
+    )
+    assert thread.authors == ["Wren Okafor", "Dafydd Rowe"]
+    assert thread.texts[1].startswith("Wren Okafor said:")
+    assert thread.texts[1].endswith("Good idea, we might do the same.")
+    assert thread.dropped["Click to expand..."] == "comment section furniture"
