@@ -451,6 +451,23 @@ def _name_age(lines: list[Line], i: int) -> Header | None:
     return None
 
 
+# Two to four capitalised words, none of them a day's or a month's name.
+_CAPITALISED_NAME = re.compile(
+    r"^(?!.*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?!.*\b(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}$",
+    re.I,
+)
+
+
+def _name_then_date(lines: list[Line], i: int) -> Header | None:
+    """ "Greta Halvorsen April 11, 2016" (Squarespace): a name and a date on one line, nothing else."""
+    found = find_date(lines[i].text)
+    name = found.rest.strip(" ·•|,-–—") if found is not None else ""
+    if not name or not lines[i].text.startswith(name) or not _CAPITALISED_NAME.match(name):
+        return None
+    return Header(name, found) if not _POST_WORDS.match(name) else None
+
+
 def _name_over_date(lines: list[Line], i: int) -> Header | None:
     """A short name line with a date line under it (Twenty Twelve, Squarespace, LiveJournal)."""
     text = lines[i].text
@@ -490,6 +507,8 @@ def _posted_under_profile(lines: list[Line], i: int) -> Header | None:
     return Header(lines[j].text, when)
 
 
+# Where a thread's headers are, this one is read too; alone it could be a related post's line.
+_IN_THREAD_LAYOUTS = (_name_then_date,)
 # Every comment-header layout, tried in order; the pairs layout only where no "says" header is.
 _LAYOUTS = (_says, _submitted, _name_and_date, _forum_reply)
 _THREAD_LAYOUTS = (
@@ -550,7 +569,12 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
         if stated is None and not is_form_line(text):
             continue
         window = range(i + 1, min(len(lines), i + 1 + _FIRST_WITHIN))
-        has_comments = any(_header(lines, j, True) or _SIGNATURE.match(lines[j].text) for j in window)
+        has_comments = any(
+            _header(lines, j, True)
+            or _SIGNATURE.match(lines[j].text)
+            or any(layout(lines, j) for layout in _IN_THREAD_LAYOUTS)
+            for j in window
+        )
         form_follows = stated is True and _form_follows(lines, i)
         # Social sites print sort menus and log-in rows first: their signs may come further down.
         threaded = stated is not None and _thread_follows(lines, i, counted=stated is not True)
@@ -730,7 +754,9 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     i = first
     while i < len(lines):
         line = lines[i]
-        header = _header(lines, i, pairs=not says)
+        header = _header(lines, i, pairs=not says) or next(
+            (found for layout in _IN_THREAD_LAYOUTS if (found := layout(lines, i))), None
+        )
         if header:
             current = Comment(
                 author=header.author, line=line.number, date=header.date, indent=line.indent, reply_to=thread
@@ -877,7 +903,8 @@ class _ThreadReader:
         self.section.end = self.lines.index(self.pending[0]) if self.pending else i
 
     def _header(self, i: int) -> Header | None:
-        return _header(self.lines, i, self.pairs) or _thread_header(self.lines, i)
+        found = _header(self.lines, i, self.pairs) or _thread_header(self.lines, i)
+        return found or next((h for layout in _IN_THREAD_LAYOUTS if (h := layout(self.lines, i))), None)
 
     def _drop(self, line: Line, reason: str) -> None:
         self.section.dropped.append(Dropped(line.number, line.text, reason))

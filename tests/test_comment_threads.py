@@ -279,3 +279,14 @@ def test_a_quote_inside_a_forum_post_is_that_posts_text(read_thread):
     assert thread.texts[1].startswith("Wren Okafor said:")
     assert thread.texts[1].endswith("Good idea, we might do the same.")
     assert thread.dropped["Click to expand..."] == "comment section furniture"
+
+
+def test_squarespace_name_and_date_on_one_line(read_thread):
+    thread = read_thread(
+        "Comments (2)\nNewest First\nPreview POST COMMENT…\n"
+        "Greta Halvorsen April 11, 2016\nDo you give families anything written?\n"
+        "Ash Mwangi April 10, 2016\nShared with my team.\nNewer Post\nOlder Post\n"
+    )
+    assert thread.authors == ["Greta Halvorsen", "Ash Mwangi"]
+    assert [c["date"][:10] for c in thread.meta["legacy_comments"]] == ["2016-04-11", "2016-04-10"]
+    assert thread.texts == ["Do you give families anything written?", "Shared with my team."]
