@@ -820,7 +820,8 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
         if current is None:
             # "Sort by: Oldest", "View all comments": the section's own furniture before the first comment.
             if i - section.start <= _FIRST_WITHIN:
-                section.dropped.append(Dropped(line.number, line.text, "comment section furniture"))
+                unread = "comment text whose author was not found" if _reads_as_text(line) else ""
+                section.dropped.append(Dropped(line.number, line.text, unread or "comment section furniture"))
                 i += 1
                 continue
             break
