@@ -174,8 +174,10 @@ _BUTTON_WORDS = (
     r"|like|unlike|likes|comment|edited|edit|delete|flag|freeze|unfreeze|track|expand|collapse|thanks"
     r"|see translation|add message|message poster|back to top|top|reply with quote"
     r"|report this (?:comment|post)|send private message|view (?:user's )?profile|pm|www|email|translate"
+    r"|upvote|downvote|vote"
 )
-_ONE_BUTTON = rf"\(?(?:{_BUTTON_WORDS}|\d[\d,.]*k?(?:\s+(?:reactions?|likes?|points?|votes?))?|{_AGE})\)?"
+_VOTES = r"-?\d[\d,.]*k?(?:\s+(?:reactions?|likes?|points?|votes?|upvotes?))?"
+_ONE_BUTTON = rf"\(?(?:{_BUTTON_WORDS}|{_VOTES}|{_AGE})\)?"
 _BUTTON_ROW = re.compile(
     rf"^(?:[·•|]\s*)?{_ONE_BUTTON}(?:(?:\s*[·•|]\s*|\s+|(?<=\))){_ONE_BUTTON})+(?:\s*[·•|›])?$"
     r"|^[·•]\s*(?:reply|share)\s*[·•›]?$|^(?:reply|share)\s*[·•›]$"
@@ -202,7 +204,7 @@ _FURNITURE = (
     # One button a line, or a vote count: only where a thread's stronger signs are.
     _Furniture(
         "comment buttons",
-        re.compile(rf"^(?:{_BUTTON_WORDS}|[−–-]|-?\d[\d,.]*k?)$", re.I),
+        re.compile(rf"^(?:{_BUTTON_WORDS}|[−–-]|{_VOTES})$", re.I),
         closes=True,
         strong=False,
     ),

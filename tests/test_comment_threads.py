@@ -290,3 +290,14 @@ def test_squarespace_name_and_date_on_one_line(read_thread):
     assert thread.authors == ["Greta Halvorsen", "Ash Mwangi"]
     assert [c["date"][:10] for c in thread.meta["legacy_comments"]] == ["2016-04-11", "2016-04-10"]
     assert thread.texts == ["Do you give families anything written?", "Shared with my team."]
+
+
+def test_reddit_vote_buttons_and_counts_are_dropped(read_thread):
+    thread = read_thread(
+        "42 comments\nSort by: best\n"
+        "level 1\nowl_on_duty\n· 2 yr. ago\nWe screen by phone first.\nUpvote\n37 points\nDownvote\nReply\n"
+        "level 1\nfern_sw\n· 2 yr. ago\nSame here.\nUpvote\n12 upvotes\nDownvote\nReply\n"
+    )
+    assert thread.authors == ["owl_on_duty", "fern_sw"]
+    assert thread.texts == ["We screen by phone first.", "Same here."]
+    assert thread.dropped["37 points"] == thread.dropped["Upvote"] == "comment buttons"
