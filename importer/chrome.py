@@ -61,8 +61,9 @@ _RULES: list[Rule] = [
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
             rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU})"
-            # A row of them joined by dots or bars: "Like · Comment · Share".
-            rf"|(like|comment|share|reply)(\s*[·|]\s*(like|comment|share|reply))+)[:.]?$",
+            # A row of them joined by dots or bars: "Like · Comment · Share". A row with "Reply"
+            # in it is a comment's, which comments.py reads as the end of that comment.
+            rf"|(like|comment|share)(\s*[·|]\s*(like|comment|share))+)[:.]?$",
             re.I,
         ),
     ),

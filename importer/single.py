@@ -294,6 +294,7 @@ def _title_candidate(line: Line) -> bool:
         and len(text.split()) <= 25
         and not text.endswith(tuple(".,;:…"))
         and not comments.is_form_line(text)
+        and not comments.is_furniture(text)
         and header_fact(line) is None
         and footer_fact(line) is None
         and metadata.footer_line(text) is None
@@ -601,7 +602,13 @@ def read_single(
         up -= 1
     if up >= 0:
         fact = header_fact(above[up])
-        if fact is not None and fact.date is not None and not _BOUND_HEADER.match(above[up].text):
+        # A forum poster's "Joined: …" over the thread's title is their profile, not the post's date.
+        if (
+            fact is not None
+            and fact.date is not None
+            and not _BOUND_HEADER.match(above[up].text)
+            and not comments.is_furniture(above[up].text)
+        ):
             date_found, date_line = fact.date, above[up].number
             post.author = post.author or fact.author
             dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
@@ -719,6 +726,9 @@ def read_single(
         # The label above the title was the publication's name (Medium), not a category.
         post.notes.append(f"'{post.category}' above the title is the publication, not a category")
         post.category = None
+    if post.author is None and section is not None:
+        # A thread's opening post is headed as its replies are.
+        post.author = comments.opening_author(lines[:body_start])
     if header_name is not None and post.author is None and date_found is not None:
         # A name alone between the title and the text, with the post's date there too (Medium's
         # name over "Follow" and "Published in"): the author's.

@@ -174,3 +174,53 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@dataclass
+class ReadThread:
+    """A page read in memory: its one post's front matter and body, and the lines dropped."""
+
+    meta: dict
+    body: str
+    dropped: dict[str, str]  # line text -> reason
+
+    @property
+    def authors(self) -> list[str]:
+        return [c["author"] for c in self.meta.get("legacy_comments", [])]
+
+    @property
+    def texts(self) -> list[str]:
+        return [c["text"] for c in self.meta.get("legacy_comments", [])]
+
+
+ARTICLE = """\
+Thresholds and the duty desk
+Posted on 4 March 2016 by Carys Penhallow
+
+The threshold document was rewritten this winter and the duty desk has been living with it for a \
+month.
+
+Most of the change is good: clearer examples, fewer words, and a page on neglect that finally reads \
+like practice.
+
+The part we still argue about is the line between early help and a child in need assessment, which \
+is where most of our calls sit.
+"""
+
+
+@pytest.fixture
+def read_thread() -> Callable[[str], ReadThread]:
+    """Read the invented article above with ``comments`` (a page's comment section, as saved) under it."""
+    import yaml
+
+    from importer.pipeline import read_page
+    from importer.render import render
+
+    def read(comments: str, article: str = ARTICLE) -> ReadThread:
+        page = read_page(f"{article}\n{comments}".encode(), "raw/thread.txt")
+        assert len(page.posts) == 1, [post.title for post in page.posts]
+        page.posts[0].slug = "thread"
+        _, head, body = render(page.posts[0]).split("---\n", 2)
+        return ReadThread(yaml.safe_load(head), body.strip(), {d.text: d.reason for d in page.dropped})
+
+    return read

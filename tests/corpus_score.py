@@ -2,8 +2,9 @@
 
 ``tests/corpus/pages/<name>.txt`` holds a page; ``<name>.expect.yaml`` what a
 careful person reads from it (kind, posts with title, date, time, author,
-tags, comments, comment authors, first and last words of the body, and chrome
-lines that must not survive). ``invoke importer-score`` prints the accuracy
+tags, comments, comment authors, words each comment's text holds and which
+comment each answers, first and last words of the body, and chrome lines that
+must not survive). ``invoke importer-score`` prints the accuracy
 of each field; tests/test_corpus.py holds the importer to the golden output.
 """
 
@@ -30,6 +31,8 @@ FIELDS = [
     "tags",
     "comments",
     "comment_authors",
+    "comment_texts",
+    "comment_replies",
     "body_first",
     "body_last",
     "chrome",
@@ -137,6 +140,16 @@ def score_page(path: Path, score: Score) -> None:
             authors = [_norm(c["author"]) for c in meta.get("legacy_comments", [])]
             need = [_norm(a) for a in want["comment_authors"]]
             score.mark(name, "comment_authors", authors == need, authors, need)
+        if want.get("comment_texts"):
+            texts = [_norm(_unescape(c.get("text") or "")) for c in meta.get("legacy_comments", [])]
+            need = [_norm(snippet) for snippet in want["comment_texts"]]
+            held = len(texts) == len(need) and all(n in t for n, t in zip(need, texts, strict=True))
+            score.mark(name, "comment_texts", held, [t[:50] for t in texts], need)
+        if want.get("comment_replies"):
+            replies = [c.get("reply_to") for c in meta.get("legacy_comments", [])]
+            score.mark(
+                name, "comment_replies", replies == want["comment_replies"], replies, want["comment_replies"]
+            )
         text = _norm(_unescape(body))
         if want.get("body_first"):
             score.mark(
