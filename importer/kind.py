@@ -49,6 +49,9 @@ def _in_post_header(lines: list[Line], index: int) -> bool:
 
 def find_heading(lines: list[Line]) -> tuple[Heading | None, int]:
     for index, line in enumerate(lines[:_HEADING_WITHIN]):
+        if is_prose(line):
+            # An archive heading is above the posts: "Tagged: a, b" after a paragraph is a post's footer.
+            break
         if len(line.text) > 90:
             continue
         heading = metadata.archive_heading(line)

@@ -85,11 +85,11 @@ def header_fact(line: Line) -> Fact | None:
         rest = found.rest
         tags: list[str] = []
         filed = _FILED_IN.search(rest)
-        if filed:
-            tags = metadata.split_list(filed["list"])
-            rest = rest[: filed.start()]
         author = None
-        match = _AUTHOR_BY.search(rest)
+        if filed:
+            tags, author = metadata.list_and_author(filed["list"])
+            rest = rest[: filed.start()]
+        match = _AUTHOR_BY.search(rest) if author is None else None
         if match:
             author = match["name"].strip().rstrip(".")
             rest = rest[: match.start()] + rest[match.end() :]
@@ -144,9 +144,10 @@ def footer_fact(line: Line) -> Fact | None:
         return Fact(date=when, author=match["author"].strip(), label="time line")
     match = _LABELS.match(text)
     if match:
-        return Fact(tags=metadata.split_list(match["list"]), label="tags")
+        tags, author = metadata.list_and_author(match["list"])
+        return Fact(tags=tags, author=author, label="tags")
     if _HASHTAGS.match(text) and text.startswith("#"):
-        return Fact(tags=[tag.strip() for tag in text.split("#") if tag.strip()], label="tags")
+        return Fact(tags=metadata.hashtags(text), label="tags")
     return None
 
 
