@@ -224,7 +224,8 @@ def _footer_part(text: str, footer: Footer) -> bool:
     if match:
         footer.categories += split_list(match["cats"])
         if match["tags"]:
-            footer.tags += split_list(match["tags"])
+            tags, footer.author = list_and_author(match["tags"])
+            footer.tags += tags
         if match["date"]:
             footer.date = parse_date(match["date"])
         if match["author"]:

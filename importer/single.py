@@ -54,8 +54,18 @@ _END = re.compile(
     r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
     r"|share this(?: post| article| story)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
-    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site))\s*:?$",
+    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site))\s*:?$"
+    # An author box's or a newsletter box's heading: what follows is the page's, not the text.
+    r"|^(?:about (?:the )?(?:author|writer|me)|sign up for .{1,60}|subscribe to .{1,60}"
+    r"|get .{1,60} (?:in|to) your inbox|(?:our |the )?newsletter)\s*:?$",
     re.I,
+)
+# A rule drawn between the text and what follows it ("———", "* * *", "___").
+_RULE = re.compile(r"^[-–—_*=~•·\s]{3,}$")
+# A third-person sentence about a writer: "Priya Ashdown is a social worker in …", "Orla is …".
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
+    r"(?:is|was|has been|has worked|works|writes|lives|qualified|trained|leads|manages)\b"
 )
 _SENTENCE = tuple(".!?…:;’”\"')")
 _READING_TIME = re.compile(r"^\d+\s+min(?:ute)?s?(?:\s+read)?$", re.I)
@@ -361,6 +371,33 @@ def _text_end(lines: list[Line], start: int, stop: int) -> int:
         run.append(line)
         if len(run) >= 3 and sum(1 for item in run[1:] if item.blanks_before == 0) >= 2:
             return end
+    return stop
+
+
+def _is_bio(line: Line, author: str | None) -> bool:
+    """A sentence about the post's author in the third person, as an author box prints it."""
+    match = _BIO.match(line.text)
+    if not match or author is None:
+        return bool(match)
+    name = match["name"]
+    return name == author or name == author.split()[0]
+
+
+def _author_box(lines: list[Line], start: int, stop: int, author: str | None) -> int:
+    """Where an author box after the text begins (a rule, then a paragraph about the author), or stop.
+
+    The box is the last thing before the page's furniture: no paragraph of the
+    text follows it. A paragraph about some other name counts only under a rule.
+    """
+    for k in range(start + 1, stop):
+        ruled = _RULE.match(lines[k - 1].text) is not None
+        if not (_is_bio(lines[k], author) if not ruled else _is_bio(lines[k], None)):
+            continue
+        if not ruled and not (author and _is_bio(lines[k], author)):
+            continue
+        if any(is_prose(line) and not _is_bio(line, None) for line in lines[k + 1 : stop]):
+            continue
+        return k - 1 if ruled else k
     return stop
 
 
@@ -742,6 +779,8 @@ def read_single(
     # The body's own end: its last paragraph before a packed run of short lines.
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    if has_text and body_start < text_end:
+        text_end = _author_box(lines, max(body_start, keep_from), text_end, post.author)
     # The site's name again (a footer's masthead), or the author's name alone (an author card),
     # after the text has begun: the page's furniture starts there.
     masts = {
@@ -761,7 +800,7 @@ def read_single(
     if card is None and text_end == stop == len(lines):
         # Tags one a line, packed together, as the page's very last lines (Medium saved to its end).
         first = stop
-        while first - 1 > text_from_here and stop - first < 5 and _PILL.match(lines[first - 1].text):
+        while first - 1 > text_from_here and stop - first < 5 and _pill(lines[first - 1]):
             first -= 1
         if stop - first >= 2 and all(line.blanks_before == 0 for line in lines[first + 1 : stop]):
             card = stop
@@ -769,7 +808,7 @@ def read_single(
         # Tags printed one a line just above an author card (Medium) or the post navigation
         # (Squarespace) are the post's, not its text.
         text_end = card
-        while text_end - 1 > text_from_here and _PILL.match(lines[text_end - 1].text):
+        while text_end - 1 > text_from_here and _pill(lines[text_end - 1]):
             text_end -= 1
         if not (card - text_end >= 2 or (card - text_end == 1 and _GLUED.search(lines[text_end].text))):
             text_end = card
@@ -989,6 +1028,11 @@ _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 
 
+def _pill(line: Line) -> bool:
+    """A tag printed on a line of its own; a furniture heading ("About the author") is none."""
+    return bool(_PILL.match(line.text)) and not _END.match(line.text)
+
+
 # Where two links meet in a paste, a lower-case letter runs straight into a capital.
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -996,7 +1040,7 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
     """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
     j = start
-    while j < stop and j - start < 8 and _PILL.match(lines[j].text) and lines[j].text != post.author:
+    while j < stop and j - start < 8 and _pill(lines[j]) and lines[j].text != post.author:
         if j > start and lines[j].number - lines[j - 1].number > 2:
             break
         j += 1
