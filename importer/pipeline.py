@@ -21,7 +21,7 @@ from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .segment import is_footer, segment, title_like
-from .single import header_fact, is_prose, read_single
+from .single import header_fact, is_prose, list_item, read_single
 from .state import Manifest, assign_paths, identity
 from .topics import Topics, load_topics, respell, suggest
 
@@ -152,6 +152,8 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
     page.kind = segments.kind if decision.kind is not PageKind.LISTING else PageKind.LISTING
     posts, consumed = extract_posts(segments, path)
     page.dropped += consumed
+    if posts:
+        page.dropped += _last_post_tail(posts[-1])
     _share_date_headings(posts)
     for post in posts:
         body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
@@ -180,6 +182,25 @@ def _share_date_headings(posts: list[Post]) -> None:
             )
         elif post.date is not None:
             heading = None
+
+
+def _last_post_tail(post: Post) -> list[Dropped]:
+    """Short lines packed under the last post's last paragraph: the page's sidebar and footer.
+
+    With no footer to end the last post, its text ends at its last paragraph when
+    what follows is a run of links and labels saved one under the other.
+    """
+    body = post.body_lines
+    last = max((i for i, line in enumerate(body) if is_prose(line)), default=None)
+    if last is None:
+        return []
+    tail = body[last + 1 :]
+    packed = sum(1 for line in tail[1:] if line.blanks_before == 0)
+    # A list closing the post is its own: its items carry markers, a sidebar's links do not.
+    if len(tail) < 3 or packed < 2 or any(list_item(line) for line in tail):
+        return []
+    post.body_lines = body[: last + 1]
+    return [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail]
 
 
 def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:

@@ -352,6 +352,11 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
 _ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
 
 
+def list_item(line: Line) -> bool:
+    """A line with a list marker ("- ", "• ", "2. ")."""
+    return bool(_ITEM.match(line.text)) or line.text[:1] in "•◦▪‣●·"
+
+
 def _text_end(lines: list[Line], start: int, stop: int) -> int:
     """Index after the article's last paragraph: a packed run of short lines ends it.
 
