@@ -431,6 +431,28 @@ def _publication(lines: list[Line], i: int) -> bool:
     return bool(_PUBLISHED_IN.match(lines[i].text) or (i > 0 and _PUBLISHED_IN.match(lines[i - 1].text)))
 
 
+def _tag_under_title(lines: list[Line], j: int) -> bool:
+    """A short label packed under a longer title, over the byline or date: Ghost's primary tag."""
+    if not 0 < j < len(lines) - 1:
+        return False
+    line, title = lines[j], lines[j - 1]
+    return (
+        len(line.text.split()) <= 3
+        and len(line.text) <= 30
+        and line.blanks_before == 0
+        and _title_candidate(line)
+        and not _nav_like(line.text)
+        and not _name_line(line)
+        and _title_candidate(title)
+        and len(title.text.split()) >= 4
+        and any(
+            _header_or_count(lines[k]) is not None or _name_line(lines[k])
+            for k in (j + 1, j + 2)
+            if k < len(lines)
+        )
+    )
+
+
 def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
     """Index of the title line, of the body's first line, the evidence for the title, and doubts."""
     found_body = _body_start(lines, limit)
@@ -461,11 +483,18 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and not _nav_like(line.text)
             and not _name_line(line)
             and len(line.text.split()) >= 2
+            and not _tag_under_title(lines, j)
         )
 
     for i in range(min(body, limit)):
         line = lines[i]
-        if not _title_candidate(line) or (i == 0 and site and body > 1) or _publication(lines, i) or role(i):
+        if (
+            not _title_candidate(line)
+            or (i == 0 and site and body > 1)
+            or _publication(lines, i)
+            or role(i)
+            or _tag_under_title(lines, i)
+        ):
             continue
         score, evidence = 0.0, []
         if site and line.text == browser_title:
@@ -723,6 +752,13 @@ def read_single(
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
+        if i == title_at + 1 and _tag_under_title(lines, i):
+            if post.category is None:
+                post.category = line.text
+            elif line.text not in post.tags:
+                post.tags.append(line.text)
+            post.notes.append(f"the label '{line.text}' under the title (line {line.number}) is its primary tag")
+            continue
         if _publication(lines, i):
             if not _PUBLISHED_IN.match(line.text):
                 post.provenance["publication"] = line.text
