@@ -21,7 +21,7 @@ from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .segment import is_footer, segment, title_like
-from .single import header_fact, is_prose, list_item, read_single
+from .single import date_heading, header_fact, is_prose, list_item, read_single
 from .state import Manifest, assign_paths, identity
 from .topics import Topics, load_topics, respell, suggest
 
@@ -134,14 +134,7 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         ]
         lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
     elif decision.kind is PageKind.LISTING:
-        first = next(
-            (
-                i
-                for i in range(len(lines) - 1)
-                if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date
-            ),
-            0,
-        )
+        first = next((i for i in range(len(lines) - 1) if _first_post_at(lines, i)), 0)
         page.dropped += [
             Dropped(line.number, line.text, "page header (above the first post)") for line in lines[:first]
         ]
@@ -162,6 +155,14 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         page.dropped += body.dropped
         post.confidence = 0.9 if decision.sure else 0.5
     return posts
+
+
+def _first_post_at(lines: list[Line], i: int) -> bool:
+    """A title over its date line, or a date heading over a title and its text (Blogger)."""
+    if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date:
+        # A date that heads the title under it is that title's, not the line's above.
+        return not date_heading(lines, i + 1)
+    return date_heading(lines, i)
 
 
 def _share_date_headings(posts: list[Post]) -> None:

@@ -141,6 +141,24 @@ def header_fact(line: Line) -> Fact | None:
     return None
 
 
+_POSTED_KEY = re.compile(r"^(?:written|posted|published|submitted|created|(?:last )?updated)\b", re.I)
+
+
+def date_heading(lines: list[Line], i: int) -> bool:
+    """A date alone on its line, set apart above a title and its text: Blogger's day heading."""
+    return (
+        i + 2 < len(lines)
+        and lines[i].blanks_before >= 1
+        and (fact := header_fact(lines[i])) is not None
+        and fact.date is not None
+        and fact.author is None
+        and not _POSTED_KEY.match(lines[i].text)
+        and title_like(lines[i + 1])
+        and header_fact(lines[i + 1]) is None
+        and is_prose(lines[i + 2])
+    )
+
+
 def footer_fact(line: Line) -> Fact | None:
     text = line.text
     if " | " in text and _POSTED_BY_AT.match(text):
@@ -757,7 +775,7 @@ def read_single(
                 post.category = line.text
             elif line.text not in post.tags:
                 post.tags.append(line.text)
-            post.notes.append(f"the label '{line.text}' under the title (line {line.number}) is its primary tag")
+            post.notes.append(f"the label '{line.text}' under the title (line {line.number}) is a tag")
             continue
         if _publication(lines, i):
             if not _PUBLISHED_IN.match(line.text):
