@@ -72,6 +72,8 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
     rest = list(lines[1:])
     while rest and _header_line(post, rest[0], consumed):
         rest.pop(0)
+    post.title_bound = len(rest) < len(lines) - 1 or date_above is not None
+    post.date_in_header = post.date is not None
     for line in rest[:3]:
         found = metadata.byline(line.text)
         if found and post.author is None:
@@ -179,6 +181,7 @@ def _cutting_post(header: dict[str, str], lines: list[Line], path: str) -> Post:
     when = parse_date(header.get("date", ""))
     if when is not None:
         post.date = metadata.explicit_date(when, f"cutting header 'Date: {header['date']}'")
+        post.date_in_header = True
     post.source = header.get("source") or header.get("publication")
     for key in ("client", "page", "size", "value", "circulation", "edition", "section"):
         if header.get(key):

@@ -12,6 +12,7 @@ from . import comments
 from .body import convert
 from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
+from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
 from .extract import extract_posts
 from .hints import HINTS_NAME, Hint, load_hints
@@ -24,9 +25,6 @@ from .segment import is_footer, segment, title_like
 from .single import date_heading, header_fact, is_prose, list_item, read_single
 from .state import Manifest, assign_paths, identity
 from .topics import Topics, load_topics, respell, suggest
-
-# A post below this confidence is written as a draft, with the reason.
-CONFIDENCE_BAR = 0.6
 
 
 def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
@@ -72,6 +70,8 @@ def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     if decision.kind is not PageKind.SINGLE:
         # Neighbours and mentions date a listing's posts; a single page's post has only its own.
         assign_dates(posts)
+        for post in posts:
+            assess(post, _listing_evidence(post, decision))
     page.posts = posts
     if not lines:
         page.warnings.append("the file is empty: no posts found")
@@ -103,20 +103,18 @@ def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Pag
     post.blocks = body.blocks
     post.notes += body.notes
     page.dropped += body.dropped
-    confidence = (
-        (0.25 if decision.sure else 0.15)
-        + (0.4 if read.title_evidence else 0.15)
-        + read.date_evidence
-        - 0.1 * max(0, len(read.doubts) - 1)
-    )
-    post.confidence = max(0.0, min(1.0, confidence))
     post.notes += [f"evidence: {item}" for item in decision.evidence + read.sure]
     if post.legacy_comments or post.comments:
         post.notes.append(f"kept {len(post.legacy_comments)} reader comment(s); count {post.comments}")
-    if post.confidence < CONFIDENCE_BAR:
-        post.draft_reason = "; ".join(read.doubts or ["little evidence for the title and date"])
-    elif read.doubts:
-        post.notes += [f"unsure: {doubt}" for doubt in read.doubts]
+    evidence = Evidence(
+        kind_sure=decision.sure,
+        title=TitleEvidence.HEADER if read.title_evidence else TitleEvidence.GUESS,
+        date=date_evidence(post, read.date_in_header),
+        author=post.author is not None,
+        has_text=any(is_prose(line) for line in post.body_lines),
+        doubts=read.doubts,
+    )
+    assess(post, evidence)
     return post
 
 
@@ -153,8 +151,18 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         post.blocks = body.blocks
         post.notes += body.notes
         page.dropped += body.dropped
-        post.confidence = 0.9 if decision.sure else 0.5
     return posts
+
+
+def _listing_evidence(post: Post, decision: KindDecision) -> Evidence:
+    """What a listing's post was read from: its title's place, its header, its text."""
+    return Evidence(
+        kind_sure=decision.sure,
+        title=TitleEvidence.HEADER if post.title_bound else TitleEvidence.LAYOUT,
+        date=date_evidence(post, post.date_in_header),
+        author=post.author is not None,
+        has_text=any(is_prose(line) for line in post.body_lines),
+    )
 
 
 def _first_post_at(lines: list[Line], i: int) -> bool:

@@ -263,7 +263,7 @@ class SingleRead:
     dropped: list[Dropped] = field(default_factory=list)
     sure: list[str] = field(default_factory=list)  # evidence behind the reading
     title_evidence: bool = False
-    date_evidence: float = 0.0  # how directly the page dates the post
+    date_in_header: bool = False  # the post's header states its date
     doubts: list[str] = field(default_factory=list)  # why it may be wrong
     section: comments.CommentSection | None = None
     footer_time: FoundDate | None = None  # "Posted by NAME at 9:14 PM" under the post
@@ -896,7 +896,6 @@ def read_single(
         body.pop()
     post.body_lines = body
     if not any(is_prose(line) for line in body):
-        doubts.append("no paragraph of text was found in the post")
         doubts.append("the page may not be a post at all")
 
     # The comment section and the page footer under it.
@@ -945,11 +944,11 @@ def read_single(
     if date_found is None and read.footer_date is None and post.date is not None:
         # "This entry was posted on …" under the text, read with the post's footer.
         sure.append(f"the post's footer ({post.date.evidence})")
-        read.date_evidence = 0.25
+        read.date_in_header = False
     if date_found is None and read.footer_date is not None:
         date_found, date_line = read.footer_date, 0
         sure.append("a date line under the post")
-        read.date_evidence = 0.25
+        read.date_in_header = False
     if date_found is not None:
         if date_found.hour is None and footer_date is not None:
             date_found = FoundDate(
@@ -958,7 +957,7 @@ def read_single(
         post.date = stated_at(date_found, DateSource.EXPLICIT, f"'{date_found.text}'")
         if date_line:
             sure.append("a date in the post's header")
-            read.date_evidence = 0.35
+            read.date_in_header = True
     return read
 
 
