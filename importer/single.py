@@ -397,30 +397,18 @@ def _text_end(lines: list[Line], start: int, stop: int) -> int:
     return stop
 
 
-def _is_bio(line: Line, author: str | None) -> bool:
-    """A sentence about the post's author in the third person, as an author box prints it."""
-    match = _BIO.match(line.text)
-    if not match or author is None:
-        return bool(match)
-    name = match["name"]
-    return name == author or name == author.split()[0]
-
-
-def _author_box(lines: list[Line], start: int, stop: int, author: str | None) -> int:
-    """Where an author box after the text begins (a rule, then a paragraph about the author), or stop.
+def _author_box(lines: list[Line], start: int, stop: int) -> int:
+    """Where an author box after the text begins (a rule, then a paragraph about a writer), or stop.
 
     The box is the last thing before the page's furniture: no paragraph of the
-    text follows it. A paragraph about some other name counts only under a rule.
+    text follows it. Without the rule, a note about the writer is the text's own.
     """
     for k in range(start + 1, stop):
-        ruled = _RULE.match(lines[k - 1].text) is not None
-        if not (_is_bio(lines[k], author) if not ruled else _is_bio(lines[k], None)):
+        if not (_RULE.match(lines[k - 1].text) and _BIO.match(lines[k].text)):
             continue
-        if not ruled and not (author and _is_bio(lines[k], author)):
+        if any(is_prose(line) and not _BIO.match(line.text) for line in lines[k + 1 : stop]):
             continue
-        if any(is_prose(line) and not _is_bio(line, None) for line in lines[k + 1 : stop]):
-            continue
-        return k - 1 if ruled else k
+        return k - 1
     return stop
 
 
@@ -753,6 +741,7 @@ def read_single(
         )
         keep_from = last_header + 1
     header_name: Line | None = None  # the first name among the header's lines
+    label_under: Line | None = None  # a short label under the title
     for i in range(title_at + 1, keep_from):
         line = lines[i]
         fact = header_fact(line)
@@ -771,11 +760,7 @@ def read_single(
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
         if i == title_at + 1 and _tag_under_title(lines, i):
-            if post.category is None:
-                post.category = line.text
-            elif line.text not in post.tags:
-                post.tags.append(line.text)
-            post.notes.append(f"the label '{line.text}' under the title (line {line.number}) is a tag")
+            label_under = line
             continue
         if _publication(lines, i):
             if not _PUBLISHED_IN.match(line.text):
@@ -812,6 +797,15 @@ def read_single(
             continue
         dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
+    if label_under is not None and post.category is None:
+        # Ghost's primary tag under the title; where the header names the category itself
+        # ("Category: News"), the label is the theme's ("Details" in Joomla).
+        post.category = label_under.text
+        post.notes.append(
+            f"the label '{label_under.text}' under the title (line {label_under.number}) is a tag"
+        )
+    elif label_under is not None:
+        dropped.append(Dropped(label_under.number, label_under.text, "post header furniture (a label)"))
     if post.category and post.category == post.provenance.get("publication"):
         # The label above the title was the publication's name (Medium), not a category.
         post.notes.append(f"'{post.category}' above the title is the publication, not a category")
@@ -839,7 +833,7 @@ def read_single(
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     if has_text and body_start < text_end:
-        text_end = _author_box(lines, max(body_start, keep_from), text_end, post.author)
+        text_end = _author_box(lines, max(body_start, keep_from), text_end)
     # The site's name again (a footer's masthead), or the author's name alone (an author card),
     # after the text has begun: the page's furniture starts there.
     masts = {
