@@ -112,14 +112,17 @@ _RULES: list[Rule] = [
     Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
+    # Counts of readers' reactions under a post (Tumblr's notes, Medium's claps): the list of
+    # them, not the post, follows.
+    Rule("reactions", re.compile(r"^(\d[\d,.]*k? notes?|\d[\d,.]*k? claps?|👏\s*[\d,.]*k?)$", re.I)),
     # Buttons and links every blog platform prints around a post.
     Rule(
         "page buttons",
         re.compile(
             r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
             r"|menu"
-            r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
-            r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
+            r"|search( for:?)?|close and accept|accept and close|got it|reblog"
+            r"|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
             r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"
             r"|(older|newer|previous|prev|next) (entries|posts|page)\s*(»|›)|proudly powered by wordpress\.?"
             r"|back to (blog|all posts)|.{1,80} and \d+ others? like this\.?"

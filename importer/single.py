@@ -615,7 +615,7 @@ def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
     )
 
 
-_STOPPING_CHROME = {"share widget", "related-links widget"}
+_STOPPING_CHROME = {"share widget", "related-links widget", "reactions"}
 
 
 def read_single(
