@@ -82,7 +82,7 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
                 consumed.append(Dropped(line.number, line.text, f"byline: author '{found.name}'"))
                 rest.remove(line)
             break
-    while rest and _footer_line(post, rest[-1]):
+    while rest and take_footer(post, rest[-1]):
         rest.pop()
     post.body_lines = rest
     return post, consumed
@@ -125,7 +125,8 @@ def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:
     return False
 
 
-def _footer_line(post: Post, line: Line) -> bool:
+def take_footer(post: Post, line: Line) -> bool:
+    """A footer line under a post (tags, counts, source): read into the post, True if it was one."""
     text = line.text
     footer = metadata.footer_line(text)
     if footer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
 from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
-from .extract import extract_posts
+from .extract import extract_posts, take_footer
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
 from .naming import unify_tags
@@ -193,17 +194,27 @@ def _share_date_headings(posts: list[Post]) -> None:
             heading = None
 
 
-def _last_post_tail(post: Post) -> list[Dropped]:
-    """Short lines packed under the last post's last paragraph: the page's sidebar and footer.
+_PUNCTUATED = re.compile(r"[.!?…,;:]")
 
-    With no footer to end the last post, its text ends at its last paragraph when
-    what follows is a run of links and labels saved one under the other.
+
+def _last_post_tail(post: Post) -> list[Dropped]:
+    """Short lines under the last post's last paragraph: the page's sidebar and footer.
+
+    The last post's footer (its tags) ends it, as footers end the posts above;
+    with no footer, its text ends at its last paragraph when what follows is a
+    run of links and labels saved one under the other.
     """
     body = post.body_lines
-    last = max((i for i, line in enumerate(body) if is_prose(line)), default=None)
+    # A tag cloud is as long as a sentence, but a sentence has punctuation somewhere.
+    last = max(
+        (i for i, line in enumerate(body) if is_prose(line) and _PUNCTUATED.search(line.text)), default=None
+    )
     if last is None:
         return []
     tail = body[last + 1 :]
+    if tail and take_footer(post, tail[0]):
+        post.body_lines = body[: last + 1]
+        return [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail[1:]]
     packed = sum(1 for line in tail[1:] if line.blanks_before == 0)
     # A list closing the post is its own: its items carry markers, a sidebar's links do not.
     if len(tail) < 3 or packed < 2 or any(list_item(line) for line in tail):
