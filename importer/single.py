@@ -646,10 +646,16 @@ def read_single(
     # A share row or related list dropped earlier also ends the article, once its text has begun.
     if body_start < stop:
         markers = sorted(
-            d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
+            (d.line, d.reason)
+            for d in chrome
+            if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
         )
         if markers:
-            stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0]), stop)
+            end_at = stop
+            stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0][0]), stop)
+            # Tumblr dates a post under its count of notes: the post's footer goes on past the count.
+            while markers[0][1] == "reactions" and stop < end_at and footer_fact(lines[stop]) is not None:
+                stop += 1
     subject_at = _email_subject_at(lines)
     if pinned is None and subject_at is not None:
         # A letter starts at its greeting ("Dear colleagues,"); a heading under it is the letter's.
