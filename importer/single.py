@@ -60,6 +60,10 @@ _END = re.compile(
     r"|get .{1,60} (?:in|to) your inbox|(?:our |the )?newsletter)\s*:?$",
     re.I,
 )
+# A call to sign up, in a newsletter's words.
+_SIGN_UP_CALL = re.compile(
+    r"\b(?:subscribe|sign up|newsletter)\b.{0,60}\b(?:free|posts|inbox|updates|emails?)\b", re.I
+)
 # A rule drawn between the text and what follows it ("———", "* * *", "___").
 _RULE = re.compile(r"^[-–—_*=~•·\s]{3,}$")
 # A third-person sentence about a writer: "Priya Ashdown is a social worker in …", "Orla is …".
@@ -840,6 +844,9 @@ def read_single(
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     if has_text and body_start < text_end:
         text_end = _author_box(lines, max(body_start, keep_from), text_end)
+        # "Thanks for reading! Subscribe for free …" closing the text is the newsletter's box.
+        while text_end - 1 > max(body_start, keep_from) and _SIGN_UP_CALL.search(lines[text_end - 1].text):
+            text_end -= 1
     # The site's name again (a footer's masthead), or the author's name alone (an author card),
     # after the text has begun: the page's furniture starts there.
     masts = {
