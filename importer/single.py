@@ -1073,6 +1073,8 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
             and not _TAG_HEADING.match(lines[j].text)
             and not re.search(r"\(\d+\)$", lines[j].text)
             and lines[j].number - lines[j - 1].number <= 2
+            # Tags saved one under the other end at a blank line (the author's blog link after them).
+            and not (j > i + 2 and lines[j].blanks_before > lines[j - 1].blanks_before)
         ):
             j += 1
         if j - i >= 2:
