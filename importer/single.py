@@ -619,7 +619,7 @@ def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
     )
 
 
-_STOPPING_CHROME = {"share widget", "related-links widget", "reactions"}
+_STOPPING_CHROME = {"share widget", "related-links widget", "reactions", "post navigation"}
 
 
 def read_single(
