@@ -57,7 +57,7 @@ def _single(after: str, *, header: str = "Posted on 4 March 2019 by Wren Okafor"
             "Filed under: Leaving care, Staying Put by Sam de Vries",
             ["Leaving care", "Staying Put"],
             "Sam de Vries",
-        ),  # noqa: E501
+        ),
         ("Tagged: respite, foster carers", ["respite", "foster carers"], None),
     ],
 )
