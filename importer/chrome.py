@@ -78,7 +78,9 @@ _RULES: list[Rule] = [
             r"^(more from|related( posts| articles)?|you may also like|read more)( .{1,40})?:?$", re.I
         ),
     ),
-    Rule("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
+    Rule("navigation", re.compile(r"^(skip to (main )?content|loading(\.{3}|…))$", re.I)),
+    # The ad slot WordPress.com and news sites print between paragraphs.
+    Rule("advertisement", re.compile(r"^(advertisements?|report this ad|sponsored content)$", re.I)),
     Rule(
         "image credit or notice",
         re.compile(

@@ -243,3 +243,11 @@ def test_a_listing_post_below_the_bar_is_a_draft_with_its_reason_and_a_warning()
     for post in weak:
         assert post.draft_reason
         assert any(post.title in warning and "draft" in warning for warning in page.warnings)
+
+
+def test_an_ad_slot_between_paragraphs_is_dropped_and_the_text_goes_on():
+    ad = "\n\nAdvertisements\nReport this ad\n\nThe carers"
+    page, post = _one(_single("").replace("\n\nThe carers", ad))
+    assert "Advertisements" not in _body(post) and "Report this ad" not in _body(post)
+    assert _body(post).endswith("we will report back next year.")
+    assert {"Advertisements", "Report this ad"} <= {d.text for d in page.dropped}
