@@ -57,7 +57,7 @@ _END = re.compile(
     r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site))\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
     r"|^(?:about (?:the )?(?:author|writer|me)|sign up for .{1,60}|subscribe to .{1,60}"
-    r"|get .{1,60} (?:in|to) your inbox|(?:our |the )?newsletter)\s*:?$",
+    r"|get .{1,60} (?:in|to) your inbox|(?:our |the )?newsletter|since you(?:'|’)re here\W{0,3})\s*:?$",
     re.I,
 )
 # A call to sign up, in a newsletter's words.
