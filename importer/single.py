@@ -54,7 +54,9 @@ _END = re.compile(
     r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
     r"|share this(?: post| article| story)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
-    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site))\s*:?$"
+    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site)"
+    # A press release's text ends at "ENDS"; its notes to editors follow.
+    r"|-*\s*ends\s*-*)\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
     r"|^(?:about (?:the )?(?:author|writer|me)|sign up for .{1,60}|subscribe to .{1,60}"
     r"|get .{1,60} (?:in|to) your inbox|(?:our |the )?newsletter|since you(?:'|’)re here\W{0,3})\s*:?$",
@@ -384,16 +386,41 @@ def _text_end(lines: list[Line], start: int, stop: int) -> int:
 
     Author boxes, tag lists, sign-up forms and sidebars follow an article as
     runs of short lines saved one under the other; the article's own short
-    lines (subheadings, list items) sit between paragraphs or carry a marker.
+    lines (subheadings, list items) sit between paragraphs, carry a marker, or
+    follow the line that introduces them ("Information evenings:").
     """
     end = start + 1
     run: list[Line] = []
+    listed = False  # packed under a lead-in that ends with a colon
+    footed = False  # a footer line since the last text line: the text is over
+    lead_in = False  # the line before introduced a list
     for i in range(start, stop):
         line = lines[i]
-        if is_prose(line) or line.cells or _ITEM.match(line.text) or line.text.endswith(tuple(".!?…")):
-            end, run = i + 1, []
+        # A lead-in straight after the text, with lines packed under it, introduces a list.
+        introduces = (
+            not run
+            and not footed
+            and line.text.endswith(":")
+            and i + 1 < stop
+            and lines[i + 1].blanks_before == 0
+            and not _TAG_HEADING.match(line.text)
+            and not _END.match(line.text)
+        )
+        # Packed under a lead-in that was read as text, or under an item of its list.
+        listed = line.blanks_before == 0 and (listed or lead_in)
+        lead_in = introduces
+        if (
+            is_prose(line)
+            or line.cells
+            or _ITEM.match(line.text)
+            or line.text.endswith(tuple(".!?…"))
+            or introduces
+            or listed
+        ):
+            end, run, footed = i + 1, [], False
             continue
         if footer_fact(line) is not None or metadata.footer_line(line.text) is not None:
+            footed = True
             continue
         run.append(line)
         if len(run) >= 3 and sum(1 for item in run[1:] if item.blanks_before == 0) >= 2:

@@ -251,3 +251,17 @@ def test_an_ad_slot_between_paragraphs_is_dropped_and_the_text_goes_on():
     assert "Advertisements" not in _body(post) and "Report this ad" not in _body(post)
     assert _body(post).endswith("we will report back next year.")
     assert {"Advertisements", "Report this ad"} <= {d.text for d in page.dropped}
+
+
+def test_a_list_under_its_lead_in_stays_and_a_press_release_ends_at_ends():
+    page, post = _one(
+        _single(
+            "Information evenings:\nWestmarsh – Tuesday 29 January, 7pm\nHarnley – Wednesday 6 February, 7pm\n"
+            "Coldbrook – Thursday 14 February, 7pm\n\nENDS\n\nNotes to editors\n"
+            "1. The council approved 27 adoptive families in 2011/12.\n\nMedia enquiries\nPress office\n"
+        )
+    )
+    assert _body(post).endswith("Coldbrook – Thursday 14 February, 7pm")
+    assert "Information evenings:" in _body(post)
+    assert "Notes to editors" not in _body(post)
+    assert {"ENDS", "Notes to editors"} <= {d.text for d in page.dropped}
