@@ -922,7 +922,9 @@ def read_single(
         tail.insert(0, body.pop())
     # Link lists are saved one per line with no blank lines between; paragraphs are not.
     packed = sum(1 for line in tail[1:] if line.blanks_before == 0)
-    if len(tail) >= 3 and packed * 2 >= len(tail) - 1:
+    # A list under its lead-in ("Information evenings:") is the text's, short as its lines are.
+    introduced = bool(tail) and tail[0].text.endswith(":") and not _TAG_HEADING.match(tail[0].text)
+    if len(tail) >= 3 and packed * 2 >= len(tail) - 1 and not introduced:
         dropped += [Dropped(line.number, line.text, "page footer (links after the article)") for line in tail]
     else:
         body += tail

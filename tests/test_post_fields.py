@@ -256,7 +256,8 @@ def test_an_ad_slot_between_paragraphs_is_dropped_and_the_text_goes_on():
 def test_a_list_under_its_lead_in_stays_and_a_press_release_ends_at_ends():
     page, post = _one(
         _single(
-            "Information evenings:\nWestmarsh – Tuesday 29 January, 7pm\nHarnley – Wednesday 6 February, 7pm\n"
+            "Information evenings:\nWestmarsh – Tuesday 29 January, 7pm\n"
+            "Harnley – Wednesday 6 February, 7pm\n"
             "Coldbrook – Thursday 14 February, 7pm\n\nENDS\n\nNotes to editors\n"
             "1. The council approved 27 adoptive families in 2011/12.\n\nMedia enquiries\nPress office\n"
         )
