@@ -60,6 +60,7 @@ _RULES: list[Rule] = [
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
             rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
+            rf"|(like|follow|find|join) us on ({_SHARE_TARGETS}|instagram|youtube|threads|bluesky)"
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU})"
             # A row of them joined by dots or bars: "Like · Comment · Share".
             rf"|(like|comment|share|reply)(\s*[·|]\s*(like|comment|share|reply))+)[:.]?$",

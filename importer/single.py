@@ -14,6 +14,7 @@ paragraph (and the post is marked unsure).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -63,9 +64,7 @@ _END = re.compile(
     re.I,
 )
 # A call to sign up, in a newsletter's words.
-_SIGN_UP_CALL = re.compile(
-    r"\b(?:subscribe|sign up|newsletter)\b.{0,60}\b(?:free|posts|inbox|updates|emails?)\b", re.I
-)
+_SIGN_UP_CALL = re.compile(r"^(?=.{0,120}$).*\b(?:subscribe|sign up|newsletter|in your inbox)\b", re.I)
 # A rule drawn between the text and what follows it ("———", "* * *", "___").
 _RULE = re.compile(r"^[-–—_*=~•·\s]{3,}$")
 # A third-person sentence about a writer: "Priya Ashdown is a social worker in …", "Orla is …".
@@ -649,6 +648,46 @@ def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
 _STOPPING_CHROME = {"share widget", "related-links widget", "reactions", "post navigation"}
 
 
+def _inline_boxes(lines: list[Line], start: int, end: int, markers: list[int]) -> tuple[list[Line], set[int]]:
+    """Lines of "Related" boxes set between an article's paragraphs, with the text resuming under them.
+
+    A heading of the page's furniture (on a line here, or among the ``markers``,
+    the numbers of chrome lines already dropped), at most a few short lines
+    under it, then at least two paragraphs of text again: the box interrupts
+    the article rather than ending it. Returns the box lines and the markers it used.
+    """
+    boxed: list[Line] = []
+    used: set[int] = set()
+    i = start + 1
+    while i < end:
+        marker = next((m for m in markers if lines[i - 1].number < m < lines[i].number), None)
+        if marker is None and not _END.match(lines[i].text):
+            i += 1
+            continue
+        j = i if marker is not None else i + 1
+        while j < end and j - i <= _BOX_LINES and not _paragraph(lines[j]):
+            j += 1
+        k = j
+        while k < end and _paragraph(lines[k]):
+            k += 1
+        if j - i > _BOX_LINES or k - j < 2 or sum(len(line.text) for line in lines[j:k]) < _RESUMED_TEXT:
+            break
+        boxed += lines[i:j]
+        used |= {m for m in markers if lines[i - 1].number < m < lines[j].number}
+        i = k
+    return boxed, used
+
+
+def _paragraph(line: Line) -> bool:
+    """A paragraph that ends as a sentence does, unlike a long headline."""
+    return is_prose(line) and line.text.rstrip("’”\"')").endswith(tuple(".!?…:"))
+
+
+# A box holds a heading and a few links; the text under it is two paragraphs at least.
+_BOX_LINES = 6
+_RESUMED_TEXT = 300
+
+
 def read_single(
     lines: list[Line],
     path: str,
@@ -658,9 +697,19 @@ def read_single(
 ) -> SingleRead:
     dropped: list[Dropped] = []
     end = section.start if section else len(lines)
+    text_from = _body_start(lines, end) or 0
+    stoppers = sorted(d.line for d in chrome if d.reason in _STOPPING_CHROME)
+    boxed, used = _inline_boxes(lines, text_from, end, stoppers)
+    chrome = [d for d in chrome if d.line not in used]
+    if boxed:
+        # A news site's "Related articles" box between paragraphs: the article goes on under it.
+        dropped += [Dropped(line.number, line.text, "related-links box inside the article") for line in boxed]
+        lines = [line for line in lines if line not in boxed]
+        end -= len(boxed)
+        if section is not None:
+            section = dataclasses.replace(section, start=end, end=section.end - len(boxed))
     # Where the article stops: the first "Related", share row, post navigation or form line
     # after its text begins (a menu's "Submit" above the title stops nothing).
-    text_from = _body_start(lines, end) or 0
     stop = next(
         (
             i

@@ -266,3 +266,21 @@ def test_a_list_under_its_lead_in_stays_and_a_press_release_ends_at_ends():
     assert "Information evenings:" in _body(post)
     assert "Notes to editors" not in _body(post)
     assert {"ENDS", "Notes to editors"} <= {d.text for d in page.dropped}
+
+
+def test_a_related_box_between_paragraphs_is_dropped_and_the_article_goes_on():
+    more = (
+        "A spokesperson for the council said every application to the court was made because a child was "
+        "believed to be at risk of significant harm, and that the council was working with Cafcass.\n\n"
+        "Local family solicitor Aled Kessel said the shortage of judges and expert witnesses was a major "
+        "factor, and that hearings were being listed months apart.\n"
+    )
+    page, post = _one(
+        _single(
+            f"Related Articles\nFoster carers needed as number of children in care hits ten-year high\n"
+            f"Council admits missed visits\n\n{more}\nLike us on Facebook\nFollow us on Twitter\nShare\n"
+        )
+    )
+    assert _body(post).endswith("hearings were being listed months apart.")
+    assert "Council admits missed visits" not in _body(post)
+    assert "Related Articles" in {d.text for d in page.dropped}
