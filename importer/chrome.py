@@ -60,6 +60,7 @@ _RULES: list[Rule] = [
             rf"^(share|share this( post| article)?|share on ({_SHARE_TARGETS})"
             rf"|click to (share|email|print)( this)?( on ({_SHARE_TARGETS}))?.{{0,30}}"
             rf"|share (via|on|to) \w+|reuse this content|email this\s*blogthis!?\s*(share to \w+\s*)*"
+            rf"|(like|follow|find|join) us on ({_SHARE_TARGETS}|instagram|youtube|threads|bluesky)"
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU})"
             # A row of them joined by dots or bars: "Like · Comment · Share". A row with "Reply"
             # in it is a comment's, which comments.py reads as the end of that comment.
@@ -79,7 +80,9 @@ _RULES: list[Rule] = [
             r"^(more from|related( posts| articles)?|you may also like|read more)( .{1,40})?:?$", re.I
         ),
     ),
-    Rule("navigation", re.compile(r"^(skip to (main )?content|advertisement|loading(\.{3}|…))$", re.I)),
+    Rule("navigation", re.compile(r"^(skip to (main )?content|loading(\.{3}|…))$", re.I)),
+    # The ad slot WordPress.com and news sites print between paragraphs.
+    Rule("advertisement", re.compile(r"^(advertisements?|report this ad|sponsored content)$", re.I)),
     Rule(
         "image credit or notice",
         re.compile(
@@ -113,14 +116,17 @@ _RULES: list[Rule] = [
     Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
+    # Counts of readers' reactions under a post (Tumblr's notes, Medium's claps): the list of
+    # them, not the post, follows.
+    Rule("reactions", re.compile(r"^(\d[\d,.]*k? notes?|\d[\d,.]*k? claps?|👏\s*[\d,.]*k?)$", re.I)),
     # Buttons and links every blog platform prints around a post.
     Rule(
         "page buttons",
         re.compile(
             r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
             r"|menu"
-            r"|search( for:?)?|close and accept|accept and close|got it|reblog|\d+ notes?|\d+ claps?"
-            r"|👏\s*\d*|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
+            r"|search( for:?)?|close and accept|accept and close|got it|reblog"
+            r"|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
             r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"
             r"|(older|newer|previous|prev|next) (entries|posts|page)\s*(»|›)|proudly powered by wordpress\.?"
             r"|back to (blog|all posts)|.{1,80} and \d+ others? like this\.?"

@@ -263,6 +263,12 @@ def opening_author(lines: list[Line]) -> str | None:
     return None
 
 
+def is_button(text: str) -> bool:
+    """A comment's button or row of buttons ("Quote", "Reply · Share"), however weak a sign."""
+    kind = _furniture(text)
+    return kind is not None and kind.reason == "comment buttons"
+
+
 def is_furniture(text: str) -> bool:
     """A line only a thread prints around its posts: a row of buttons, an age, a profile line."""
     kind = _furniture(text)

@@ -72,6 +72,8 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
     rest = list(lines[1:])
     while rest and _header_line(post, rest[0], consumed):
         rest.pop(0)
+    post.title_bound = len(rest) < len(lines) - 1 or date_above is not None
+    post.date_in_header = post.date is not None
     for line in rest[:3]:
         found = metadata.byline(line.text)
         if found and post.author is None:
@@ -80,7 +82,7 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
                 consumed.append(Dropped(line.number, line.text, f"byline: author '{found.name}'"))
                 rest.remove(line)
             break
-    while rest and _footer_line(post, rest[-1]):
+    while rest and take_footer(post, rest[-1]):
         rest.pop()
     post.body_lines = rest
     return post, consumed
@@ -123,7 +125,8 @@ def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:
     return False
 
 
-def _footer_line(post: Post, line: Line) -> bool:
+def take_footer(post: Post, line: Line) -> bool:
+    """A footer line under a post (tags, counts, source): read into the post, True if it was one."""
     text = line.text
     footer = metadata.footer_line(text)
     if footer:
@@ -179,6 +182,7 @@ def _cutting_post(header: dict[str, str], lines: list[Line], path: str) -> Post:
     when = parse_date(header.get("date", ""))
     if when is not None:
         post.date = metadata.explicit_date(when, f"cutting header 'Date: {header['date']}'")
+        post.date_in_header = True
     post.source = header.get("source") or header.get("publication")
     for key in ("client", "page", "size", "value", "circulation", "edition", "section"):
         if header.get(key):

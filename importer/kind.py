@@ -10,6 +10,7 @@ date line or its own footer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ from . import comments, metadata
 from .post import Heading, Line, PageKind
 from .segment import title_like
 from .single import _body_start as body_start
-from .single import header_fact, is_prose
+from .single import date_heading, header_fact, is_prose
 
 # An archive heading sits under the site's name and menus, near the top.
 _HEADING_WITHIN = 15
@@ -49,6 +50,9 @@ def _in_post_header(lines: list[Line], index: int) -> bool:
 
 def find_heading(lines: list[Line]) -> tuple[Heading | None, int]:
     for index, line in enumerate(lines[:_HEADING_WITHIN]):
+        if is_prose(line):
+            # An archive heading is above the posts: "Tagged: a, b" after a paragraph is a post's footer.
+            break
         if len(line.text) > 90:
             continue
         heading = metadata.archive_heading(line)
@@ -68,6 +72,22 @@ def _dated_titles(lines: list[Line]) -> int:
         if fact is not None and fact.date is not None and len(lines[i + 2].text) > 60:
             count += 1
     return count
+
+
+def _date_headed_posts(lines: list[Line]) -> int:
+    """Posts under their own date heading (Blogger's home page), each ended by its footer.
+
+    A date alone on its line, a title under it and a paragraph under that; a
+    footer between one such post and the next shows that both are posts, not
+    a post and a reader's dated comment.
+    """
+    starts = [i for i in range(len(lines) - 2) if date_heading(lines, i)]
+    ended = sum(
+        1
+        for first, second in itertools.pairwise(starts)
+        if any(metadata.footer_line(line.text) is not None for line in lines[first + 2 : second])
+    )
+    return ended + 1 if ended else 0
 
 
 def _posts_ended(lines: list[Line]) -> int:
@@ -118,6 +138,10 @@ def classify(lines: list[Line]) -> KindDecision:
         evidence.append(f"a comment section at line {lines[section.start].number}")
     if footers >= 2:
         return KindDecision(PageKind.LISTING, [f"{footers} per-post footers"])
+    # A home page's "2 comments:" links read as a comment section: posts under date headings count past them.
+    headed = _date_headed_posts(lines) if section else 0
+    if headed >= 2:
+        return KindDecision(PageKind.LISTING, [f"{headed} posts under their own date headings"])
     if dated >= 3 or (dated >= 2 and not section):
         return KindDecision(PageKind.LISTING, [f"{dated} titles with their own date lines"])
     if not section and footers == 0 and dated == 0:

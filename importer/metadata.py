@@ -150,7 +150,7 @@ _COUNT_WORDS = {"no": 0, "one": 1, "two": 2, "three": 3}
 _COMMENTS = re.compile(
     r"^(?:(?P<leave>leave a (?:comment|reply)|no comments?(?: yet)?|be the first to comment)"
     r"|(?P<n>\d+|one|two|three|no)\s+(?:comments?|responses?|replies|reply|thoughts?)(?:\s+(?:on|to)\s+.+)?"
-    r"|(?P<off>comments?\s+(?:off|closed|are closed)))\.?$",
+    r"|(?P<off>comments?\s+(?:off|closed|are closed)))[.:]?$",
     re.I,
 )
 _FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
@@ -161,6 +161,10 @@ _POSTED_BY_AT = re.compile(
     r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
     re.I,
 )
+# A tag list runs into the byline on some themes: "Posted in Fostering by Jo Bell".
+_LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
+# "#fostering #adoption": a row of hashtags, each tag one or more words (Tumblr's "#agency work").
+_HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s*)+$")
 _LINK_WORDS = re.compile(
     r"^(?:permalink|trackback|share|email this|print|links to this post)(?:\s*\(\d+\))?$", re.I
 )
@@ -220,7 +224,8 @@ def _footer_part(text: str, footer: Footer) -> bool:
     if match:
         footer.categories += split_list(match["cats"])
         if match["tags"]:
-            footer.tags += split_list(match["tags"])
+            tags, footer.author = list_and_author(match["tags"])
+            footer.tags += tags
         if match["date"]:
             footer.date = parse_date(match["date"])
         if match["author"]:
@@ -243,8 +248,13 @@ def _footer_part(text: str, footer: Footer) -> bool:
     for pattern, target in ((_FILED, footer.tags), (_TAGGED, footer.tags), (_POSTED_IN, footer.categories)):
         match = pattern.match(text)
         if match:
-            target += split_list(match["list"])
+            items, author = list_and_author(match["list"])
+            target += items
+            footer.author = footer.author or author
             return True
+    if text.startswith("#") and _HASHTAG_ROW.match(text):
+        footer.tags += hashtags(text)
+        return True
     match = _POSTED_BY_AT.match(text)
     if match:
         hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
@@ -262,7 +272,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
     r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
-    r"|label|topic)",
+    r"|label|topic|#)",
     re.I,
 )
 
@@ -281,6 +291,19 @@ def bare_tag_list(text: str) -> list[str]:
     return (
         items if all(item[0].islower() for item in items) or all(item[0].isupper() for item in items) else []
     )
+
+
+def list_and_author(text: str) -> tuple[list[str], str | None]:
+    """A footer's list, and the author when the byline runs on after it ("Fostering by Jo Bell")."""
+    match = _LIST_BY.match(text)
+    if match:
+        return split_list(match["list"]), match["author"].strip().rstrip(".")
+    return split_list(text), None
+
+
+def hashtags(text: str) -> list[str]:
+    """'#fostering #agency work' -> ['fostering', 'agency work']."""
+    return [tag.strip() for tag in text.split("#") if tag.strip()]
 
 
 def is_link_part(text: str) -> bool:

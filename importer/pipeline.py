@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from . import comments
 from .body import convert
 from .chrome import drop_chrome, drop_toolbar
 from .chronology import assign_dates
+from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
-from .extract import extract_posts
+from .extract import extract_posts, take_footer
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
 from .naming import unify_tags
@@ -21,12 +23,9 @@ from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .segment import is_footer, segment, title_like
-from .single import header_fact, is_prose, read_single
+from .single import date_heading, header_fact, is_prose, list_item, read_single
 from .state import Manifest, assign_paths, identity
 from .topics import Topics, load_topics, respell, suggest
-
-# A post below this confidence is written as a draft, with the reason.
-CONFIDENCE_BAR = 0.6
 
 
 def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
@@ -72,6 +71,8 @@ def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     if decision.kind is not PageKind.SINGLE:
         # Neighbours and mentions date a listing's posts; a single page's post has only its own.
         assign_dates(posts)
+        for post in posts:
+            assess(post, _listing_evidence(post, decision))
     page.posts = posts
     if not lines:
         page.warnings.append("the file is empty: no posts found")
@@ -103,20 +104,18 @@ def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Pag
     post.blocks = body.blocks
     post.notes += body.notes
     page.dropped += body.dropped
-    confidence = (
-        (0.25 if decision.sure else 0.15)
-        + (0.4 if read.title_evidence else 0.15)
-        + read.date_evidence
-        - 0.1 * max(0, len(read.doubts) - 1)
-    )
-    post.confidence = max(0.0, min(1.0, confidence))
     post.notes += [f"evidence: {item}" for item in decision.evidence + read.sure]
     if post.legacy_comments or post.comments:
         post.notes.append(f"kept {len(post.legacy_comments)} reader comment(s); count {post.comments}")
-    if post.confidence < CONFIDENCE_BAR:
-        post.draft_reason = "; ".join(read.doubts or ["little evidence for the title and date"])
-    elif read.doubts:
-        post.notes += [f"unsure: {doubt}" for doubt in read.doubts]
+    evidence = Evidence(
+        kind_sure=decision.sure,
+        title=TitleEvidence.HEADER if read.title_evidence else TitleEvidence.GUESS,
+        date=date_evidence(post, read.date_in_header),
+        author=post.author is not None,
+        has_text=any(is_prose(line) for line in post.body_lines),
+        doubts=read.doubts,
+    )
+    assess(post, evidence)
     return post
 
 
@@ -134,14 +133,7 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         ]
         lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
     elif decision.kind is PageKind.LISTING:
-        first = next(
-            (
-                i
-                for i in range(len(lines) - 1)
-                if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date
-            ),
-            0,
-        )
+        first = next((i for i in range(len(lines) - 1) if _first_post_at(lines, i)), 0)
         page.dropped += [
             Dropped(line.number, line.text, "page header (above the first post)") for line in lines[:first]
         ]
@@ -152,14 +144,34 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
     page.kind = segments.kind if decision.kind is not PageKind.LISTING else PageKind.LISTING
     posts, consumed = extract_posts(segments, path)
     page.dropped += consumed
+    if posts:
+        page.dropped += _last_post_tail(posts[-1])
     _share_date_headings(posts)
     for post in posts:
         body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
         post.blocks = body.blocks
         post.notes += body.notes
         page.dropped += body.dropped
-        post.confidence = 0.9 if decision.sure else 0.5
     return posts
+
+
+def _listing_evidence(post: Post, decision: KindDecision) -> Evidence:
+    """What a listing's post was read from: its title's place, its header, its text."""
+    return Evidence(
+        kind_sure=decision.sure,
+        title=TitleEvidence.HEADER if post.title_bound else TitleEvidence.LAYOUT,
+        date=date_evidence(post, post.date_in_header),
+        author=post.author is not None,
+        has_text=any(is_prose(line) for line in post.body_lines),
+    )
+
+
+def _first_post_at(lines: list[Line], i: int) -> bool:
+    """A title over its date line, or a date heading over a title and its text (Blogger)."""
+    if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date:
+        # A date that heads the title under it is that title's, not the line's above.
+        return not date_heading(lines, i + 1)
+    return date_heading(lines, i)
 
 
 def _share_date_headings(posts: list[Post]) -> None:
@@ -180,6 +192,35 @@ def _share_date_headings(posts: list[Post]) -> None:
             )
         elif post.date is not None:
             heading = None
+
+
+_PUNCTUATED = re.compile(r"[.!?…,;:]")
+
+
+def _last_post_tail(post: Post) -> list[Dropped]:
+    """Short lines under the last post's last paragraph: the page's sidebar and footer.
+
+    The last post's footer (its tags) ends it, as footers end the posts above;
+    with no footer, its text ends at its last paragraph when what follows is a
+    run of links and labels saved one under the other.
+    """
+    body = post.body_lines
+    # A tag cloud is as long as a sentence, but a sentence has punctuation somewhere.
+    last = max(
+        (i for i, line in enumerate(body) if is_prose(line) and _PUNCTUATED.search(line.text)), default=None
+    )
+    if last is None:
+        return []
+    tail = body[last + 1 :]
+    if tail and take_footer(post, tail[0]):
+        post.body_lines = body[: last + 1]
+        return [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail[1:]]
+    packed = sum(1 for line in tail[1:] if line.blanks_before == 0)
+    # A list closing the post is its own: its items carry markers, a sidebar's links do not.
+    if len(tail) < 3 or packed < 2 or any(list_item(line) for line in tail):
+        return []
+    post.body_lines = body[: last + 1]
+    return [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail]
 
 
 def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:

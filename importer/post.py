@@ -108,6 +108,8 @@ class Post:
     draft_reason: str | None = None  # why it is written as a draft
     date_heading: bool = False  # its date is a heading above its title, as Blogger groups a day's posts
     footer_time: tuple[int, int] | None = None  # a time its footer gives without a date
+    title_bound: bool = False  # a date line or byline is printed with its title (a listing's post)
+    date_in_header: bool = False  # its date is read from its own header, not its footer
     provenance_lines: list[int] = field(default_factory=list)  # raw lines its body came from (for review)
 
     @property

@@ -14,6 +14,7 @@ paragraph (and the post is marked unsure).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -54,8 +55,22 @@ _END = re.compile(
     r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
     r"|share this(?: post| article| story)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
-    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site))\s*:?$",
+    r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site)"
+    # A press release's text ends at "ENDS"; its notes to editors follow.
+    r"|-*\s*ends\s*-*)\s*:?$"
+    # An author box's or a newsletter box's heading: what follows is the page's, not the text.
+    r"|^(?:about (?:the )?(?:author|writer|me)|sign up for .{1,60}|subscribe to .{1,60}"
+    r"|get .{1,60} (?:in|to) your inbox|(?:our |the )?newsletter|since you(?:'|’)re here\W{0,3})\s*:?$",
     re.I,
+)
+# A call to sign up, in a newsletter's words.
+_SIGN_UP_CALL = re.compile(r"^(?=.{0,120}$).*\b(?:subscribe|sign up|newsletter|in your inbox)\b", re.I)
+# A rule drawn between the text and what follows it ("———", "* * *", "___").
+_RULE = re.compile(r"^[-–—_*=~•·\s]{3,}$")
+# A third-person sentence about a writer: "Priya Ashdown is a social worker in …", "Orla is …".
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
+    r"(?:is|was|has been|has worked|works|writes|lives|qualified|trained|leads|manages)\b"
 )
 _SENTENCE = tuple(".!?…:;’”\"')")
 _READING_TIME = re.compile(r"^\d+\s+min(?:ute)?s?(?:\s+read)?$", re.I)
@@ -85,11 +100,11 @@ def header_fact(line: Line) -> Fact | None:
         rest = found.rest
         tags: list[str] = []
         filed = _FILED_IN.search(rest)
-        if filed:
-            tags = metadata.split_list(filed["list"])
-            rest = rest[: filed.start()]
         author = None
-        match = _AUTHOR_BY.search(rest)
+        if filed:
+            tags, author = metadata.list_and_author(filed["list"])
+            rest = rest[: filed.start()]
+        match = _AUTHOR_BY.search(rest) if author is None else None
         if match:
             author = match["name"].strip().rstrip(".")
             rest = rest[: match.start()] + rest[match.end() :]
@@ -131,6 +146,24 @@ def header_fact(line: Line) -> Fact | None:
     return None
 
 
+_POSTED_KEY = re.compile(r"^(?:written|posted|published|submitted|created|(?:last )?updated)\b", re.I)
+
+
+def date_heading(lines: list[Line], i: int) -> bool:
+    """A date alone on its line, set apart above a title and its text: Blogger's day heading."""
+    return (
+        i + 2 < len(lines)
+        and lines[i].blanks_before >= 1
+        and (fact := header_fact(lines[i])) is not None
+        and fact.date is not None
+        and fact.author is None
+        and not _POSTED_KEY.match(lines[i].text)
+        and title_like(lines[i + 1])
+        and header_fact(lines[i + 1]) is None
+        and is_prose(lines[i + 2])
+    )
+
+
 def footer_fact(line: Line) -> Fact | None:
     text = line.text
     if " | " in text and _POSTED_BY_AT.match(text):
@@ -144,9 +177,10 @@ def footer_fact(line: Line) -> Fact | None:
         return Fact(date=when, author=match["author"].strip(), label="time line")
     match = _LABELS.match(text)
     if match:
-        return Fact(tags=metadata.split_list(match["list"]), label="tags")
+        tags, author = metadata.list_and_author(match["list"])
+        return Fact(tags=tags, author=author, label="tags")
     if _HASHTAGS.match(text) and text.startswith("#"):
-        return Fact(tags=[tag.strip() for tag in text.split("#") if tag.strip()], label="tags")
+        return Fact(tags=metadata.hashtags(text), label="tags")
     return None
 
 
@@ -234,7 +268,7 @@ class SingleRead:
     dropped: list[Dropped] = field(default_factory=list)
     sure: list[str] = field(default_factory=list)  # evidence behind the reading
     title_evidence: bool = False
-    date_evidence: float = 0.0  # how directly the page dates the post
+    date_in_header: bool = False  # the post's header states its date
     doubts: list[str] = field(default_factory=list)  # why it may be wrong
     section: comments.CommentSection | None = None
     footer_time: FoundDate | None = None  # "Posted by NAME at 9:14 PM" under the post
@@ -342,25 +376,70 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
 _ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
 
 
+def list_item(line: Line) -> bool:
+    """A line with a list marker ("- ", "• ", "2. ")."""
+    return bool(_ITEM.match(line.text)) or line.text[:1] in "•◦▪‣●·"
+
+
 def _text_end(lines: list[Line], start: int, stop: int) -> int:
     """Index after the article's last paragraph: a packed run of short lines ends it.
 
     Author boxes, tag lists, sign-up forms and sidebars follow an article as
     runs of short lines saved one under the other; the article's own short
-    lines (subheadings, list items) sit between paragraphs or carry a marker.
+    lines (subheadings, list items) sit between paragraphs, carry a marker, or
+    follow the line that introduces them ("Information evenings:").
     """
     end = start + 1
     run: list[Line] = []
+    listed = False  # packed under a lead-in that ends with a colon
+    footed = False  # a footer line since the last text line: the text is over
+    lead_in = False  # the line before introduced a list
     for i in range(start, stop):
         line = lines[i]
-        if is_prose(line) or line.cells or _ITEM.match(line.text) or line.text.endswith(tuple(".!?…")):
-            end, run = i + 1, []
+        # A lead-in straight after the text, with lines packed under it, introduces a list.
+        introduces = (
+            not run
+            and not footed
+            and line.text.endswith(":")
+            and i + 1 < stop
+            and lines[i + 1].blanks_before == 0
+            and not _TAG_HEADING.match(line.text)
+            and not _END.match(line.text)
+        )
+        # Packed under a lead-in that was read as text, or under an item of its list.
+        listed = line.blanks_before == 0 and (listed or lead_in)
+        lead_in = introduces
+        if (
+            is_prose(line)
+            or line.cells
+            or _ITEM.match(line.text)
+            or line.text.endswith(tuple(".!?…"))
+            or introduces
+            or listed
+        ):
+            end, run, footed = i + 1, [], False
             continue
         if footer_fact(line) is not None or metadata.footer_line(line.text) is not None:
+            footed = True
             continue
         run.append(line)
         if len(run) >= 3 and sum(1 for item in run[1:] if item.blanks_before == 0) >= 2:
             return end
+    return stop
+
+
+def _author_box(lines: list[Line], start: int, stop: int) -> int:
+    """Where an author box after the text begins (a rule, then a paragraph about a writer), or stop.
+
+    The box is the last thing before the page's furniture: no paragraph of the
+    text follows it. Without the rule, a note about the writer is the text's own.
+    """
+    for k in range(start + 1, stop):
+        if not (_RULE.match(lines[k - 1].text) and _BIO.match(lines[k].text)):
+            continue
+        if any(is_prose(line) and not _BIO.match(line.text) for line in lines[k + 1 : stop]):
+            continue
+        return k - 1
     return stop
 
 
@@ -387,6 +466,30 @@ def _names_author(line: Line, author: str) -> bool:
 def _publication(lines: list[Line], i: int) -> bool:
     """Medium's "Published in" label, or the publication's name under it."""
     return bool(_PUBLISHED_IN.match(lines[i].text) or (i > 0 and _PUBLISHED_IN.match(lines[i - 1].text)))
+
+
+def _tag_under_title(lines: list[Line], j: int) -> bool:
+    """A short label packed under a longer title, over the byline or date: Ghost's primary tag."""
+    if not 0 < j < len(lines) - 1:
+        return False
+    line, title = lines[j], lines[j - 1]
+    return (
+        len(line.text.split()) <= 3
+        and len(line.text) <= 30
+        and line.blanks_before == 0
+        and _title_candidate(line)
+        and not _nav_like(line.text)
+        and not _name_line(line)
+        # A forum's "Quote" under a post's repeated title is a button, not a tag.
+        and not comments.is_button(line.text)
+        and _title_candidate(title)
+        and len(title.text.split()) >= 4
+        and any(
+            _header_or_count(lines[k]) is not None or _name_line(lines[k])
+            for k in (j + 1, j + 2)
+            if k < len(lines)
+        )
+    )
 
 
 def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], list[str]]:
@@ -419,11 +522,18 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and not _nav_like(line.text)
             and not _name_line(line)
             and len(line.text.split()) >= 2
+            and not _tag_under_title(lines, j)
         )
 
     for i in range(min(body, limit)):
         line = lines[i]
-        if not _title_candidate(line) or (i == 0 and site and body > 1) or _publication(lines, i) or role(i):
+        if (
+            not _title_candidate(line)
+            or (i == 0 and site and body > 1)
+            or _publication(lines, i)
+            or role(i)
+            or _tag_under_title(lines, i)
+        ):
             continue
         score, evidence = 0.0, []
         if site and line.text == browser_title:
@@ -538,7 +648,47 @@ def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
     )
 
 
-_STOPPING_CHROME = {"share widget", "related-links widget"}
+_STOPPING_CHROME = {"share widget", "related-links widget", "reactions", "post navigation"}
+
+
+def _inline_boxes(lines: list[Line], start: int, end: int, markers: list[int]) -> tuple[list[Line], set[int]]:
+    """Lines of "Related" boxes set between an article's paragraphs, with the text resuming under them.
+
+    A heading of the page's furniture (on a line here, or among the ``markers``,
+    the numbers of chrome lines already dropped), at most a few short lines
+    under it, then at least two paragraphs of text again: the box interrupts
+    the article rather than ending it. Returns the box lines and the markers it used.
+    """
+    boxed: list[Line] = []
+    used: set[int] = set()
+    i = start + 1
+    while i < end:
+        marker = next((m for m in markers if lines[i - 1].number < m < lines[i].number), None)
+        if marker is None and not _END.match(lines[i].text):
+            i += 1
+            continue
+        j = i if marker is not None else i + 1
+        while j < end and j - i <= _BOX_LINES and not _paragraph(lines[j]):
+            j += 1
+        k = j
+        while k < end and _paragraph(lines[k]):
+            k += 1
+        if j - i > _BOX_LINES or k - j < 2 or sum(len(line.text) for line in lines[j:k]) < _RESUMED_TEXT:
+            break
+        boxed += lines[i:j]
+        used |= {m for m in markers if lines[i - 1].number < m < lines[j].number}
+        i = k
+    return boxed, used
+
+
+def _paragraph(line: Line) -> bool:
+    """A paragraph that ends as a sentence does, unlike a long headline."""
+    return is_prose(line) and line.text.rstrip("’”\"')").endswith(tuple(".!?…:"))
+
+
+# A box holds a heading and a few links; the text under it is two paragraphs at least.
+_BOX_LINES = 6
+_RESUMED_TEXT = 300
 
 
 def read_single(
@@ -550,9 +700,19 @@ def read_single(
 ) -> SingleRead:
     dropped: list[Dropped] = []
     end = section.start if section else len(lines)
+    text_from = _body_start(lines, end) or 0
+    stoppers = sorted(d.line for d in chrome if d.reason in _STOPPING_CHROME)
+    boxed, used = _inline_boxes(lines, text_from, end, stoppers)
+    chrome = [d for d in chrome if d.line not in used]
+    if boxed:
+        # A news site's "Related articles" box between paragraphs: the article goes on under it.
+        dropped += [Dropped(line.number, line.text, "related-links box inside the article") for line in boxed]
+        lines = [line for line in lines if line not in boxed]
+        end -= len(boxed)
+        if section is not None:
+            section = dataclasses.replace(section, start=end, end=section.end - len(boxed))
     # Where the article stops: the first "Related", share row, post navigation or form line
     # after its text begins (a menu's "Submit" above the title stops nothing).
-    text_from = _body_start(lines, end) or 0
     stop = next(
         (
             i
@@ -569,10 +729,16 @@ def read_single(
     # A share row or related list dropped earlier also ends the article, once its text has begun.
     if body_start < stop:
         markers = sorted(
-            d.line for d in chrome if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
+            (d.line, d.reason)
+            for d in chrome
+            if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
         )
         if markers:
-            stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0]), stop)
+            end_at = stop
+            stop = next((i for i in range(body_start + 1, stop) if lines[i].number > markers[0][0]), stop)
+            # Tumblr dates a post under its count of notes: the post's footer goes on past the count.
+            while markers[0][1] == "reactions" and stop < end_at and footer_fact(lines[stop]) is not None:
+                stop += 1
     subject_at = _email_subject_at(lines)
     if pinned is None and subject_at is not None:
         # A letter starts at its greeting ("Dear colleagues,"); a heading under it is the letter's.
@@ -670,6 +836,7 @@ def read_single(
         )
         keep_from = last_header + 1
     header_name: Line | None = None  # the first name among the header's lines
+    label_under: Line | None = None  # a short label under the title
     for i in range(title_at + 1, keep_from):
         line = lines[i]
         fact = header_fact(line)
@@ -687,6 +854,9 @@ def read_single(
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
+        if i == title_at + 1 and _tag_under_title(lines, i):
+            label_under = line
+            continue
         if _publication(lines, i):
             if not _PUBLISHED_IN.match(line.text):
                 post.provenance["publication"] = line.text
@@ -722,6 +892,15 @@ def read_single(
             continue
         dropped.append(Dropped(line.number, line.text, "post header furniture (between title and text)"))
 
+    if label_under is not None and post.category is None:
+        # Ghost's primary tag under the title; where the header names the category itself
+        # ("Category: News"), the label is the theme's ("Details" in Joomla).
+        post.category = label_under.text
+        post.notes.append(
+            f"the label '{label_under.text}' under the title (line {label_under.number}) is a tag"
+        )
+    elif label_under is not None:
+        dropped.append(Dropped(label_under.number, label_under.text, "post header furniture (a label)"))
     if post.category and post.category == post.provenance.get("publication"):
         # The label above the title was the publication's name (Medium), not a category.
         post.notes.append(f"'{post.category}' above the title is the publication, not a category")
@@ -751,6 +930,11 @@ def read_single(
     # The body's own end: its last paragraph before a packed run of short lines.
     has_text = any(is_prose(line) for line in lines[keep_from:stop])
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
+    if has_text and body_start < text_end:
+        text_end = _author_box(lines, max(body_start, keep_from), text_end)
+        # "Thanks for reading! Subscribe for free …" closing the text is the newsletter's box.
+        while text_end - 1 > max(body_start, keep_from) and _SIGN_UP_CALL.search(lines[text_end - 1].text):
+            text_end -= 1
     # The site's name again (a footer's masthead), or the author's name alone (an author card),
     # after the text has begun: the page's furniture starts there.
     masts = {
@@ -770,7 +954,7 @@ def read_single(
     if card is None and text_end == stop == len(lines):
         # Tags one a line, packed together, as the page's very last lines (Medium saved to its end).
         first = stop
-        while first - 1 > text_from_here and stop - first < 5 and _PILL.match(lines[first - 1].text):
+        while first - 1 > text_from_here and stop - first < 5 and _pill(lines[first - 1]):
             first -= 1
         if stop - first >= 2 and all(line.blanks_before == 0 for line in lines[first + 1 : stop]):
             card = stop
@@ -778,7 +962,7 @@ def read_single(
         # Tags printed one a line just above an author card (Medium) or the post navigation
         # (Squarespace) are the post's, not its text.
         text_end = card
-        while text_end - 1 > text_from_here and _PILL.match(lines[text_end - 1].text):
+        while text_end - 1 > text_from_here and _pill(lines[text_end - 1]):
             text_end -= 1
         if not (card - text_end >= 2 or (card - text_end == 1 and _GLUED.search(lines[text_end].text))):
             text_end = card
@@ -799,7 +983,9 @@ def read_single(
         tail.insert(0, body.pop())
     # Link lists are saved one per line with no blank lines between; paragraphs are not.
     packed = sum(1 for line in tail[1:] if line.blanks_before == 0)
-    if len(tail) >= 3 and packed * 2 >= len(tail) - 1:
+    # A list under its lead-in ("Information evenings:") is the text's, short as its lines are.
+    introduced = bool(tail) and tail[0].text.endswith(":") and not _TAG_HEADING.match(tail[0].text)
+    if len(tail) >= 3 and packed * 2 >= len(tail) - 1 and not introduced:
         dropped += [Dropped(line.number, line.text, "page footer (links after the article)") for line in tail]
     else:
         body += tail
@@ -807,7 +993,6 @@ def read_single(
         body.pop()
     post.body_lines = body
     if not any(is_prose(line) for line in body):
-        doubts.append("no paragraph of text was found in the post")
         doubts.append("the page may not be a post at all")
 
     # The comment section and the page footer under it.
@@ -856,11 +1041,11 @@ def read_single(
     if date_found is None and read.footer_date is None and post.date is not None:
         # "This entry was posted on …" under the text, read with the post's footer.
         sure.append(f"the post's footer ({post.date.evidence})")
-        read.date_evidence = 0.25
+        read.date_in_header = False
     if date_found is None and read.footer_date is not None:
         date_found, date_line = read.footer_date, 0
         sure.append("a date line under the post")
-        read.date_evidence = 0.25
+        read.date_in_header = False
     if date_found is not None:
         if date_found.hour is None and footer_date is not None:
             date_found = FoundDate(
@@ -869,7 +1054,7 @@ def read_single(
         post.date = stated_at(date_found, DateSource.EXPLICIT, f"'{date_found.text}'")
         if date_line:
             sure.append("a date in the post's header")
-            read.date_evidence = 0.35
+            read.date_in_header = True
     return read
 
 
@@ -978,6 +1163,8 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
             and not _TAG_HEADING.match(lines[j].text)
             and not re.search(r"\(\d+\)$", lines[j].text)
             and lines[j].number - lines[j - 1].number <= 2
+            # Tags saved one under the other end at a blank line (the author's blog link after them).
+            and not (j > i + 2 and lines[j].blanks_before > lines[j - 1].blanks_before)
         ):
             j += 1
         if j - i >= 2:
@@ -998,6 +1185,11 @@ _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 
 
+def _pill(line: Line) -> bool:
+    """A tag printed on a line of its own; a furniture heading ("About the author") is none."""
+    return bool(_PILL.match(line.text)) and not _END.match(line.text)
+
+
 # Where two links meet in a paste, a lower-case letter runs straight into a capital.
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -1005,7 +1197,7 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
     """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
     j = start
-    while j < stop and j - start < 8 and _PILL.match(lines[j].text) and lines[j].text != post.author:
+    while j < stop and j - start < 8 and _pill(lines[j]) and lines[j].text != post.author:
         if j > start and lines[j].number - lines[j - 1].number > 2:
             break
         j += 1
