@@ -12,6 +12,7 @@ that cannot be read) waits for the whole build, which reports it.
 from __future__ import annotations
 
 import copy
+import datetime
 import logging
 import os
 import tempfile
@@ -41,9 +42,12 @@ def forget() -> None:
 
 def _plain(value):
     """Front matter as plain values: a tag or author compared by its class and name
-    (a tag read again is not ``==`` to one read from the cache)."""
+    (a tag read again is not ``==`` to one read from the cache), a time with its offset
+    (two times of one instant are ``==``, yet put a post in different months)."""
     if isinstance(value, URLWrapper):
         return (type(value).__name__, value.name)
+    if isinstance(value, datetime.date):
+        return (type(value).__name__, value.isoformat(), str(getattr(value, "tzinfo", None)))
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -64,8 +68,9 @@ def draw(path: Path, scratch: Path) -> dict[str, bytes]:
     if old is None or entry is None or reader is None:
         return {}
     _, (_, before) = entry
-    # Whatever goes wrong here, the whole build that follows says it properly.
-    logging.disable(logging.CRITICAL)
+    said = _Said()
+    root = logging.getLogger()
+    handlers, root.handlers = root.handlers, [said]
     try:
         content, metadata = reader.read(source)
         if not isinstance(content, str) or _plain(filter_discardable_metadata(metadata)) != _plain(before):
@@ -86,6 +91,8 @@ def draw(path: Path, scratch: Path) -> dict[str, bytes]:
                 url=page.url,
                 blog=True,
             )
+            if said.anything:
+                return {}  # a warning (a broken link, say): the whole build reports it
             return {
                 file.relative_to(folder).as_posix(): file.read_bytes()
                 for file in Path(folder).rglob("*")
@@ -94,4 +101,15 @@ def draw(path: Path, scratch: Path) -> dict[str, bytes]:
     except Exception:  # any failure means: wait for the whole build
         return {}
     finally:
-        logging.disable(logging.NOTSET)
+        root.handlers = handlers
+
+
+class _Said(logging.Handler):
+    """Whether anything worth a warning was logged while the page was drawn."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.anything = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.anything = True

@@ -10,6 +10,7 @@ these against its new source, then raising ``WRITTEN_FOR``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 from itertools import groupby
@@ -23,6 +24,7 @@ from pelican.readers import _filter_discardable_metadata
 from pelican.writers import Writer
 
 WRITTEN_FOR = "4.12.0"
+logger = logging.getLogger(__name__)
 _pelican_file_stamp = FileStampDataCacher._get_file_stamp
 
 # Attributes of a content object that hold Pelican's own state rather than
@@ -66,8 +68,21 @@ def save_cache_atomically(cacher, *, changed: bool) -> None:
             return
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         partial = f"{path}.partial-{os.getpid()}"
-        with cacher._cache_open(partial, "wb") as handle:
-            pickle.dump(cacher._cache, handle)
+        try:
+            with cacher._cache_open(partial, "wb") as handle:
+                pickle.dump(cacher._cache, handle)
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            # A setting the posts carry (a function made inside another) cannot be kept:
+            # the build goes on, and the next one reads every post again.
+            with contextlib.suppress(OSError):
+                os.remove(partial)
+            logger.warning(
+                "%s",
+                f"{path}: warning: the content cache cannot be saved ({error}), so every build "
+                "reads every post again\n    what to do: define the functions the settings name "
+                "at the top level of the settings file, not inside another function",
+            )
+            return
         os.replace(partial, path)
         cacher._cache_changed = False
 
@@ -180,20 +195,40 @@ def _process_translations(content_list, translation_id=None):
     return index, translations
 
 
+# Each file's stamp as this build first saw it. A file is stamped before it is
+# read (the cache is asked first), so a save made while the build reads it
+# leaves the old stamp with what was read, and the next build reads it again.
+_stamps: dict[str, tuple] = {}
+
+
+def file_stamp(path: str) -> tuple | None:
+    """A file's modification and change times, size and inode, as this build first saw them."""
+    stamp = _stamps.get(path)
+    if stamp is None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        stamp = _stamps[path] = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    return stamp
+
+
+def forget_file_stamps() -> None:
+    """A new build: files may have changed since the last."""
+    _stamps.clear()
+
+
 def _file_stamp(self, filename):
     # Pelican's "mtime" stamp alone misses an edit that keeps the file's time (a copy
     # that preserves times, an editor that restores it); the change time cannot be set back.
     if self.settings["CHECK_MODIFIED_METHOD"] != "mtime":
         return _pelican_file_stamp(self, filename)
-    try:
-        info = os.stat(filename)
-    except OSError:
-        return _pelican_file_stamp(self, filename)
-    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    return file_stamp(filename) or _pelican_file_stamp(self, filename)
 
 
 def install_full_file_stamps() -> None:
-    """Pelican's content cache keyed by a file's change time, size and inode too (idempotent)."""
+    """Pelican's content cache keyed by a file's change time, size and inode too, as each
+    file was when this build first looked at it (idempotent)."""
     FileStampDataCacher._get_file_stamp = _file_stamp
 
 

@@ -3,9 +3,10 @@
 A post's ``url`` and ``save_as`` are worked out from its file, the settings
 and the plugins' code; when none of these has changed since the last build,
 the last build's answer is used (with the ``url_cache`` plugin, which makes
-them settable). A file counts as unchanged when both its size and its
-modification time are. A plugin that gave a post an address from anything
-else would have to be listed in this key.
+them settable). A file counts as unchanged when its size, modification and
+change times and inode are, as this build first saw them (before reading
+it). A plugin that gave a post an address from anything else would have to
+be listed in this key.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from functools import cached_property
 
 from pelican.contents import Article
 
-from plugins.pelican_private import preset_cached
+from plugins.pelican_private import file_stamp, preset_cached
 
 from .fingerprints import code_and_settings_digest
 from .records import load, write_atomically
 
 ADDRESSES = "incremental-addresses"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Addresses:
     file: str
     base: str
     known: dict[str, tuple]
-    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    stamps: dict[str, tuple] = field(default_factory=dict)
 
 
 _book: Addresses | None = None
@@ -67,10 +68,12 @@ def reuse_address(content) -> None:
     if book is None or not isinstance(content, Article) or not _settable(content):
         return
     try:
-        info = os.stat(content.source_path)
-    except (OSError, TypeError):
+        stamp = file_stamp(content.source_path)
+    except TypeError:
         return
-    stamp = book.stamps[content.source_path] = (info.st_size, info.st_mtime_ns)
+    if stamp is None:
+        return
+    book.stamps[content.source_path] = stamp
     known = book.known.get(content.source_path)
     if known is not None and known[0] == stamp:
         preset_cached(content, "url", known[1])

@@ -9,7 +9,9 @@ depend on besides its own file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import functools
 import hashlib
 import importlib.metadata
 import marshal
@@ -19,7 +21,6 @@ import sys
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from pelican.contents import Content, Static
@@ -27,7 +28,11 @@ from pelican.urlwrappers import URLWrapper
 
 from plugins.pelican_private import CONTENT_INTERNALS, body_as_read, has_site_links
 
-_CONTENT_USE = re.compile(r"\.content\b|\[\s*['\"]content['\"]\s*\]|get_content")
+# A body shown: ``x.content``, ``x["content"]``, ``x|attr("content")``, ``get_content``.
+_CONTENT_USE = re.compile(
+    r"(?P<whose>[\w.\]\[\"'()]*)\.content\b|\[\s*['\"]content['\"]\s*\]"
+    r"|attr\(\s*['\"]content['\"]|get_content"
+)
 # Set by the writer for each page it renders, from the depth of the page.
 VOLATILE_CONTEXT = {"localsiteurl"}
 _PRIVATE_ATTRIBUTES = CONTENT_INTERNALS | {"settings", "url", "save_as"}
@@ -54,7 +59,7 @@ def _code_digest(value) -> str:
     return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}#{body}"
 
 
-@cache
+@functools.cache
 def _kind(cls: type) -> str:
     """How ``stable`` writes values of this class; asked once per class, not per value."""
     for name, bases in (
@@ -122,6 +127,9 @@ def stable(value, _stack: tuple = (), contents: dict[int, str] | None = None) ->
         return f"{cls.__name__}[" + ", ".join(parts) + "]"
     if kind == "set":
         return "set[" + ", ".join(sorted(stable(v, inner, contents) for v in value)) + "]"
+    if isinstance(value, functools.partial):
+        # A function with some arguments given: its code, and those arguments.
+        return f"<partial {stable([value.func, value.args, value.keywords], inner, contents)}>"
     given = getattr(value, "fingerprint", None) if contents is not None else None
     if isinstance(given, str):
         return f"<{cls.__qualname__} {given}>"
@@ -159,7 +167,7 @@ def _files_digest(folders: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-@cache
+@functools.cache
 def _versions() -> str:
     found = []
     for name in _PACKAGES:
@@ -180,9 +188,15 @@ def _theme_templates(settings: dict) -> list[Path]:
 
 
 def _lists_show_bodies(settings: dict, contents: list) -> bool:
+    """Whether a template shows a body other than its own post's or page's (a list of
+    posts with their bodies, a neighbour's body): then every body is part of its post's
+    digest, and a body edit renders every page that shows the post."""
     own = {f"{getattr(obj, 'template', '')}.html" for obj in contents} | {"article.html", "page.html"}
     for path in _theme_templates(settings):
-        if path.name not in own and _CONTENT_USE.search(path.read_text(encoding="utf-8", errors="replace")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for use in _CONTENT_USE.finditer(text):
+            if path.name in own and use["whose"] in ("article", "page"):
+                continue  # the post's or page's own body, on its own page
             return True
     return False
 
@@ -190,12 +204,40 @@ def _lists_show_bodies(settings: dict, contents: list) -> bool:
 _digests: dict[int, str] = {}
 
 
+# Folders of the project that hold no code a build runs, or are digested apart.
+_NOT_CODE = {"content", "output", "cache", "theme", "tests", "benchmarks", "raw", "node_modules", "venv"}
+
+
+def _project_code(settings: dict) -> str:
+    """The project's own code and the data files it reads (the settings file with its
+    helper functions, the front matter's description, a Markdown extension of the
+    project's), by content: what plugin code outside the plugins folder may use."""
+    top = os.path.dirname(os.path.abspath(settings["PATH"]))
+    skip = {os.path.abspath(settings.get(k) or "") for k in ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME")}
+    digest = hashlib.blake2b()
+    for folder, folders, files in os.walk(top):
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith((".", "__"))
+            and name not in _NOT_CODE
+            and os.path.join(folder, name) not in skip
+        )
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".yml")):
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError), open(path, "rb") as handle:
+                    digest.update(path.encode() + b"\0" + handle.read() + b"\0")
+    return digest.hexdigest()
+
+
 def code_and_settings_digest(settings: dict) -> str:
     """What a post's reading and address may depend on besides its own file (once per build)."""
     digest = _digests.get(id(settings))
     if digest is None:
         kept = {k: v for k, v in settings.items() if k not in _HOW_TO_BUILD}
-        parts = [_versions(), _files_digest(settings.get("PLUGIN_PATHS", [])), stable(kept)]
+        code = [_files_digest(settings.get("PLUGIN_PATHS", [])), _project_code(settings)]
+        parts = [_versions(), *code, stable(kept)]
         digest = _digests[id(settings)] = hashlib.blake2b("\0".join(parts).encode()).hexdigest()
     return digest
 

@@ -30,7 +30,12 @@ from functools import partial
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from plugins.pelican_private import index_memberships, install_full_file_stamps, install_set_lookups
+from plugins.pelican_private import (
+    forget_file_stamps,
+    index_memberships,
+    install_full_file_stamps,
+    install_set_lookups,
+)
 
 from . import writer
 from .addresses import recall_addresses, remember_addresses, reuse_address
@@ -92,6 +97,7 @@ def build(pelican, run) -> None:
     folder = SiteFolder.beside(live, pelican.output_retention)
     folder.acquire()
     forget_digests()
+    forget_file_stamps()
     try:
         cache_file = _manifest_file(pelican.settings, live)
         previous = _previous(pelican.settings, cache_file, live)

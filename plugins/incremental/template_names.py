@@ -8,7 +8,8 @@ template, so its answer is kept, by the template's text, from one build to
 the next, in a file of its own (``cache/template-names``) that even a build
 ignoring the content cache reads: the answer follows from the text alone.
 A template whose names cannot be known (one that uses another chosen at
-render time, or one that cannot be read) reads everything.
+render time, one that calls a filter, test or function given the whole
+context, or one that cannot be read) reads everything.
 """
 
 from __future__ import annotations
@@ -17,22 +18,22 @@ import hashlib
 import os
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 
 from .records import load, write_atomically
 
 EVERYTHING = None
 RECORD = "template-names"
-FORMAT = 1
+FORMAT = 2
 
 
 class TemplateNames:
     """Names read, by template; ``known`` is kept between builds (template text digest,
-    its own names, the templates it uses)."""
+    its own names, the templates it uses, the filters, tests and functions it calls)."""
 
     def __init__(self, known: dict | None = None):
         self.known: dict[str, list] = dict(known or {})
-        self._found: dict[tuple[int, str], frozenset[str] | None] = {}
+        self._found: dict[tuple[int, str], tuple | None] = {}
         self._kept = dict(self.known)
 
     @classmethod
@@ -48,43 +49,73 @@ class TemplateNames:
             write_atomically(path, {"format": FORMAT, "base": base, "known": self.known})
             self._kept = dict(self.known)
 
-    def read(self, template) -> frozenset[str] | None:
+    def read(self, template, context: dict | None = None) -> frozenset[str] | None:
         """The context names ``template`` and the templates it uses read; None for all of them."""
         environment = getattr(template, "environment", None)
         name = getattr(template, "name", None)
         if environment is None or name is None:
             return EVERYTHING
-        return self._names(environment, name, ())
+        found = self._names(environment, name, ())
+        if found is EVERYTHING:
+            return EVERYTHING
+        names, calls = found
+        if any(_given_context(environment, context or {}, call) for call in calls):
+            return EVERYTHING
+        return names
 
     def _names(self, environment: jinja2.Environment, name: str, seen: tuple[str, ...]):
+        """The names a template and those it uses read, and the filters, tests and functions
+        they call; None when it cannot be known."""
         key = (id(environment), name)
         if key in self._found:
             return self._found[key]
         if name in seen:
-            return frozenset()
-        found: frozenset[str] | None
+            return frozenset(), frozenset()
+        found: tuple[frozenset[str], frozenset[tuple]] | None
         try:
-            own, others = self._own(environment, name)
-            found = frozenset(own)
+            own, others, calls = self._own(environment, name)
+            found = frozenset(own), frozenset(tuple(call) for call in calls)
             for other in others:
                 more = self._names(environment, other, (*seen, name)) if other is not None else EVERYTHING
-                if more is None:
+                if more is EVERYTHING:
                     found = EVERYTHING
                     break
-                found |= more
+                found = found[0] | more[0], found[1] | more[1]
         except (jinja2.TemplateError, OSError, AttributeError, TypeError):
             found = EVERYTHING
         self._found[key] = found
         return found
 
-    def _own(self, environment: jinja2.Environment, name: str) -> tuple[list[str], list[str | None]]:
+    def _own(self, environment: jinja2.Environment, name: str) -> tuple[list[str], list[str | None], list]:
         source, _, _ = environment.loader.get_source(environment, name)
         digest = hashlib.blake2b(source.encode(), digest_size=16).hexdigest()
         kept = self.known.get(name)
         if kept and kept[0] == digest:
-            return kept[1], kept[2]
+            return kept[1], kept[2], kept[3]
         tree = environment.parse(source)
         own = sorted(meta.find_undeclared_variables(tree))
         others = list(meta.find_referenced_templates(tree))
-        self.known[name] = [digest, own, others]
-        return own, others
+        calls = sorted(
+            {("filter", node.name) for node in tree.find_all(nodes.Filter)}
+            | {("test", node.name) for node in tree.find_all(nodes.Test)}
+            | {
+                ("global", node.node.name)
+                for node in tree.find_all(nodes.Call)
+                if isinstance(node.node, nodes.Name)
+            }
+        )
+        self.known[name] = [digest, own, others, [list(call) for call in calls]]
+        return own, others, calls
+
+
+def _given_context(environment: jinja2.Environment, context: dict, call) -> bool:
+    """Whether a filter, test or function a template calls is handed the whole context
+    (``@jinja2.pass_context``), and so may read any name in it."""
+    kind, name = call
+    if kind == "filter":
+        function = environment.filters.get(name)
+    elif kind == "test":
+        function = environment.tests.get(name)
+    else:
+        function = context.get(name, environment.globals.get(name))
+    return getattr(getattr(function, "jinja_pass_arg", None), "name", None) == "context"

@@ -188,7 +188,7 @@ class IncrementalWriter(RecordingWriter):
     def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
         own = job.options.get("article") or job.options.get("page")
         template = getattr(job.template, "name", "") or ""
-        read = self.template_names.read(job.template)
+        read = self.template_names.read(job.template, job.context)
         options = job.options
         # Options the writer itself uses (pagination, addresses) count whether or not the template reads them.
         names = {k for k, v in options.items() if k in _PAGINATED or type(v) in SCALARS}

@@ -208,8 +208,9 @@ class Month:
 
     @property
     def fingerprint(self) -> str:
-        """What a page that shows this month (its address, name and totals) depends on."""
-        return f"{self.url} {self.label} {_totals(self.articles)}"
+        """What a page that shows this month depends on: its address, name and totals, and
+        its posts' addresses, titles and dates (an archive widget lists them)."""
+        return f"{self.url} {self.label} {_totals(self.articles)} {_listed(self.articles)}"
 
     @property
     def comments(self) -> int:
@@ -232,7 +233,8 @@ class Year:
     def fingerprint(self) -> str:
         """What a page that shows this year (its months and totals) depends on."""
         months = " ".join(m.fingerprint for m in self.months)
-        return f"{self.url} {_totals(self.articles)} [{months}] {_totals(self.month_unknown)}"
+        unknown = f"{_totals(self.month_unknown)} {_listed(self.month_unknown)}"
+        return f"{self.url} {_totals(self.articles)} [{months}] {unknown}"
 
     @property
     def comments(self) -> int:
@@ -243,6 +245,10 @@ def _totals(articles: list) -> str:
     counts = [getattr(a, "comment_count", None) for a in articles]
     known = [n for n in counts if n is not None]
     return f"{len(articles)}/{sum(n or 0 for n in known)}/{bool(known)}"
+
+
+def _listed(articles: list) -> str:
+    return "|".join(f"{a.url} {a.title} {a.date.isoformat()}" for a in articles)
 
 
 def _archive_years(articles, settings) -> list[Year]:

@@ -398,8 +398,16 @@ class YamlFrontMatterReader(MarkdownReader):
             said = [author_error(_shown(source_path), lines.get(r.key), r.message, r.fix) for r in refused]
             logger.error("%s", "\n".join(said))
             return "", {}
-        content = self._md.reset().convert(match["body"] or "")
+        content = self._fresh().convert(match["body"] or "")
         return content, self._metadata(meta)
+
+    def _fresh(self) -> Markdown:
+        """The one Markdown this reader keeps, as a new one would be for each post (as
+        Pelican makes them): footnote ids count documents, so they start again here."""
+        for extension in self._md.registeredExtensions:
+            if hasattr(extension, "unique_prefix"):
+                extension.unique_prefix = 0
+        return self._md.reset()
 
     def _metadata(self, meta: dict) -> dict:
         """Pelican's own metadata processing, given the text its Markdown reader would pass.
