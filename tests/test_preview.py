@@ -115,6 +115,24 @@ def test_a_save_that_changes_more_than_the_text_waits_for_the_whole_build(previe
     assert "Renamed: " in _get(base + URL)
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # The same instant with another offset: the same post to Python, another day on the page.
+        ("date: 2009-12-01T12:00:00+00:00", "date: 2009-12-01T13:00:00+01:00"),
+        # Only the text changed, but with a link the build will refuse.
+        ("Not only this, but", "Not only this ([see]({filename}/posts/no-such-post.md)), but"),
+    ],
+)
+def test_a_save_the_page_cannot_be_drawn_alone_for_waits_for_the_build(preview, old, new):
+    project, _, said = preview
+    seen = len(said.lines)
+    _edit(project, old, new)
+    _edit(project, "Not only this", "Not only this (saved)")
+    said.wait_for("Done: Processed", after=seen)  # the whole build, failed or not
+    assert not [line for line in said.lines[seen:] if "its page shown in" in line]
+
+
 def test_a_bad_save_is_reported_and_the_preview_keeps_serving(preview, browser):
     project, base, said = preview
     page = browser.new_page()

@@ -19,6 +19,9 @@ import os
 
 import jinja2
 from jinja2 import meta, nodes
+from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.filters import FILTERS
+from jinja2.tests import TESTS
 
 from .records import load, write_atomically
 
@@ -114,8 +117,13 @@ def _given_context(environment: jinja2.Environment, context: dict, call) -> bool
     kind, name = call
     if kind == "filter":
         function = environment.filters.get(name)
+        builtin = FILTERS.get(name)
     elif kind == "test":
         function = environment.tests.get(name)
+        builtin = TESTS.get(name)
     else:
         function = context.get(name, environment.globals.get(name))
+        builtin = DEFAULT_NAMESPACE.get(name)
+    if function is not None and function is builtin:
+        return False  # Jinja's own (map, select…) take the context only to find filters by name
     return getattr(getattr(function, "jinja_pass_arg", None), "name", None) == "context"

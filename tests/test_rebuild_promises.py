@@ -1,0 +1,169 @@
+"""A rebuild equals a clean build in the cases that once broke it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import pelican, pelican_ok, tree
+
+pytestmark = pytest.mark.slow
+
+POST = "content/posts/2009/baby-p-effect-sustained.md"
+NEIGHBOUR = "content/posts/2009/gaps-in-coalition-plans-for-children-and-families.md"
+
+SAVE_MIDWAY = """
+import os
+from pathlib import Path
+
+import yaml_front_matter.yaml_front_matter as reading
+
+_read = reading.YamlFrontMatterReader.read
+
+
+def _read_then_save(self, source_path):
+    read = _read(self, source_path)
+    # Saved by its author just after this build read it.
+    if os.environ.get("SAVE_MIDWAY") == os.path.basename(source_path):
+        with open(source_path, "a", encoding="utf-8") as post:
+            post.write("\\nSaved while the build ran.\\n")
+    return read
+
+
+def register():
+    reading.YamlFrontMatterReader.read = _read_then_save
+"""
+
+
+def _differences(project: Path, out: Path, clean: Path) -> list[str]:
+    pelican_ok(project, clean, "--ignore-cache")
+    built, fresh = tree(out), tree(clean)
+    return sorted(name for name in set(built) | set(fresh) if built.get(name) != fresh.get(name))
+
+
+def _edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (relative, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _add_plugin(project: Path, name: str, code: str) -> None:
+    (project / "plugins" / name).mkdir()
+    (project / "plugins" / name / "__init__.py").write_text(code, encoding="utf-8")
+    _edit(project, "pelicanconf.py", '    "admin",\n]', f'    "admin",\n    "{name}",\n]')
+
+
+def test_a_post_saved_while_the_build_reads_it_is_read_again_by_the_next_build(project_copy, tmp_path):
+    _add_plugin(project_copy, "save_midway", SAVE_MIDWAY)
+    out = tmp_path / "out"
+    os.environ["SAVE_MIDWAY"] = Path(POST).name
+    try:
+        pelican_ok(project_copy, out)
+    finally:
+        del os.environ["SAVE_MIDWAY"]
+    assert "Saved while the build ran." in (project_copy / POST).read_text(encoding="utf-8")
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+def test_an_edit_of_the_front_matter_description_is_a_change_of_code(project_copy, tmp_path):
+    _edit(project_copy, POST, "date_source: inferred", 'date_source: "wayback"')
+    out = tmp_path / "out"
+    pelican(project_copy, out, fatal=False)
+    assert not (out / "2009" / "12" / "baby-p-effect-sustained").exists()  # refused: not an option
+    _edit(
+        project_copy,
+        "authoring/frontmatter.yaml",
+        "[explicit, archive, inferred]",
+        "[explicit, archive, inferred, wayback]",
+    )
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+def test_footnote_ids_do_not_depend_on_the_posts_read_before(project_copy, tmp_path):
+    _edit(
+        project_copy,
+        "pelicanconf.py",
+        '"markdown.extensions.footnotes": {}',
+        '"markdown.extensions.footnotes": {"UNIQUE_IDS": True}',
+    )
+    for relative in (POST, NEIGHBOUR):
+        path = project_copy / relative
+        path.write_text(
+            path.read_text(encoding="utf-8") + "\nA claim.[^note]\n\n[^note]: Its source.\n", encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    _edit(project_copy, POST, "Not only this", "Not only this (edited)")
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+THEME_CHANGES = {
+    # A post's page shows its newer neighbour's body; the neighbour's body changes.
+    "a neighbour's body": (
+        "theme/templates/article.html",
+        "{{ article.content|safe }}",
+        "{{ article.content|safe }}"
+        "{% if article.next_article %}{{ article.next_article.content|safe }}{% endif %}",
+    ),
+    # Every page lists the titles of a year's posts, from the archive the plugin makes;
+    # a post's title changes.
+    "titles from the month archive": (
+        "theme/templates/base.html",
+        "</footer>",
+        "{% for year in archive_years %}{% for month in year.months %}{% for a in month.articles %}"
+        "{{ a.title }}{% endfor %}{% endfor %}{% endfor %}</footer>",
+    ),
+}
+
+
+@pytest.mark.parametrize("change", sorted(THEME_CHANGES))
+def test_a_theme_that_shows_more_of_other_posts_is_rendered_again_when_they_change(
+    change, project_copy, tmp_path
+):
+    relative, old, new = THEME_CHANGES[change]
+    _edit(project_copy, relative, old, new)
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    path = project_copy / NEIGHBOUR  # POST's neighbour
+    if change == "a neighbour's body":
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    else:
+        _edit(project_copy, NEIGHBOUR, 'title: "', 'title: "Renamed: ')
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+CONTEXT_FILTER = """
+import jinja2
+
+
+@jinja2.pass_context
+def newest_title(context, _):
+    return context["articles"][0].title if context.get("articles") else ""
+"""
+
+
+def test_a_filter_given_the_whole_context_makes_its_pages_read_everything(project_copy, tmp_path):
+    (project_copy / "site_filters.py").write_text(CONTEXT_FILTER, encoding="utf-8")
+    _edit(
+        project_copy,
+        "pelicanconf.py",
+        "PLUGINS = [\n",
+        "import site_filters\n\nJINJA_FILTERS = {'newest_title': site_filters.newest_title}\nPLUGINS = [\n",
+    )
+    _edit(project_copy, "theme/templates/base.html", "</footer>", "{{ 0|newest_title }}</footer>")
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    newest = max(
+        (project_copy / "content" / "posts").rglob("*.md"),
+        key=lambda p: p.read_text(encoding="utf-8").split("date: ", 1)[1][:10],
+    )
+    _edit(project_copy, str(newest.relative_to(project_copy)), 'title: "', 'title: "Renamed: ')
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []
