@@ -48,6 +48,7 @@ _AREAS = (  # noqa: SIM905
 ).split()
 _AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
 _POSTCODE = re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}}\b", re.I)
+POSTCODE = _POSTCODE
 # An outward code alone ("the LS28 area", "now in BD7") is a district of a
 # few thousand homes: found when written as a place, not as "section 20".
 # The sector digit after it ("a flat in M14 7", "the LS9 8 area") narrows a

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from . import identifiers
 from .finding import Hit
@@ -84,6 +85,16 @@ _CUES = {
         r"performance (?:plan|review|management)|written warning|investigation",
         r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
         r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
+        # The regulators a social worker is reported to, in each nation.
+        r"social work england|social care wales|SSSC|scottish social services council|NISCC|HCPC|HCPTS",
+        r"fitness to practi[sc]e|the regulator|interim order|conditions of practice",
+    ),
+    # The steps of child protection: a family named in one is a family
+    # known to children's services.
+    "a child protection process": _any(
+        r"child protection|section 47|s\.?\s?47|strategy (?:meeting|discussion)|core group",
+        r"parenting assessment|care proceedings|pre-proceedings|PLO|initial conference|review conference",
+        r"protection plan|child in need plan|threshold",
     ),
     "a workplace": r"(?<!social )"
     + _any(
@@ -109,6 +120,7 @@ _CUES = {
         r"was found\s+(?:asleep|alone|wandering|hiding|sleeping)|hijacked|joyrid\w+|crashed|torched",
         r"burn(?:ed|t)\s+down|got stuck|was arrested|exposed|streaked|overdosed|stolen",
         r"drove\s+(?:\w+\s+){1,3}(?:into|through|onto|off)",
+        r"climbed\s+the|walked\s+out\s+of|vanished|collapsed|was sent home",
     ),
     "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
     + r"|\((?:left|right|centre)\)",
@@ -128,6 +140,8 @@ _LOCAL_PLACE = re.compile(
 _SCHOOL_NAME = re.compile(
     r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Primary|Academy|High|Infants|Juniors|Junior School|"
     r"School|College|Grange|Nursery|Tots|Grammar)\b"
+    # Welsh-medium schools put "Ysgol" first: "Ysgol y Graig", "Ysgol Pen y Bryn".
+    r"|\bYsgol(?:\s+(?:y|yr|[A-Z][\w'’-]+)){1,4}"
 )
 _YEAR_GROUP = re.compile(r"\b(?:Year|Yr)\s?\d{1,2}\b|\breception class\b", re.I)
 _EVENT = re.compile(
@@ -281,8 +295,19 @@ def _first_names():
 
 
 def is_first_name(word: str) -> bool:
-    """A given name in the first-name dictionary of ``gender-guesser`` (48,000 names)."""
-    return _first_names().get_gender(word) != "unknown"
+    """A given name in the first-name dictionary of ``gender-guesser`` (48,000 names).
+
+    The dictionary spells most names without their accents ("Sian" for
+    "Siân", "Ciaran" for "Ciarán"): a name is looked up both ways.
+    """
+    if _first_names().get_gender(word) != "unknown":
+        return True
+    plain = _unaccented(word)
+    return plain != word and _first_names().get_gender(plain) != "unknown"
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @functools.cache
@@ -455,6 +480,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             and not before.rstrip().endswith("/")
             and not _in_title_run(doc, token)
             and not (token.i in place_tokens and _TOWN_ENDING.search(token.text))
+            # "Strand, London WC2A 2LL": the word before a postcode is its town.
+            and not identifiers.POSTCODE.match(after.lstrip(" ,"))
         )
         proper = _pos(token) == "PROPN" and token.i not in place_tokens
         framed_age = re.match(
@@ -531,6 +558,18 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                     "family name",
                     f"a family named by surname, with {context or 'a place'}",
                 )
+    for match in _PARENT_PAIR.finditer(sentence):
+        if _parent_pair(sentence, match, doc, cues, public):
+            flag(match.start(), match.end(), "name with identifying context",
+                 f"two parents named with their shared surname, with {context}")  # fmt: skip
+    strong = _strong_context(sentence, cues)
+    if strong:
+        schools = [m.span() for m in _SCHOOL_NAME.finditer(sentence)]
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and _unlisted_name(
+                sentence, ent, place_tokens, schools, public
+            ):
+                flag(ent.start_char, ent.end_char, "name with identifying context", f"a name with {strong}")
     for match in _INITIALS.finditer(sentence):
         letters = re.sub(r"[^A-Z]", "", match.group(0))
         dotted = "." in match.group(0)
@@ -549,8 +588,23 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     reported = _reported_case(sentence)
     if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
         school = _SCHOOL_NAME.search(sentence)
-        named = list(places) + ([school] if school else [])
-        named += [m.span(1) for m in _PLACE_AFTER.finditer(sentence) if not public.is_public_name(m.group(1))]
+        if school and _EXAMPLE_BEFORE.search(sentence[: school.start()]):
+            school = None  # "a school like Moorside High" is any school
+        named = [
+            e
+            for e in places
+            if not _TITLES.search(sentence[: e.start_char])
+            and not _EXAMPLE_BEFORE.search(sentence[: e.start_char])
+            and not (school and e.start_char < school.end() and school.start() < e.end_char)
+        ] + ([school] if school else [])
+        peoples = {e.start_char for e in doc.ents if e.label_ == "NORP"}
+        named += [
+            m.span(1)
+            for m in _PLACE_AFTER.finditer(sentence)
+            if not public.is_public_name(m.group(1))
+            and m.group(1).split()[0].lower() not in _CAPITAL_WORDS  # "in Year 11"
+            and m.start(1) not in peoples  # "in Irish-medium schools"
+        ]
         street = _STREET.search(sentence)
         if (
             street
@@ -585,6 +639,95 @@ _STREET = re.compile(
     r"Rise|Row|Square|Parade|Croft|Fold|Wynd|Estate)\b"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[A-Z][a-z]+(?:[’']s)?){0,2})")
+_EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|e\.g\.|for example|say)\s+(?:the\s+)?$", re.I)
+
+# Surnames of many traditions start with a particle: "Ó Conaill", "ap Rhys",
+# "Ní Bhriain", "Mac Giolla Phádraig", "van der Berg", "bin Yusuf".
+_PARTICLE = r"(?:Ó|O['’]|Ní|Nic|Mac|Mc|Uí|Ua|ap|ab|van|von|der|de|da|di|du|le|la|bin|bint|al|el)"
+_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mc", "Uí", "Ua", "ap", "ab", "van", "von", "der", "de", "da", "di",
+              "du", "le", "la", "bin", "bint", "al", "el", "-", "y"}  # fmt: skip
+# "Kwame and Abena Mensah": two given names sharing one surname, the way
+# parents are written.
+_PARENT_PAIR = re.compile(
+    rf"\b(?P<a>[A-Z][\w'’-]+)\s+(?:and|&)\s+(?P<b>[A-Z][\w'’-]+)\s+(?P<s>(?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)\b"
+)
+_REGULATOR = re.compile(
+    r"\b(?:social work england|social care wales|SSSC|scottish social services council|NISCC|HCPC|HCPTS|"
+    r"fitness to practi[sc]e|the regulator|struck off)\b",
+    re.I,
+)
+_PLACE_NOUN_WORD = re.compile(rf"^(?i:{_PLACE_NOUN})$")
+
+
+def _name_word(word: str) -> bool:
+    """A word that can stand in a person's name: not a title, institution, street or place word."""
+    return not (
+        word.lower() in _CAPITAL_WORDS
+        or word in _INSTITUTION_WORDS
+        or re.fullmatch(identifiers.STREET_TYPES, word)
+        or _PLACE_NOUN_WORD.match(word)
+    )
+
+
+def _parent_pair(sentence: str, match: re.Match, doc, cues: list[str], public: PublicList) -> bool:
+    a, b, surname = match.group("a"), match.group("b"), match.group("s")
+    if not set(cues) & {
+        "a child",
+        "a family role",
+        "a carer or placement",
+        "a court case",
+        "a child protection process",
+    }:
+        return False
+    if not all(_name_word(w) for w in (a, b, surname.split()[-1])):
+        return False
+    # "Brid Featherstone and Anna Gupta": the first word ends one full name.
+    previous = re.search(r"([A-Z][\w'’-]*)\s*$", sentence[: match.start()])
+    if previous and previous.group(1).lower() not in _CAPITAL_WORDS:
+        return False
+    after = sentence[match.end() :]
+    following = re.match(r"\s+([A-Z][\w'’-]+)", after)
+    if following and (following.group(1) in _INSTITUTION_WORDS or not _name_word(following.group(1))):
+        return False  # "Leeds and Bradford Royal Infirmary"
+    if any(public.is_public_name(f"{n} {surname}") for n in (a, b)) or public.is_public_name(surname):
+        return False
+    places = {t.idx for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") for t in e}
+    if match.start("s") in places or match.start("b") in places or match.start("a") in places:
+        return False
+    people = {t.idx for e in doc.ents if e.label_ == "PERSON" for t in e}
+    return is_first_name(a) or is_first_name(b) or bool({match.start("b"), match.start("s")} & people)
+
+
+def _strong_context(sentence: str, cues: list[str]) -> str:
+    """Context that identifies whoever is named in it, so a name the dictionary lacks still counts."""
+    school = _SCHOOL_NAME.search(sentence)
+    if school and (_YEAR_GROUP.search(sentence) or "a one-off event" in cues or _EVENT.search(sentence)):
+        return "a named school and a year group or an event there"
+    if _REGULATOR.search(sentence):
+        return "a report to the social work regulator"
+    if "a child protection process" in cues and set(cues) & {"a child", "a family role"}:
+        return "a child protection process"
+    if "a workplace" in cues and set(cues) & {"a health detail", "a disciplinary detail"}:
+        return "a team and a health or disciplinary detail"
+    return ""
+
+
+def _unlisted_name(sentence: str, ent, place_tokens: set[int], schools: list, public: PublicList) -> bool:
+    """A person the model found whose given name no dictionary holds ("Oluwaseun", "Nkechi")."""
+    words = [t for t in ent if t.text not in _PARTICLES]
+    if not words or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in words):
+        return False  # acronyms, lower-case words: not a name
+    if any(not _name_word(t.text) or t.i in place_tokens for t in words):
+        return False
+    if any(s < ent.end_char and ent.start_char < e for s, e in schools):
+        return False  # the school's own name
+    if _PLACE_BEFORE.search(sentence[: ent.start_char]) or _TITLES.search(sentence[: ent.start_char]):
+        return False
+    if ent.end < len(ent.doc) and not _name_word(ent.doc[ent.end].text):
+        return False  # "Kirklees Council"
+    if len(words) == 1 and ent.label_ != "PERSON":
+        return False
+    return not _is_public_person(sentence, ent.start_char, ent.end_char, ent.text, public)
 
 
 # A published review's letter for a child or family ("Child Q", "Baby T",
@@ -635,6 +778,9 @@ def _is_public_person(sentence: str, start: int, end: int, name: str, public: Pu
                     if public.is_public_name(sentence[words[a].start() : words[b].end()]):
                         return True
     before, after = sentence[:start], sentence[end:]
+    shared = re.match(rf"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+((?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)", after)
+    if shared and public.is_public_name(f"{name} {shared.group(1)}"):
+        return True
     if _BYLINE.search(re.sub(r"(?:[A-Z][\w'’-]+\s+)+$", "", before)):
         return True
     if _PUBLIC_CASE.search(sentence) and any(n.startswith(name.lower() + " ") for n in public.names):
