@@ -377,19 +377,24 @@ def _may_name(sentence: str, lower_words: set[str]) -> bool:
 
 def scan(text: str, public: PublicList) -> list[Hit]:
     work: list[tuple[int, str, list[str]]] = []
+    hits: list[Hit] = []
     lower_words = set(re.findall(r"\b[a-z][\w'’-]*", text))
     for p_start, paragraph in _paragraphs(text):
         if not paragraph.strip() or public.markers.search(paragraph):
             continue
         for s_start, sentence in _sentences(paragraph, p_start):
+            household = _known_household(sentence)
+            if household:
+                why = "a child or family picked out by a small place and what is known about them there"
+                start, end = s_start + household.start(), s_start + household.end()
+                hits.append(Hit(start, end, "identifying details together", why))
             cues = _cues(sentence)
             if _may_name(sentence, lower_words) and (
                 cues or _NICKNAME.search(sentence) or _FRAMED_AGE.search(sentence) or _DOTTED.search(sentence)
             ):
                 work.append((s_start, sentence, cues))
     if not work:
-        return []
-    hits: list[Hit] = []
+        return hits
     docs = nlp().pipe([s for _, s, _ in work], batch_size=64)
     for (start, sentence, cues), doc in zip(work, docs, strict=True):
         hits += _judge(sentence, start, cues, doc, public)
@@ -639,6 +644,48 @@ _STREET = re.compile(
     r"Rise|Row|Square|Parade|Croft|Fold|Wynd|Estate)\b"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[A-Z][a-z]+(?:[’']s)?){0,2})")
+# With no name at all, a household is picked out in a small place by where
+# it lives and what everyone there knows of it: "the family above the post
+# office whose dad went to prison for the pub fire", "the only traveller boy
+# at the village school". Each part alone is anyone; together they are one.
+_ONE_HOUSEHOLD = re.compile(
+    r"\bthe\s+(?P<only>only\s+)?(?:(?!(?:a|an|the|place|time|way|one|kind|sort|thing)\b)[\w'’-]+\s+){0,2}?"
+    r"(?:family|boy|girl|lad|lass|kid|child|twins|son|daughter|brothers|sisters|children|household|"
+    r"teenager|baby)\b",
+    re.I,
+)
+_SMALL_PLACE = re.compile(
+    r"\b(?:village|hamlet|post office|pub|chip shop|chippy|farm shop|farm|caravan (?:site|park)|bookies|"
+    r"newsagents?|corner shop|off[- ]licence|launderette|level crossing|cottage|vicarage|vicar['’]s|rectory|"
+    r"lock[- ]keeper['’]s|cricket (?:club|pavilion)|allotments|church hall|working men['’]s club|"
+    r"(?:Christmas|summer|village|church|school)\s+(?:fair|fete|fête|gala|carnival|show))\b",
+    re.I,
+)
+_WHOSE_RELATIVE = re.compile(
+    r"\bwhose\s+(?:\w+\s+)?(?:mum|mother|dad|father|step-?(?:dad|mum)|nan|gran|grandad|brother|sister|son|"
+    r"daughter|uncle|aunt|auntie|parents?|family)\b",
+    re.I,
+)
+# What a village remembers of a family: a crime, a fire, a death, the papers.
+_NOTORIOUS = re.compile(
+    r"\b(?:prison|jail(?:ed)?|gaol|arrested|convicted|sent down|locked up|deported|crashed|"
+    r"burn(?:ed|t)\s+down|set fire|fire|arson|drowned|killed|murder\w*|robbery|raid(?:ed)?|"
+    r"in the (?:papers|paper|news)|on the news|went missing|overdosed|died)\b",
+    re.I,
+)
+
+
+def _known_household(sentence: str) -> re.Match | None:
+    """The phrase naming one household by a small place, a relative and a known event, or as "the only"."""
+    place = _SMALL_PLACE.search(sentence)
+    if not place:
+        return None
+    for match in _ONE_HOUSEHOLD.finditer(sentence):
+        if match.group("only") or (_WHOSE_RELATIVE.search(sentence) and _NOTORIOUS.search(sentence)):
+            return match
+    return None
+
+
 _EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|e\.g\.|for example|say)\s+(?:the\s+)?$", re.I)
 
 # Surnames of many traditions start with a particle: "Ó Conaill", "ap Rhys",
