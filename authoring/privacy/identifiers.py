@@ -135,7 +135,7 @@ _HANDLE_SHAPE = r"(?=[\w.]*[A-Za-z])(?=[\w.]*[._\d])[A-Za-z0-9_][\w.]{1,28}[A-Za
 # 'x' on Instagram"), or after "goes by".
 _PLATFORM_HANDLE = re.compile(
     rf"\b{_PLATFORMS}(?:['’]s)?(?:\s+(?:account|channel|page|profile|username|user\s?name|handle|gamertag|"
-    rf"tag|id|name))?(?:\s*[:,]\s*|\s+(?:is|was|=)\s+|(?<=[a-z])\s+(?=[\w.]*[._\d]))['‘\"“]?(?P<h>{_HANDLE_SHAPE})\b"
+    rf"tag|id|name))?(?:\s*[:,]\s*|\s+(?:is|was|=)\s+(?:just\s+|simply\s+|still\s+)?|(?<=[a-z])\s+(?=[\w.]*[._\d]))['‘\"“]?(?P<h>{_HANDLE_SHAPE})\b"
     rf"|['‘\"“](?P<q>{_HANDLE_SHAPE})['’\"”]\s+(?:on|in|into)\s+{_PLATFORMS}\b"
     rf"|\b(?:search(?:ed)?(?:\s+for)?|look(?:ed)?\s+up|add(?:ed)?|follow(?:s|ed)?)\s+(?P<s>{_HANDLE_SHAPE})"
     rf"\s+(?:on|in)\s+{_PLATFORMS}\b"

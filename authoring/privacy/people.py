@@ -111,7 +111,8 @@ _CUES = {
     "a one-off event": _any(
         r"set\s+(?:fire|light)\s+to|set\s+(?:\w+\s+){0,3}(?:alight|on fire|ablaze)",
         r"set off the\s+(?:\w+\s+)?alarm|let\s+(?:\w+\s+){0,4}tyres\s+down|flooded",
-        r"climbed\s+(?:onto|on to|up|over|into|out|on)|ran\s+(?:away|off)|absconded|escaped",
+        r"climbed\s+(?:onto|on to|up|over|into|out|on)|ran\s+(?:away|off|onto|on to|into|across)",
+        r"absconded|escaped",
         r"stole|nicked|pinched|shoplifted|smashed|broke\s+(?:into|in|the)|threw|hurled|lobbed",
         r"attacked|assaulted|punched|kicked|bit|headbutted|stabbed|trashed|vandalised|graffitied",
         r"sprayed|daubed|refused to come down|locked\s+(?:himself|herself|themselves)|barricaded",
