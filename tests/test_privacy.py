@@ -540,7 +540,7 @@ def test_a_platform_named_without_a_handle_or_the_blogs_own_handle_is_quiet(text
 @pytest.mark.parametrize(
     "text",
     [
-        "Mother and father Olumide and Funmilayo Adeyinka were interviewed under caution about the injuries.",
+        "Care proceedings for the baby of Tunde and Kemi Bakare start on Monday.",
         "Gwilym and Nia Pritchard did not turn up to the core group again.",
         "The parenting assessment of Chukwudi and Amaka Eze went to court in May.",
     ],
@@ -565,10 +565,11 @@ def test_public_couples_and_places_joined_by_and_are_not_parents(text):
     "text",
     [
         "Chukwuemeka Nwosu, in year 6 at Ysgol Maes y Coed, wets himself most afternoons.",
-        "Tomás Ó Briain started Year 1 at Ysgol Pant y Celyn last week.",
+        "Ebere Nnamdi is in Year 3 at Ysgol Gwaun Gynfi and hides under the table.",
         "Yaw ran onto the motorway bridge behind Deanfield Academy after his exclusion.",
         "A complaint to the HCPC about Ifeoluwa Bankole, the team manager, is still open.",
-        "Our IRO Beata Kowalska is under investigation by Social Care Wales.",
+        "Social Work England has opened a case against Chiamaka Obi from our duty team.",
+        "The fitness to practise panel heard that Olamide Ajayi IRO never met the child.",
     ],
 )
 def test_a_name_no_dictionary_holds_is_found_with_a_school_or_a_regulator(text):

@@ -570,12 +570,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                  f"two parents named with their shared surname, with {context}")  # fmt: skip
     strong = _strong_context(sentence, cues)
     if strong:
-        schools = [m.span() for m in _SCHOOL_NAME.finditer(sentence)]
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and _unlisted_name(
-                sentence, ent, place_tokens, schools, public
-            ):
-                flag(ent.start_char, ent.end_char, "name with identifying context", f"a name with {strong}")
+        for start, end in _unlisted_names(sentence, doc, public):
+            flag(start, end, "name with identifying context", f"a name with {strong}")
     for match in _INITIALS.finditer(sentence):
         letters = re.sub(r"[^A-Z]", "", match.group(0))
         dotted = "." in match.group(0)
@@ -705,6 +701,9 @@ _REGULATOR = re.compile(
     re.I,
 )
 _PLACE_NOUN_WORD = re.compile(rf"^(?i:{_PLACE_NOUN})$")
+_NAME_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)?[A-Z][a-z][\w'’-]*)+")
+_NUMERIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 
 
 def _name_word(word: str) -> bool:
@@ -739,11 +738,19 @@ def _parent_pair(sentence: str, match: re.Match, doc, cues: list[str], public: P
         return False  # "Leeds and Bradford Royal Infirmary"
     if any(public.is_public_name(f"{n} {surname}") for n in (a, b)) or public.is_public_name(surname):
         return False
+    # The model calls some given names places ("Tunde"); a surname it calls
+    # one is a town ("Leeds and Bradford Wakefield" is not written).
     places = {t.idx for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") for t in e}
-    if match.start("s") in places or match.start("b") in places or match.start("a") in places:
+    if match.start("s") in places:
         return False
     people = {t.idx for e in doc.ents if e.label_ == "PERSON" for t in e}
-    return is_first_name(a) or is_first_name(b) or bool({match.start("b"), match.start("s")} & people)
+    proper = [t for t in doc if match.start() <= t.idx < match.end() and t.text not in ("and", "&")]
+    return (
+        is_first_name(a)
+        or is_first_name(b)
+        or bool({match.start("b"), match.start("s")} & people)
+        or all(t.tag_ in ("NNP", "NNPS") for t in proper)
+    )
 
 
 def _strong_context(sentence: str, cues: list[str]) -> str:
@@ -760,22 +767,43 @@ def _strong_context(sentence: str, cues: list[str]) -> str:
     return ""
 
 
-def _unlisted_name(sentence: str, ent, place_tokens: set[int], schools: list, public: PublicList) -> bool:
-    """A person the model found whose given name no dictionary holds ("Oluwaseun", "Nkechi")."""
-    words = [t for t in ent if t.text not in _PARTICLES]
-    if not words or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in words):
-        return False  # acronyms, lower-case words: not a name
-    if any(not _name_word(t.text) or t.i in place_tokens for t in words):
-        return False
-    if any(s < ent.end_char and ent.start_char < e for s, e in schools):
-        return False  # the school's own name
-    if _PLACE_BEFORE.search(sentence[: ent.start_char]) or _TITLES.search(sentence[: ent.start_char]):
-        return False
-    if ent.end < len(ent.doc) and not _name_word(ent.doc[ent.end].text):
-        return False  # "Kirklees Council"
-    if len(words) == 1 and ent.label_ != "PERSON":
-        return False
-    return not _is_public_person(sentence, ent.start_char, ent.end_char, ent.text, public)
+def _unlisted_names(sentence: str, doc, public: PublicList) -> list[tuple[int, int]]:
+    """People whose given name no dictionary holds ("Oluwaseun", "Nkechi", "Chiamaka").
+
+    The small model finds such names but often calls them a place or an
+    organisation, or finds one word of two; so a run of capitalised words it
+    marked in any way counts, unless it marked the whole run as a place.
+    """
+    marked = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _NUMERIC_ENTITIES]
+    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+    for run in _NAME_RUN.finditer(sentence):
+        start, end = run.span()
+        if any(a < end and start < b for a, b, _ in marked) and not any(
+            a <= start and end <= b and label in _PLACE_LABELS for a, b, label in marked
+        ):
+            spans.add((start, end))
+    schools = [m.span() for m in _SCHOOL_NAME.finditer(sentence)]
+    people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
+    found = []
+    for start, end in sorted(spans):
+        words = [w for w in re.split(r"[\s-]+", sentence[start:end]) if w and w not in _PARTICLES]
+        if not words or not all(w[:1].isupper() and w[1:2].islower() and _name_word(w) for w in words):
+            continue  # acronyms, titles, institutions, streets, places
+        if len(words) == 1 and (start, end) not in people:
+            continue  # one word the model calls an organisation may well be one
+        if any(a <= start and end <= b and label in _PLACE_LABELS for a, b, label in marked):
+            continue
+        if any(a < end and start < b for a, b in schools):
+            continue  # the school's own name
+        before, after = sentence[:start], sentence[end:]
+        if _PLACE_BEFORE.search(before) or _TITLES.search(before) or _EXAMPLE_BEFORE.search(before):
+            continue
+        following = re.match(r"\s+([A-Z][\w'’-]+)", after)
+        if following and not _name_word(following.group(1)):
+            continue  # "Kirklees Council"
+        if not _is_public_person(sentence, start, end, sentence[start:end], public):
+            found.append((start, end))
+    return found
 
 
 # A published review's letter for a child or family ("Child Q", "Baby T",
