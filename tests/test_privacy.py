@@ -530,6 +530,7 @@ def test_a_handle_without_an_at_sign_near_a_platform_is_found(text):
     [
         "Snapchat, TikTok and Instagram are the apps most children ask about.",
         "Follow me on TikTok as swdiary.uk for short videos about practice.",
+        "Find me on Instagram: swdiary.uk, where I post about practice.",
         "Search 'foster care fortnight' on Instagram to find carers' stories.",
     ],
 )
@@ -608,8 +609,25 @@ def test_a_household_known_in_a_small_place_is_found_without_a_name(text):
         "Families whose dads are in prison often feel watched in small villages.",
         "A pub fire is the kind of story that follows a family around a village for years.",
         "The village school has only forty pupils and one teacher.",
+        "The children at the village school planted a garden for the care home.",
         "The family above the post office is a composite of several I have known.",
     ],
 )
 def test_a_small_place_in_general_names_no_household(text):
     assert scan(text) == [], text
+
+
+def test_a_first_name_written_with_its_accents_is_a_first_name():
+    text = "Siân from the fostering team was signed off with stress for a month."
+    assert [f.text for f in scan(text)] == ["Siân"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I reported Howard Tillotson to Social Work England for what he wrote.",
+        "Karen Dobbs was referred to Social Care Wales after the audit.",
+    ],
+)
+def test_a_colleague_reported_to_a_regulator_is_found(text):
+    assert "name with identifying context" in kinds(text), text
