@@ -631,3 +631,12 @@ def test_a_first_name_written_with_its_accents_is_a_first_name():
 )
 def test_a_colleague_reported_to_a_regulator_is_found(text):
     assert "name with identifying context" in kinds(text), text
+
+
+def test_named_researchers_stay_quiet():
+    assert scan("Research by Sue White and David Wastell looked hard at child protection systems.") == []
+
+
+def test_a_one_word_name_that_did_something_at_a_school_is_found():
+    text = "Nobody at Kirkstall Academy has forgotten how Tobiasz climbed the roof."
+    assert "name with identifying context" in kinds(text)

@@ -260,7 +260,9 @@ def _in_title_run(doc, token) -> bool:
 _NOT_NAME_POS = {"VERB", "ADJ", "ADV", "INTJ", "AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 # Whoever signs a post, or wrote a book, is named in public.
 _BYLINE = re.compile(
-    r"(?:\b(?:written|posted|post|article|blog|book|novel|memoir|edited|piece|words|photograph|guest post)"
+    r"(?:\b(?:written|posted|post|article|blog|book|novel|memoir|edited|piece|words|photograph|guest post"
+    # Research is published under its authors' names.
+    r"|research|study|studies|paper|chapter)"
     r"\s+by\s+"
     r"|\babout the author\s*:\s*|^\s*by\s+|^\s*(?:[A-Z][\w'’]*\s+){1,5}by\s+)$",
     re.I,
@@ -704,6 +706,8 @@ _PLACE_NOUN_WORD = re.compile(rf"^(?i:{_PLACE_NOUN})$")
 _NAME_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)?[A-Z][a-z][\w'’-]*)+")
 _NUMERIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# "how Bartek climbed the scaffolding": a word that is the doer of a one-off act is somebody.
+_ACT_AFTER = re.compile(r"\s+(?:" + _CUES["a one-off event"] + ")", re.I)
 
 
 def _name_word(word: str) -> bool:
@@ -789,8 +793,9 @@ def _unlisted_names(sentence: str, doc, public: PublicList) -> list[tuple[int, i
         words = [w for w in re.split(r"[\s-]+", sentence[start:end]) if w and w not in _PARTICLES]
         if not words or not all(w[:1].isupper() and w[1:2].islower() and _name_word(w) for w in words):
             continue  # acronyms, titles, institutions, streets, places
-        if len(words) == 1 and (start, end) not in people:
-            continue  # one word the model calls an organisation may well be one
+        acted = _ACT_AFTER.match(sentence[end:])
+        if len(words) == 1 and (start, end) not in people and not acted:
+            continue  # one word the model calls an organisation may well be one, unless it did something
         if any(a <= start and end <= b and label in _PLACE_LABELS for a, b, label in marked):
             continue
         if any(a < end and start < b for a, b in schools):
@@ -857,7 +862,8 @@ def _is_public_person(sentence: str, start: int, end: int, name: str, public: Pu
     shared = re.match(rf"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+((?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)", after)
     if shared and public.is_public_name(f"{name} {shared.group(1)}"):
         return True
-    if _BYLINE.search(re.sub(r"(?:[A-Z][\w'’-]+\s+)+$", "", before)):
+    # "Research by Sue White and David Wastell": the byline covers each author.
+    if _BYLINE.search(re.sub(r"(?:[A-Z][\w'’-]+,?\s+(?:(?:and|&)\s+)?)+$", "", before)):
         return True
     if _PUBLIC_CASE.search(sentence) and any(n.startswith(name.lower() + " ") for n in public.names):
         return True  # "the review into Arthur and Star"
