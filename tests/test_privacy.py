@@ -640,3 +640,12 @@ def test_named_researchers_stay_quiet():
 def test_a_one_word_name_that_did_something_at_a_school_is_found():
     text = "Nobody at Kirkstall Academy has forgotten how Tobiasz climbed the roof."
     assert "name with identifying context" in kinds(text)
+
+
+def test_a_child_who_shares_a_public_figures_surname_is_still_found():
+    text = "Lowri Haf Jones is in Year 4 at Ysgol Gymraeg Llwyncelyn and her mum drinks."
+    assert "name with identifying context" in kinds(text)
+
+
+def test_letters_of_public_office_after_a_name_make_it_public():
+    assert scan("Sarah Jones MP asked about the fitness to practise backlog in Parliament.") == []

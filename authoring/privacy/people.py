@@ -267,6 +267,7 @@ _BYLINE = re.compile(
     r"|\babout the author\s*:\s*|^\s*by\s+|^\s*(?:[A-Z][\w'’]*\s+){1,5}by\s+)$",
     re.I,
 )
+_OFFICE_LETTERS = r"\b(?:MP|MSP|MLA|MEP|KC|QC)\b"
 _PUBLIC_CASE = re.compile(
     r"\b(?:died|death|murder\w*|killed|manslaughter|serious case review|national review|practice review|"
     r"inquiry|inquest|headlines|trial)\b",
@@ -850,11 +851,16 @@ def _mentions_public(sentence: str, public: PublicList) -> bool:
 def _is_public_person(sentence: str, start: int, end: int, name: str, public: PublicList) -> bool:
     if public.is_public_name(name):
         return True
-    # A whole name on the list ("Eileen Munro", "Howard League") covers its parts.
+    # A whole name on the list ("Eileen Munro", "Howard League") covers its
+    # parts; a listed surname after another given name is someone else
+    # ("Lowri Haf Jones" is not "Ray Jones").
     words = list(re.finditer(r"[\w'’-]+", sentence))
     for i, word in enumerate(words):
         if word.start() <= start < word.end() or (start <= word.start() < end):
             for a in range(max(0, i - 2), i + 1):
+                given = re.findall(r"[\w'’]+", sentence[start : words[a].start()])
+                if any(w.lower() not in _CAPITAL_WORDS for w in given):
+                    continue
                 for b in range(i, min(len(words), i + 3)):
                     if public.is_public_name(sentence[words[a].start() : words[b].end()]):
                         return True
@@ -869,5 +875,8 @@ def _is_public_person(sentence: str, start: int, end: int, name: str, public: Pu
         return True  # "the review into Arthur and Star"
     if _reported_case(sentence):
         return True  # a child's death reported and reviewed in public
+    # "Sarah Jones MP", "Ann Lee KC": letters after a name that only public office gives.
+    if re.search(_OFFICE_LETTERS, name) or re.match(r"\s*,?\s*" + _OFFICE_LETTERS, after):
+        return True
     after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
     return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
