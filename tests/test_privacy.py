@@ -610,6 +610,7 @@ def test_a_household_known_in_a_small_place_is_found_without_a_name(text):
         "A pub fire is the kind of story that follows a family around a village for years.",
         "The village school has only forty pupils and one teacher.",
         "The children at the village school planted a garden for the care home.",
+        "The only child at the village school in our training video is played by an actor.",
         "The family above the post office is a composite of several I have known.",
     ],
 )

@@ -676,12 +676,13 @@ _NOTORIOUS = re.compile(
 
 
 def _known_household(sentence: str) -> re.Match | None:
-    """The phrase naming one household by a small place, a relative and a known event, or as "the only"."""
-    place = _SMALL_PLACE.search(sentence)
-    if not place:
+    """One household named by a small place and a relative, with a known event or as "the only"."""
+    # A relative is what ties the place to one family: "the only girl at the
+    # village school" alone could be anyone's class photo.
+    if not (_SMALL_PLACE.search(sentence) and _WHOSE_RELATIVE.search(sentence)):
         return None
     for match in _ONE_HOUSEHOLD.finditer(sentence):
-        if match.group("only") or (_WHOSE_RELATIVE.search(sentence) and _NOTORIOUS.search(sentence)):
+        if match.group("only") or _NOTORIOUS.search(sentence):
             return match
     return None
 
