@@ -597,6 +597,8 @@ def test_a_researcher_a_regulator_or_a_school_alone_stays_quiet(text):
         "The only Somali family in the village, whose son went missing last year, asked us for help.",
         "She is the only girl at the village school whose dad is in prison.",
         "The children in the cottage behind the pub, whose father died in the crash, are with their aunt.",
+        "We placed the girl from the flat above the chippy after her mum was arrested for the robbery.",
+        "The twins at the caravan park lost their dad in the crash on the level crossing.",
     ],
 )
 def test_a_household_known_in_a_small_place_is_found_without_a_name(text):

@@ -662,13 +662,13 @@ _SMALL_PLACE = re.compile(
     re.I,
 )
 _WHOSE_RELATIVE = re.compile(
-    r"\bwhose\s+(?:\w+\s+)?(?:mum|mother|dad|father|step-?(?:dad|mum)|nan|gran|grandad|brother|sister|son|"
+    r"\b(?:whose|his|her|their)\s+(?:\w+\s+)?(?:mum|mother|dad|father|step-?(?:dad|mum)|nan|gran|grandad|brother|sister|son|"
     r"daughter|uncle|aunt|auntie|parents?|family)\b",
     re.I,
 )
 # What a village remembers of a family: a crime, a fire, a death, the papers.
 _NOTORIOUS = re.compile(
-    r"\b(?:prison|jail(?:ed)?|gaol|arrested|convicted|sent down|locked up|deported|crashed|"
+    r"\b(?:prison|jail(?:ed)?|gaol|arrested|convicted|sent down|locked up|deported|crash(?:ed)?|accident|"
     r"burn(?:ed|t)\s+down|set fire|fire|arson|drowned|killed|murder\w*|robbery|raid(?:ed)?|"
     r"in the (?:papers|paper|news)|on the news|went missing|overdosed|died)\b",
     re.I,
