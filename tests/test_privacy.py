@@ -447,3 +447,208 @@ def test_an_organisations_address_is_public(text):
 )
 def test_where_a_child_or_family_lives_is_never_an_organisations_address(text):
     assert "street address" in kinds(text), text
+
+
+def test_the_patterns_corpus_is_found_without_false_alarms():
+    result = score(load_corpus(CORPORA / "patterns3"))
+    assert result.risky >= 64 and result.safe >= 64
+    assert result.recall >= 0.95, [c.text for c in result.misses]
+    assert result.false_alarms == [], [c.text for c, _ in result.false_alarms]
+
+
+@pytest.mark.parametrize("corpus", ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3"])
+def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):
+    result = score(load_corpus(CORPORA / corpus))
+    assert result.false_alarms == [], [(c.text, [f.text for f in fs]) for c, fs in result.false_alarms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The baby's new home is in WF1 4, near his nan.",
+        "Mum says she is somewhere in the S2 3 area but will not say more.",
+        "She told the police she was staying in HU5 2 with a friend.",
+        "They would only give a postcode beginning with DN4 0.",
+    ],
+)
+def test_a_postcode_sector_is_found(text):
+    assert "UK postcode" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sat in traffic near the M1 3 miles from the junction.",
+        "Our patch runs from LS1 to LS29, the whole of the city.",
+        "Postcode areas such as BD and HX each cover a whole town.",
+    ],
+)
+def test_a_road_a_distance_or_a_whole_city_is_no_postcode_sector(text):
+    assert "UK postcode" not in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court file for PO20P00431 is three lever arch files thick.",
+        "Ref: BS23C00914 - final hearing listed next month.",
+        "Her appeal in KH19C00602 was refused.",
+    ],
+)
+def test_a_family_court_case_number_is_found(text):
+    assert "case or reference number" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A case number is printed on the top right of every order.",
+        "The C110A form and the PLO were explained at training.",
+        "Re B-S (Children) [2013] EWCA Civ 1146 is worth reading twice.",
+    ],
+)
+def test_a_court_form_or_a_published_judgment_is_no_case_number(text):
+    assert scan(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His Insta is jaydenx_official and he posts where he is.",
+        "Look up 'keeleyyy__x' on TikTok and you'll see what I mean.",
+        "His Discord username, shadowwolf_777, is how the group found him.",
+        "Her TikTok handle was just mia.jxo and it was public.",
+        "On Minecraft he goes by creeperkid.09 and talks to anyone.",
+    ],
+)
+def test_a_handle_without_an_at_sign_near_a_platform_is_found(text):
+    assert "social media handle" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snapchat, TikTok and Instagram are the apps most children ask about.",
+        "Follow me on TikTok as swdiary.uk for short videos about practice.",
+        "Find me on Instagram: swdiary.uk, where I post about practice.",
+        "Search 'foster care fortnight' on Instagram to find carers' stories.",
+    ],
+)
+def test_a_platform_named_without_a_handle_or_the_blogs_own_handle_is_quiet(text):
+    assert scan(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Care proceedings for the baby of Tunde and Kemi Bakare start on Monday.",
+        "Gwilym and Nia Pritchard did not turn up to the core group again.",
+        "The parenting assessment of Chukwudi and Amaka Eze went to court in May.",
+    ],
+)
+def test_two_parents_with_a_shared_surname_are_found(text):
+    assert "name with identifying context" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barack and Michelle Obama visited a primary school in London in 2011.",
+        "Parents on a child protection plan often say they feel judged before they speak.",
+        "Leeds and Bradford councils ran a joint care proceedings pilot.",
+    ],
+)
+def test_public_couples_and_places_joined_by_and_are_not_parents(text):
+    assert scan(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chukwuemeka Nwosu, in year 6 at Ysgol Maes y Coed, wets himself most afternoons.",
+        "Ebere Nnamdi is in Year 3 at Ysgol Gwaun Gynfi and hides under the table.",
+        "Yaw ran onto the motorway bridge behind Deanfield Academy after his exclusion.",
+        "A complaint to the HCPC about Ifeoluwa Bankole, the team manager, is still open.",
+        "Social Work England has opened a case against Chiamaka Obi from our duty team.",
+        "The fitness to practise panel heard that Olamide Ajayi IRO never met the child.",
+    ],
+)
+def test_a_name_no_dictionary_holds_is_found_with_a_school_or_a_regulator(text):
+    assert "name with identifying context" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Chidi Okonkwo leads the research on Year 9 exclusions at the university.",
+        "Social Work England has struck off fewer than a hundred social workers a year.",
+        "Most children in Year 11 at a comprehensive like Moorside High sit nine GCSEs.",
+        "Estyn inspected Ysgol y Graig last term and praised its Year 6 reading.",
+    ],
+)
+def test_a_researcher_a_regulator_or_a_school_alone_stays_quiet(text):
+    assert scan(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lad from the chippy whose brother was jailed for the arson at the school is back in care.",
+        "The only Somali family in the village, whose son went missing last year, asked us for help.",
+        "She is the only girl at the village school whose dad is in prison.",
+        "The children in the cottage behind the pub, whose father died in the crash, are with their aunt.",
+        "We placed the girl from the flat above the chippy after her mum was arrested for the robbery.",
+        "The twins at the caravan park lost their dad in the crash on the level crossing.",
+    ],
+)
+def test_a_household_known_in_a_small_place_is_found_without_a_name(text):
+    assert "identifying details together" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families whose dads are in prison often feel watched in small villages.",
+        "A pub fire is the kind of story that follows a family around a village for years.",
+        "The village school has only forty pupils and one teacher.",
+        "The children at the village school planted a garden for the care home.",
+        "The only child at the village school in our training video is played by an actor.",
+        "The family above the post office is a composite of several I have known.",
+    ],
+)
+def test_a_small_place_in_general_names_no_household(text):
+    assert scan(text) == [], text
+
+
+def test_a_first_name_written_with_its_accents_is_a_first_name():
+    text = "Siân from the fostering team was signed off with stress for a month."
+    assert [f.text for f in scan(text)] == ["Siân"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I reported Howard Tillotson to Social Work England for what he wrote.",
+        "Karen Dobbs was referred to Social Care Wales after the audit.",
+    ],
+)
+def test_a_colleague_reported_to_a_regulator_is_found(text):
+    assert "name with identifying context" in kinds(text), text
+
+
+def test_named_researchers_stay_quiet():
+    assert scan("Research by Sue White and David Wastell looked hard at child protection systems.") == []
+
+
+def test_a_one_word_name_that_did_something_at_a_school_is_found():
+    text = "Nobody at Kirkstall Academy has forgotten how Tobiasz climbed the roof."
+    assert "name with identifying context" in kinds(text)
+
+
+def test_a_child_who_shares_a_public_figures_surname_is_still_found():
+    text = "Lowri Haf Jones is in Year 4 at Ysgol Gymraeg Llwyncelyn and her mum drinks."
+    assert "name with identifying context" in kinds(text)
+
+
+def test_letters_of_public_office_after_a_name_make_it_public():
+    assert scan("Sarah Jones MP asked about the fitness to practise backlog in Parliament.") == []

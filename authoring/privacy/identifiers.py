@@ -48,12 +48,26 @@ _AREAS = (  # noqa: SIM905
 ).split()
 _AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
 _POSTCODE = re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}}\b", re.I)
+POSTCODE = _POSTCODE
 # An outward code alone ("the LS28 area", "now in BD7") is a district of a
 # few thousand homes: found when written as a place, not as "section 20".
+# The sector digit after it ("a flat in M14 7", "the LS9 8 area") narrows a
+# district to a few streets; a count of miles, minutes or times after a road
+# number ("the M1 3 miles on") is not one.
+_SECTOR = (
+    r"(?:\s\d(?![\w.,:/]\d|\s*(?:miles?|mi|km|kilometres?|metres?|yards?|minutes?|mins?|hours?|hrs?"
+    r"|times|lanes?|junctions?|exits?|%|per|st|nd|rd|th|am|pm)\b))"
+)
 _DISTRICT = re.compile(
-    rf"(?:\b(?:in|to|from|near|around|at|postcode|district)\s+(?:the\s+)?)(?P<d>{_AREA}\d{{1,2}}[A-Z]?)\b"
+    rf"(?:\b(?:in|to|from|near|around|at|postcode|district|sector|(?:starting|beginning)(?:\s+with)?)\s+"
+    rf"(?:the\s+)?)(?P<d>{_AREA}\d{{1,2}}[A-Z]?{_SECTOR}?)\b"
     rf"(?!\s*(?:motorway|junction|road|\d))"
-    rf"|\b(?:the\s+)?(?P<d2>{_AREA}\d{{1,2}}[A-Z]?)\s+(?:area|postcode|district)\b"
+    rf"|\b(?:the\s+)?(?P<d2>{_AREA}\d{{1,2}}[A-Z]?{_SECTOR}?)\s+(?:area|postcode|district|sector)\b"
+)
+# "from LS1 to LS29" spans a whole city.
+_DISTRICT_RANGE = re.compile(
+    rf"\b{_AREA}\d{{1,2}}[A-Z]?\s*(?:to|-|–|and|or|through)\s*$"
+    rf"|^\s*(?:to|-|–|and|or|through)\s*(?:the\s+)?{_AREA}\d{{1,2}}[A-Z]?\b"
 )
 # Current plates: two letters, an age identifier (02-29, 51-79), three letters.
 _PLATE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y]\s?(?:0[2-9]|1\d|2[0-9]|5[1-9]|6\d|7[0-9])\s?[A-HJ-PR-Z]{3}\b")
@@ -79,6 +93,10 @@ _REF = re.compile(
     re.I,
 )
 _CODE = re.compile(r"\b[A-Z]{1,5}[-/]\d{2,4}[-/]\d{3,}\b")
+# The family court's case numbers run together a court code, the year, a
+# letter for the kind of case and a serial ("MA18C00217", "LS21P00123"): no
+# word or phrase in English has that shape, so no cue word is needed.
+_COURT_CASE = re.compile(r"\b[A-Z]{2,3}\d{2}[A-Z]{1,2}\d{3,6}\b")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d(?:[-/](?:\d\d|(?:1[89]|20)\d\d))?$")
 
 
@@ -104,6 +122,24 @@ _PLATFORM_NAME = re.compile(
     r"\b(?:TikTok|Snapchat|Instagram|Insta|Facebook|Twitter|X|YouTube|Discord|WhatsApp|Roblox|Xbox|PlayStation|"
     r"Twitch|Threads|Telegram|Kik|Bluesky)\b[^.;\n]{0,30}?\b(?:as|name\s+is|called|username|handle|user|"
     r"profile|account|gamertag|tag)\b\s*(?:is\s+)?['‘\"“]?(?P<h>(?=[\w.]*[._\d])[\w.]{3,30}[\w]|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,3})"
+)
+_PLATFORMS = (
+    r"(?:TikTok|Tiktok|Snapchat|Snap|Instagram|Insta|Facebook|Twitter|YouTube|Youtube|Discord|WhatsApp|Roblox|"
+    r"Xbox|PlayStation|PSN|Twitch|Threads|Telegram|Kik|Bluesky|Fortnite|Minecraft|Steam)"
+)
+# A handle written without its @ is told from a word by its shape: a dot,
+# underscore or digit inside ("imranbeats_07", "lily.rose.x"), and a letter.
+_HANDLE_SHAPE = r"(?=[\w.]*[A-Za-z])(?=[\w.]*[._\d])[A-Za-z0-9_][\w.]{1,28}[A-Za-z0-9_]"
+# Such a handle stands right after a platform ("His Snapchat was ...", "her
+# TikTok, ...", "on Snapchat: ...", "TikTok account ..."), before one ("search
+# 'x' on Instagram"), or after "goes by".
+_PLATFORM_HANDLE = re.compile(
+    rf"\b{_PLATFORMS}(?:['’]s)?(?:\s+(?:account|channel|page|profile|username|user\s?name|handle|gamertag|"
+    rf"tag|id|name))?(?:\s*[:,]\s*|\s+(?:is|was|=)\s+(?:just\s+|simply\s+|still\s+)?|(?<=[a-z])\s+(?=[\w.]*[._\d]))['‘\"“]?(?P<h>{_HANDLE_SHAPE})\b"
+    rf"|['‘\"“](?P<q>{_HANDLE_SHAPE})['’\"”]\s+(?:on|in|into)\s+{_PLATFORMS}\b"
+    rf"|\b(?:search(?:ed)?(?:\s+for)?|look(?:ed)?\s+up|add(?:ed)?|follow(?:s|ed)?)\s+(?P<s>{_HANDLE_SHAPE})"
+    rf"\s+(?:on|in)\s+{_PLATFORMS}\b"
+    rf"|\b(?:goes|went|going)\s+by\s+['‘\"“]?(?P<g>{_HANDLE_SHAPE})\b"
 )
 _OWN_HANDLE = re.compile(
     r"\b(?:guest post by|about the author|written by|follow (?:me|us|the blog)|find (?:me|us))\b", re.I
@@ -201,8 +237,14 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         if not public.is_public_handle(match.group(0)) and not own:
             add(match, "social media handle", "a social media handle (not on the public list)")
     for match in _PLATFORM_NAME.finditer(text):
-        if not public.is_public_handle("@" + match.group("h")):
+        own = _OWN_HANDLE.search(text[max(0, match.start() - 120) : match.start()])
+        if not public.is_public_handle("@" + match.group("h")) and not own:
             add(match, "social media handle", "a name on a social media platform", "h")
+    for match in _PLATFORM_HANDLE.finditer(text):
+        group = next(g for g in ("h", "q", "s", "g") if match.group(g))
+        own = _OWN_HANDLE.search(text[max(0, match.start() - 120) : match.start()])
+        if not public.is_public_handle("@" + match.group(group)) and not own:
+            add(match, "social media handle", "a username near a social media platform", group)
     hits += _phone(text, public)
     for match in _NHS.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -221,7 +263,10 @@ def scan(text: str, public: PublicList) -> list[Hit]:
             add(match, "UK postcode", "a full UK postcode")
     for match in _DISTRICT.finditer(text):
         group = "d" if match.group("d") else "d2"
-        if match.group(group).isupper():
+        ranged = _DISTRICT_RANGE.search(text[max(0, match.start(group) - 12) : match.start(group)]) or (
+            _DISTRICT_RANGE.match(text[match.end(group) : match.end(group) + 16])
+        )
+        if match.group(group).isupper() and not ranged:
             add(match, "UK postcode", "a postcode district, a small area", group)
     for match in _PLATE.finditer(text):
         add(match, "vehicle registration", "a car's number plate")
@@ -237,6 +282,8 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         if _YEARISH.match(ident) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", ident):
             continue
         add(match, "case or reference number", "a case, file or system reference", "id")
+    for match in _COURT_CASE.finditer(text):
+        add(match, "case or reference number", "a family court case number")
     for match in _CODE.finditer(text):
         add(match, "case or reference number", "a reference code")
     return hits

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from . import identifiers
 from .finding import Hit
@@ -84,6 +85,16 @@ _CUES = {
         r"performance (?:plan|review|management)|written warning|investigation",
         r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
         r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
+        # The regulators a social worker is reported to, in each nation.
+        r"social work england|social care wales|SSSC|scottish social services council|NISCC|HCPC|HCPTS",
+        r"fitness to practi[sc]e|the regulator|interim order|conditions of practice",
+    ),
+    # The steps of child protection: a family named in one is a family
+    # known to children's services.
+    "a child protection process": _any(
+        r"child protection|section 47|s\.?\s?47|strategy (?:meeting|discussion)|core group",
+        r"parenting assessment|care proceedings|pre-proceedings|PLO|initial conference|review conference",
+        r"protection plan|child in need plan|threshold",
     ),
     "a workplace": r"(?<!social )"
     + _any(
@@ -100,7 +111,8 @@ _CUES = {
     "a one-off event": _any(
         r"set\s+(?:fire|light)\s+to|set\s+(?:\w+\s+){0,3}(?:alight|on fire|ablaze)",
         r"set off the\s+(?:\w+\s+)?alarm|let\s+(?:\w+\s+){0,4}tyres\s+down|flooded",
-        r"climbed\s+(?:onto|on to|up|over|into|out|on)|ran\s+(?:away|off)|absconded|escaped",
+        r"climbed\s+(?:onto|on to|up|over|into|out|on)|ran\s+(?:away|off|onto|on to|into|across)",
+        r"absconded|escaped",
         r"stole|nicked|pinched|shoplifted|smashed|broke\s+(?:into|in|the)|threw|hurled|lobbed",
         r"attacked|assaulted|punched|kicked|bit|headbutted|stabbed|trashed|vandalised|graffitied",
         r"sprayed|daubed|refused to come down|locked\s+(?:himself|herself|themselves)|barricaded",
@@ -109,6 +121,7 @@ _CUES = {
         r"was found\s+(?:asleep|alone|wandering|hiding|sleeping)|hijacked|joyrid\w+|crashed|torched",
         r"burn(?:ed|t)\s+down|got stuck|was arrested|exposed|streaked|overdosed|stolen",
         r"drove\s+(?:\w+\s+){1,3}(?:into|through|onto|off)",
+        r"climbed\s+the|walked\s+out\s+of|vanished|collapsed|was sent home",
     ),
     "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
     + r"|\((?:left|right|centre)\)",
@@ -128,6 +141,8 @@ _LOCAL_PLACE = re.compile(
 _SCHOOL_NAME = re.compile(
     r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Primary|Academy|High|Infants|Juniors|Junior School|"
     r"School|College|Grange|Nursery|Tots|Grammar)\b"
+    # Welsh-medium schools put "Ysgol" first: "Ysgol y Graig", "Ysgol Pen y Bryn".
+    r"|\bYsgol(?:\s+(?:y|yr|[A-Z][\w'’-]+)){1,4}"
 )
 _YEAR_GROUP = re.compile(r"\b(?:Year|Yr)\s?\d{1,2}\b|\breception class\b", re.I)
 _EVENT = re.compile(
@@ -245,11 +260,14 @@ def _in_title_run(doc, token) -> bool:
 _NOT_NAME_POS = {"VERB", "ADJ", "ADV", "INTJ", "AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 # Whoever signs a post, or wrote a book, is named in public.
 _BYLINE = re.compile(
-    r"(?:\b(?:written|posted|post|article|blog|book|novel|memoir|edited|piece|words|photograph|guest post)"
+    r"(?:\b(?:written|posted|post|article|blog|book|novel|memoir|edited|piece|words|photograph|guest post"
+    # Research is published under its authors' names.
+    r"|research|study|studies|paper|chapter)"
     r"\s+by\s+"
     r"|\babout the author\s*:\s*|^\s*by\s+|^\s*(?:[A-Z][\w'’]*\s+){1,5}by\s+)$",
     re.I,
 )
+_OFFICE_LETTERS = r"\b(?:MP|MSP|MLA|MEP|KC|QC)\b"
 _PUBLIC_CASE = re.compile(
     r"\b(?:died|death|murder\w*|killed|manslaughter|serious case review|national review|practice review|"
     r"inquiry|inquest|headlines|trial)\b",
@@ -281,8 +299,19 @@ def _first_names():
 
 
 def is_first_name(word: str) -> bool:
-    """A given name in the first-name dictionary of ``gender-guesser`` (48,000 names)."""
-    return _first_names().get_gender(word) != "unknown"
+    """A given name in the first-name dictionary of ``gender-guesser`` (48,000 names).
+
+    The dictionary spells most names without their accents ("Sian" for
+    "Siân", "Ciaran" for "Ciarán"): a name is looked up both ways.
+    """
+    if _first_names().get_gender(word) != "unknown":
+        return True
+    plain = _unaccented(word)
+    return plain != word and _first_names().get_gender(plain) != "unknown"
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @functools.cache
@@ -352,19 +381,24 @@ def _may_name(sentence: str, lower_words: set[str]) -> bool:
 
 def scan(text: str, public: PublicList) -> list[Hit]:
     work: list[tuple[int, str, list[str]]] = []
+    hits: list[Hit] = []
     lower_words = set(re.findall(r"\b[a-z][\w'’-]*", text))
     for p_start, paragraph in _paragraphs(text):
         if not paragraph.strip() or public.markers.search(paragraph):
             continue
         for s_start, sentence in _sentences(paragraph, p_start):
+            household = _known_household(sentence)
+            if household:
+                why = "a child or family picked out by a small place and what is known about them there"
+                start, end = s_start + household.start(), s_start + household.end()
+                hits.append(Hit(start, end, "identifying details together", why))
             cues = _cues(sentence)
             if _may_name(sentence, lower_words) and (
                 cues or _NICKNAME.search(sentence) or _FRAMED_AGE.search(sentence) or _DOTTED.search(sentence)
             ):
                 work.append((s_start, sentence, cues))
     if not work:
-        return []
-    hits: list[Hit] = []
+        return hits
     docs = nlp().pipe([s for _, s, _ in work], batch_size=64)
     for (start, sentence, cues), doc in zip(work, docs, strict=True):
         hits += _judge(sentence, start, cues, doc, public)
@@ -455,6 +489,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             and not before.rstrip().endswith("/")
             and not _in_title_run(doc, token)
             and not (token.i in place_tokens and _TOWN_ENDING.search(token.text))
+            # "Strand, London WC2A 2LL": the word before a postcode is its town.
+            and not identifiers.POSTCODE.match(after.lstrip(" ,"))
         )
         proper = _pos(token) == "PROPN" and token.i not in place_tokens
         framed_age = re.match(
@@ -531,6 +567,14 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                     "family name",
                     f"a family named by surname, with {context or 'a place'}",
                 )
+    for match in _PARENT_PAIR.finditer(sentence):
+        if _parent_pair(sentence, match, doc, cues, public):
+            flag(match.start(), match.end(), "name with identifying context",
+                 f"two parents named with their shared surname, with {context}")  # fmt: skip
+    strong = _strong_context(sentence, cues)
+    if strong:
+        for start, end in _unlisted_names(sentence, doc, public):
+            flag(start, end, "name with identifying context", f"a name with {strong}")
     for match in _INITIALS.finditer(sentence):
         letters = re.sub(r"[^A-Z]", "", match.group(0))
         dotted = "." in match.group(0)
@@ -549,8 +593,23 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     reported = _reported_case(sentence)
     if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
         school = _SCHOOL_NAME.search(sentence)
-        named = list(places) + ([school] if school else [])
-        named += [m.span(1) for m in _PLACE_AFTER.finditer(sentence) if not public.is_public_name(m.group(1))]
+        if school and _EXAMPLE_BEFORE.search(sentence[: school.start()]):
+            school = None  # "a school like Moorside High" is any school
+        named = [
+            e
+            for e in places
+            if not _TITLES.search(sentence[: e.start_char])
+            and not _EXAMPLE_BEFORE.search(sentence[: e.start_char])
+            and not (school and e.start_char < school.end() and school.start() < e.end_char)
+        ] + ([school] if school else [])
+        peoples = {e.start_char for e in doc.ents if e.label_ == "NORP"}
+        named += [
+            m.span(1)
+            for m in _PLACE_AFTER.finditer(sentence)
+            if not public.is_public_name(m.group(1))
+            and m.group(1).split()[0].lower() not in _CAPITAL_WORDS  # "in Year 11"
+            and m.start(1) not in peoples  # "in Irish-medium schools"
+        ]
         street = _STREET.search(sentence)
         if (
             street
@@ -585,6 +644,173 @@ _STREET = re.compile(
     r"Rise|Row|Square|Parade|Croft|Fold|Wynd|Estate)\b"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]+(?:[’']s)?(?:\s[A-Z][a-z]+(?:[’']s)?){0,2})")
+# With no name at all, a household is picked out in a small place by where
+# it lives and what everyone there knows of it: "the family above the post
+# office whose dad went to prison for the pub fire", "the only traveller boy
+# at the village school". Each part alone is anyone; together they are one.
+_ONE_HOUSEHOLD = re.compile(
+    r"\bthe\s+(?P<only>only\s+)?(?:(?!(?:a|an|the|place|time|way|one|kind|sort|thing)\b)[\w'’-]+\s+){0,2}?"
+    r"(?:family|boy|girl|lad|lass|kid|child|twins|son|daughter|brothers|sisters|children|household|"
+    r"teenager|baby)\b",
+    re.I,
+)
+_SMALL_PLACE = re.compile(
+    r"\b(?:village|hamlet|post office|pub|chip shop|chippy|farm shop|farm|caravan (?:site|park)|bookies|"
+    r"newsagents?|corner shop|off[- ]licence|launderette|level crossing|cottage|vicarage|vicar['’]s|rectory|"
+    r"lock[- ]keeper['’]s|cricket (?:club|pavilion)|allotments|church hall|working men['’]s club|"
+    r"(?:Christmas|summer|village|church|school)\s+(?:fair|fete|fête|gala|carnival|show))\b",
+    re.I,
+)
+_WHOSE_RELATIVE = re.compile(
+    r"\b(?:whose|his|her|their)\s+(?:\w+\s+)?(?:mum|mother|dad|father|step-?(?:dad|mum)|nan|gran|grandad|brother|sister|son|"
+    r"daughter|uncle|aunt|auntie|parents?|family)\b",
+    re.I,
+)
+# What a village remembers of a family: a crime, a fire, a death, the papers.
+_NOTORIOUS = re.compile(
+    r"\b(?:prison|jail(?:ed)?|gaol|arrested|convicted|sent down|locked up|deported|crash(?:ed)?|accident|"
+    r"burn(?:ed|t)\s+down|set fire|fire|arson|drowned|killed|murder\w*|robbery|raid(?:ed)?|"
+    r"in the (?:papers|paper|news)|on the news|went missing|overdosed|died)\b",
+    re.I,
+)
+
+
+def _known_household(sentence: str) -> re.Match | None:
+    """One household named by a small place and a relative, with a known event or as "the only"."""
+    # A relative is what ties the place to one family: "the only girl at the
+    # village school" alone could be anyone's class photo.
+    if not (_SMALL_PLACE.search(sentence) and _WHOSE_RELATIVE.search(sentence)):
+        return None
+    for match in _ONE_HOUSEHOLD.finditer(sentence):
+        if match.group("only") or _NOTORIOUS.search(sentence):
+            return match
+    return None
+
+
+_EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|e\.g\.|for example|say)\s+(?:the\s+)?$", re.I)
+
+# Surnames of many traditions start with a particle: "Ó Conaill", "ap Rhys",
+# "Ní Bhriain", "Mac Giolla Phádraig", "van der Berg", "bin Yusuf".
+_PARTICLE = r"(?:Ó|O['’]|Ní|Nic|Mac|Mc|Uí|Ua|ap|ab|van|von|der|de|da|di|du|le|la|bin|bint|al|el)"
+_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mc", "Uí", "Ua", "ap", "ab", "van", "von", "der", "de", "da", "di",
+              "du", "le", "la", "bin", "bint", "al", "el", "-", "y"}  # fmt: skip
+# "Kwame and Abena Mensah": two given names sharing one surname, the way
+# parents are written.
+_PARENT_PAIR = re.compile(
+    rf"\b(?P<a>[A-Z][\w'’-]+)\s+(?:and|&)\s+(?P<b>[A-Z][\w'’-]+)\s+(?P<s>(?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)\b"
+)
+_REGULATOR = re.compile(
+    r"\b(?:social work england|social care wales|SSSC|scottish social services council|NISCC|HCPC|HCPTS|"
+    r"fitness to practi[sc]e|the regulator|struck off)\b",
+    re.I,
+)
+_PLACE_NOUN_WORD = re.compile(rf"^(?i:{_PLACE_NOUN})$")
+_NAME_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)?[A-Z][a-z][\w'’-]*)+")
+_NUMERIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# "how Bartek climbed the scaffolding": a word that is the doer of a one-off act is somebody.
+_ACT_AFTER = re.compile(r"\s+(?:" + _CUES["a one-off event"] + ")", re.I)
+
+
+def _name_word(word: str) -> bool:
+    """A word that can stand in a person's name: not a title, institution, street or place word."""
+    return not (
+        word.lower() in _CAPITAL_WORDS
+        or word in _INSTITUTION_WORDS
+        or re.fullmatch(identifiers.STREET_TYPES, word)
+        or _PLACE_NOUN_WORD.match(word)
+    )
+
+
+def _parent_pair(sentence: str, match: re.Match, doc, cues: list[str], public: PublicList) -> bool:
+    a, b, surname = match.group("a"), match.group("b"), match.group("s")
+    if not set(cues) & {
+        "a child",
+        "a family role",
+        "a carer or placement",
+        "a court case",
+        "a child protection process",
+    }:
+        return False
+    if not all(_name_word(w) for w in (a, b, surname.split()[-1])):
+        return False
+    # "Brid Featherstone and Anna Gupta": the first word ends one full name.
+    previous = re.search(r"([A-Z][\w'’-]*)\s*$", sentence[: match.start()])
+    if previous and previous.group(1).lower() not in _CAPITAL_WORDS:
+        return False
+    after = sentence[match.end() :]
+    following = re.match(r"\s+([A-Z][\w'’-]+)", after)
+    if following and (following.group(1) in _INSTITUTION_WORDS or not _name_word(following.group(1))):
+        return False  # "Leeds and Bradford Royal Infirmary"
+    if any(public.is_public_name(f"{n} {surname}") for n in (a, b)) or public.is_public_name(surname):
+        return False
+    # The model calls some given names places ("Tunde"); a surname it calls
+    # one is a town ("Leeds and Bradford Wakefield" is not written).
+    places = {t.idx for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") for t in e}
+    if match.start("s") in places:
+        return False
+    people = {t.idx for e in doc.ents if e.label_ == "PERSON" for t in e}
+    proper = [t for t in doc if match.start() <= t.idx < match.end() and t.text not in ("and", "&")]
+    return (
+        is_first_name(a)
+        or is_first_name(b)
+        or bool({match.start("b"), match.start("s")} & people)
+        or all(t.tag_ in ("NNP", "NNPS") for t in proper)
+    )
+
+
+def _strong_context(sentence: str, cues: list[str]) -> str:
+    """Context that identifies whoever is named in it, so a name the dictionary lacks still counts."""
+    school = _SCHOOL_NAME.search(sentence)
+    if school and (_YEAR_GROUP.search(sentence) or "a one-off event" in cues or _EVENT.search(sentence)):
+        return "a named school and a year group or an event there"
+    if _REGULATOR.search(sentence):
+        return "a report to the social work regulator"
+    if "a child protection process" in cues and set(cues) & {"a child", "a family role"}:
+        return "a child protection process"
+    if "a workplace" in cues and set(cues) & {"a health detail", "a disciplinary detail"}:
+        return "a team and a health or disciplinary detail"
+    return ""
+
+
+def _unlisted_names(sentence: str, doc, public: PublicList) -> list[tuple[int, int]]:
+    """People whose given name no dictionary holds ("Oluwaseun", "Nkechi", "Chiamaka").
+
+    The small model finds such names but often calls them a place or an
+    organisation, or finds one word of two; so a run of capitalised words it
+    marked in any way counts, unless it marked the whole run as a place.
+    """
+    marked = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _NUMERIC_ENTITIES]
+    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+    for run in _NAME_RUN.finditer(sentence):
+        start, end = run.span()
+        if any(a < end and start < b for a, b, _ in marked) and not any(
+            a <= start and end <= b and label in _PLACE_LABELS for a, b, label in marked
+        ):
+            spans.add((start, end))
+    schools = [m.span() for m in _SCHOOL_NAME.finditer(sentence)]
+    people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
+    found = []
+    for start, end in sorted(spans):
+        words = [w for w in re.split(r"[\s-]+", sentence[start:end]) if w and w not in _PARTICLES]
+        if not words or not all(w[:1].isupper() and w[1:2].islower() and _name_word(w) for w in words):
+            continue  # acronyms, titles, institutions, streets, places
+        acted = _ACT_AFTER.match(sentence[end:])
+        if len(words) == 1 and (start, end) not in people and not acted:
+            continue  # one word the model calls an organisation may well be one, unless it did something
+        if any(a <= start and end <= b and label in _PLACE_LABELS for a, b, label in marked):
+            continue
+        if any(a < end and start < b for a, b in schools):
+            continue  # the school's own name
+        before, after = sentence[:start], sentence[end:]
+        if _PLACE_BEFORE.search(before) or _TITLES.search(before) or _EXAMPLE_BEFORE.search(before):
+            continue
+        following = re.match(r"\s+([A-Z][\w'’-]+)", after)
+        if following and not _name_word(following.group(1)):
+            continue  # "Kirklees Council"
+        if not _is_public_person(sentence, start, end, sentence[start:end], public):
+            found.append((start, end))
+    return found
 
 
 # A published review's letter for a child or family ("Child Q", "Baby T",
@@ -626,20 +852,32 @@ def _mentions_public(sentence: str, public: PublicList) -> bool:
 def _is_public_person(sentence: str, start: int, end: int, name: str, public: PublicList) -> bool:
     if public.is_public_name(name):
         return True
-    # A whole name on the list ("Eileen Munro", "Howard League") covers its parts.
+    # A whole name on the list ("Eileen Munro", "Howard League") covers its
+    # parts; a listed surname after another given name is someone else
+    # ("Lowri Haf Jones" is not "Ray Jones").
     words = list(re.finditer(r"[\w'’-]+", sentence))
     for i, word in enumerate(words):
         if word.start() <= start < word.end() or (start <= word.start() < end):
             for a in range(max(0, i - 2), i + 1):
+                given = re.findall(r"[\w'’]+", sentence[start : words[a].start()])
+                if any(w.lower() not in _CAPITAL_WORDS for w in given):
+                    continue
                 for b in range(i, min(len(words), i + 3)):
                     if public.is_public_name(sentence[words[a].start() : words[b].end()]):
                         return True
     before, after = sentence[:start], sentence[end:]
-    if _BYLINE.search(re.sub(r"(?:[A-Z][\w'’-]+\s+)+$", "", before)):
+    shared = re.match(rf"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+((?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)", after)
+    if shared and public.is_public_name(f"{name} {shared.group(1)}"):
+        return True
+    # "Research by Sue White and David Wastell": the byline covers each author.
+    if _BYLINE.search(re.sub(r"(?:[A-Z][\w'’-]+,?\s+(?:(?:and|&)\s+)?)+$", "", before)):
         return True
     if _PUBLIC_CASE.search(sentence) and any(n.startswith(name.lower() + " ") for n in public.names):
         return True  # "the review into Arthur and Star"
     if _reported_case(sentence):
         return True  # a child's death reported and reviewed in public
+    # "Sarah Jones MP", "Ann Lee KC": letters after a name that only public office gives.
+    if re.search(_OFFICE_LETTERS, name) or re.match(r"\s*,?\s*" + _OFFICE_LETTERS, after):
+        return True
     after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
     return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
