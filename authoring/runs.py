@@ -90,12 +90,14 @@ def _work_folder(site: Path) -> Path:
     return site.parent / f".{site.name}.search"
 
 
-def _indexed_pages(site: Path, known: dict) -> dict[str, list]:
-    """Each HTML page of ``site`` that search indexes, by path: [inode, size, mtime, digest].
+def _indexed_pages(site: Path, known: dict) -> tuple[dict[str, list], dict[str, list]]:
+    """Each HTML page of ``site`` that search indexes, by path: [inode, size, mtime, digest];
+    and what is known now of every HTML page, to give as ``known`` next time.
 
     A page whose inode, size and time are as ``known`` records them is not read
     again: a build hard-links the pages it did not change from the last site."""
     found: dict[str, list] = {}
+    now: dict[str, list] = {}
     start = len(str(site)) + 1
     stack = [str(site)]
     bundle = f"{site}{os.sep}pagefind"
@@ -112,17 +114,15 @@ def _indexed_pages(site: Path, known: dict) -> dict[str, list]:
                 info = entry.stat(follow_symlinks=False)
                 stamp = [info.st_ino, info.st_size, info.st_mtime_ns]
                 before = known.get(relative)
-                if before is not None and before[:3] == stamp:
-                    if before[3]:
-                        found[relative] = before
-                    continue
-                with open(entry.path, "rb") as page:
-                    data = page.read()
-                digest = hashlib.blake2b(data, digest_size=16).hexdigest() if BODY_MARK in data else ""
-                known[relative] = [*stamp, digest]
-                if digest:
-                    found[relative] = known[relative]
-    return found
+                if before is None or before[:3] != stamp:
+                    with open(entry.path, "rb") as page:
+                        data = page.read()
+                    digest = hashlib.blake2b(data, digest_size=16).hexdigest() if BODY_MARK in data else ""
+                    before = [*stamp, digest]
+                now[relative] = before
+                if before[3]:
+                    found[relative] = before
+    return found, now
 
 
 def _files_under(top: Path) -> dict[str, int]:
@@ -222,7 +222,7 @@ def _pagefind_error(made: subprocess.CompletedProcess, site: Path) -> str:
     )
 
 
-def update_search_index(site: Path, *, background: bool = False, force: bool = False) -> IndexRun | None:
+def update_search_index(site: Path, *, background: bool = False) -> IndexRun | None:
     """Bring ``site``'s search index (``pagefind/``) up to date; None when it already is.
 
     Only the pages search indexes are given to Pagefind. It writes a new bundle
@@ -238,8 +238,7 @@ def update_search_index(site: Path, *, background: bool = False, force: bool = F
     work.mkdir(parents=True, exist_ok=True)
     lock = Lock(str(work) + ".lock")
     if not lock.acquire(WAIT_SECONDS):
-        minutes = WAIT_SECONDS // 60
-        return IndexRun(1, error=f"{lock.path}: another search index has been made for {minutes} minutes")
+        return IndexRun(1, error=_busy(lock.path, "another search index"))
     try:
         record_file = work / "pages.json"
         try:
@@ -248,13 +247,12 @@ def update_search_index(site: Path, *, background: bool = False, force: bool = F
                 record = {}
         except (OSError, ValueError):
             record = {}
-        known = record.get("known", {})
-        pages = _indexed_pages(site, known)
+        pages, known = _indexed_pages(site, record.get("known", {}))
         live = site / "pagefind"
         state = hashlib.blake2b(
             json.dumps([_pagefind_version(), sorted((k, v[3]) for k, v in pages.items())]).encode()
         ).hexdigest()
-        if not force and record.get("state") == state and _bundle_stamp(live) == record.get("bundle"):
+        if record.get("state") == state and _bundle_stamp(live) == record.get("bundle"):
             return None
         view, bundle = work / "site", work / "bundle"
         _mirror(view, {relative: site / relative for relative in pages})
@@ -286,7 +284,7 @@ def update_search_index(site: Path, *, background: bool = False, force: bool = F
         shutil.rmtree(old, ignore_errors=True)
         site_lock = SiteFolder.beside(str(site)).lock
         if not site_lock.acquire(WAIT_SECONDS):
-            return IndexRun(1, error=f"{site_lock.path}: a build has been writing to {site} for too long")
+            return IndexRun(1, error=_busy(site_lock.path, "a build"))
         try:
             if live.exists():
                 live.rename(old)
@@ -301,13 +299,23 @@ def update_search_index(site: Path, *, background: bool = False, force: bool = F
         partial.replace(record_file)
         return IndexRun(0, len(pages))
     except OSError as error:
+        said = f"{error.strerror or error} ({error.filename or site})"
         return IndexRun(
             1,
-            error=f"{error.filename or site}: error: the search index was not updated: "
-            f"{error.strerror or error}",
+            error=f"{site}: error: the search index was not updated: {said}; make room or make it "
+            f"writable and build again. The site keeps its last index",
         )
     finally:
         lock.release()
+
+
+def _busy(lock: str, who: str) -> str:
+    from plugins.incremental.site_folder import WAIT_SECONDS
+
+    return (
+        f"{lock}: error: {who} has held this lock for {WAIT_SECONDS // 60} minutes; stop it and "
+        f"build again. The site keeps its last index"
+    )
 
 
 def _bundle_stamp(bundle: Path) -> list | None:
