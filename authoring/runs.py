@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,7 +74,11 @@ BODY_MARK = b"data-pagefind-body"
 # Files of a Pagefind bundle named by their content: one already there is not
 # written again, so a bundle kept from the last index saves compressing them.
 _HASHED = ("fragment", "index", "filter")
-_WORK_FORMAT = 1
+_WORK_FORMAT = 2
+# Pages per part of the index: an edit makes its part again, not the whole index.
+SHARD_PAGES = 1000
+# The parts besides the first, which is ``pagefind/`` itself, for the search page to merge.
+SHARD_LIST = "shards.json"
 
 
 @dataclass
@@ -116,8 +121,8 @@ def _indexed_pages(site: Path, known: dict) -> tuple[dict[str, list], dict[str, 
                 before = known.get(relative)
                 if before is None or before[:3] != stamp:
                     with open(entry.path, "rb") as page:
-                        data = page.read()
-                    digest = hashlib.blake2b(data, digest_size=16).hexdigest() if BODY_MARK in data else ""
+                        indexed = _what_search_reads(page.read())
+                    digest = hashlib.blake2b(indexed, digest_size=16).hexdigest() if indexed else ""
                     before = [*stamp, digest]
                 now[relative] = before
                 if before[3]:
@@ -125,30 +130,63 @@ def _indexed_pages(site: Path, known: dict) -> tuple[dict[str, list], dict[str, 
     return found, now
 
 
-def _files_under(top: Path) -> dict[str, int]:
-    """Every file under ``top`` by relative path, with its inode."""
+_PAGEFIND_ATTRIBUTE = re.compile(rb"data-pagefind-[^>]*>[^<]*")
+
+
+def _what_search_reads(page: bytes) -> bytes:
+    """The part of a page that Pagefind reads when it has a marked body: all of it up to
+    the end of the last marked element, then only its data-pagefind-* attributes (with
+    the text they may take their value from). Empty when no element is marked.
+
+    So a page re-rendered for a change search does not see (a neighbour's title in
+    the links after the post) leaves its part of the index as it is."""
+    end = 0
+    mark = page.find(BODY_MARK)
+    while mark >= 0:
+        start = page.rfind(b"<", 0, mark)
+        name = re.match(rb"<([A-Za-z][\w-]*)", page[start:])
+        if name is None:
+            return page  # not a tag as expected: all of it, to be safe
+        depth, end = 0, len(page)
+        for tag in re.finditer(rb"<(/?)" + re.escape(name.group(1)) + rb"[\s>/]", page[start:]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = start + tag.end()
+                break
+        mark = page.find(BODY_MARK, end)
+    if not end:
+        return b""
+    return page[:end] + b"".join(_PAGEFIND_ATTRIBUTE.findall(page, end))
+
+
+def _files_under(top: Path, own: bool = False) -> dict[str, int]:
+    """Every file under ``top`` by relative path, with its inode; ``own``: not those of the
+    other parts of the index kept in it (its top-level folders named by a number)."""
     found: dict[str, int] = {}
     start = len(str(top)) + 1
     stack = [str(top)]
     while stack:
+        folder = stack.pop()
         try:
-            entries = os.scandir(stack.pop())
+            entries = os.scandir(folder)
         except FileNotFoundError:
             continue
         with entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
+                    if not (own and folder == str(top) and entry.name.isdigit()):
+                        stack.append(entry.path)
                 else:
                     found[entry.path[start:]] = entry.inode()
     return found
 
 
-def _mirror(target: Path, wanted: dict[str, Path]) -> None:
+def _mirror(target: Path, wanted: dict[str, Path], own: bool = False) -> None:
     """Make ``target`` hold exactly ``wanted`` (relative path: file), hard-linked, touching
-    only what differs; a link is never written through, so the originals stay as they are."""
+    only what differs; a link is never written through, so the originals stay as they are.
+    ``own``: leave the other parts of the index kept in ``target`` alone."""
     inodes = {relative: source.stat().st_ino for relative, source in wanted.items()}
-    for relative, inode in _files_under(target).items():
+    for relative, inode in _files_under(target, own).items():
         if inodes.get(relative) == inode:
             del inodes[relative]
         else:
@@ -159,10 +197,15 @@ def _mirror(target: Path, wanted: dict[str, Path]) -> None:
         os.link(wanted[relative], link)
 
 
+def _own_files(bundle: Path) -> dict[str, Path]:
+    """All the files of one part of the index, but the list of parts."""
+    return {r: bundle / r for r in _files_under(bundle, own=True) if r != SHARD_LIST}
+
+
 def _hashed_files(bundle: Path) -> dict[str, Path]:
     """The files of a bundle named by their content, which an update may keep."""
     files = {}
-    for relative in _files_under(bundle):
+    for relative in _files_under(bundle, own=True):
         top = relative.split(os.sep, 1)[0]
         if top in _HASHED or (relative.startswith("pagefind.") and relative.endswith(".pf_meta")):
             files[relative] = bundle / relative
@@ -222,15 +265,54 @@ def _pagefind_error(made: subprocess.CompletedProcess, site: Path) -> str:
     )
 
 
-def update_search_index(site: Path, *, background: bool = False) -> IndexRun | None:
+def _shards(pages: dict[str, list], per_shard: int) -> list[dict[str, list]]:
+    """The indexed pages in parts of about ``per_shard`` pages or fewer, each page always in
+    the same part while their number stays (a power of two, so it seldom changes)."""
+    count = 1
+    while count * per_shard < len(pages):
+        count *= 2
+    shards: list[dict[str, list]] = [{} for _ in range(count)]
+    for relative, page in pages.items():
+        number = int.from_bytes(hashlib.blake2b(relative.encode(), digest_size=4).digest(), "big")
+        shards[number % count][relative] = page
+    return shards
+
+
+def _run_pagefind_on(view: Path, out: Path, background: bool) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pagefind", "--site", str(view), "--output-path", str(out), "--silent"]
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", "10", *command]
+    return subprocess.run(command, capture_output=True, check=False)
+
+
+def _index_part(view: Path, out: Path, background: bool) -> subprocess.CompletedProcess:
+    """Index one part into ``out``, which holds the last index's files of that part; then
+    delete the ones it no longer uses."""
+    made = _run_pagefind_on(view, out, background)
+    if made.returncode == 0 and not _prune(out):
+        # An index this cannot read is made again from nothing rather than kept unpruned.
+        for relative in _files_under(out, own=True):
+            (out / relative).unlink()
+        made = _run_pagefind_on(view, out, background)
+    return made
+
+
+def update_search_index(
+    site: Path, *, background: bool = False, per_shard: int = SHARD_PAGES
+) -> IndexRun | None:
     """Bring ``site``'s search index (``pagefind/``) up to date; None when it already is.
 
-    Only the pages search indexes are given to Pagefind. It writes a new bundle
-    beside the site, starting from the files of the last one, so that what did
-    not change is not compressed and written again; the files the new bundle
-    no longer uses are then deleted and the bundle replaces ``pagefind/`` in one
-    step, holding the lock builds hold: the site never has half an index. A
-    build that changed no indexed page leaves the index as it is."""
+    Only the pages search indexes are given to Pagefind. The index is in parts of
+    at most ``per_shard`` pages (one part for a small site; the search page merges
+    them, as Pagefind's ``mergeIndex`` does), and only the parts with a page that
+    changed are made again, side by side on the machine's cores. Each is written
+    beside the site, starting from the files of the last one, so what did not
+    change is not compressed and written again; the files it no longer uses are
+    deleted, and the whole index replaces ``pagefind/`` in one step, holding the
+    lock builds hold: the site never has half an index."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from plugins.incremental.site_folder import WAIT_SECONDS, Lock, SiteFolder
 
     site = Path(site).absolute()
@@ -249,51 +331,69 @@ def update_search_index(site: Path, *, background: bool = False) -> IndexRun | N
             record = {}
         pages, known = _indexed_pages(site, record.get("known", {}))
         live = site / "pagefind"
-        state = hashlib.blake2b(
-            json.dumps([_pagefind_version(), sorted((k, v[3]) for k, v in pages.items())]).encode()
-        ).hexdigest()
-        if record.get("state") == state and _bundle_stamp(live) == record.get("bundle"):
+        shards = _shards(pages, per_shard)
+        version = _pagefind_version()
+        states = [
+            hashlib.blake2b(
+                json.dumps([version, len(shards), sorted((k, v[3]) for k, v in shard.items())]).encode()
+            ).hexdigest()
+            for shard in shards
+        ]
+        before = record.get("shards", [])
+        if before == states and _bundle_stamp(live) == record.get("bundle"):
             return None
-        view, bundle = work / "site", work / "bundle"
-        _mirror(view, {relative: site / relative for relative in pages})
-        if (live / "pagefind-entry.json").is_file():
-            _mirror(bundle, _hashed_files(live))
-        else:
-            # A clean build leaves no index in the site: the one before it, kept here, is the start.
-            bundle.mkdir(exist_ok=True)
-            for relative in set(_files_under(bundle)) - set(_hashed_files(bundle)):
-                (bundle / relative).unlink()
-        # A site with no marked page at all: Pagefind indexes every page's body, as it always has.
-        given = view if pages else site
-        command = [sys.executable, "-m", "pagefind", "--site", str(given), "--output-path", str(bundle)]
-        command.append("--silent")
-        nice = shutil.which("nice") if background else None
-        if nice:
-            command = [nice, "-n", "10", *command]
-        made = subprocess.run(command, capture_output=True, check=False)
-        if made.returncode != 0:
-            shutil.rmtree(bundle, ignore_errors=True)
-            return IndexRun(made.returncode, len(pages), _pagefind_error(made, site))
-        if not _prune(bundle):
-            # A bundle this cannot read is made again from nothing rather than kept unpruned.
-            shutil.rmtree(bundle)
-            made = subprocess.run(command, capture_output=True, check=False)
-            if made.returncode != 0:
-                return IndexRun(made.returncode, len(pages), _pagefind_error(made, site))
-        old = work / "old"
-        shutil.rmtree(old, ignore_errors=True)
+        bundle, views = work / "bundle", work / "site"
+        bundle.mkdir(exist_ok=True)
+        wanted = {str(number) for number in range(1, len(shards)) if shards[number]}
+        for folder in (bundle, views):
+            for child in list(folder.iterdir()) if folder.is_dir() else []:
+                if child.is_dir() and child.name.isdigit() and child.name not in wanted | {"0"}:
+                    shutil.rmtree(child)
+        todo = []
+        for number, shard in enumerate(shards):
+            if number and not shard:
+                continue
+            old, out = (live, bundle) if number == 0 else (live / str(number), bundle / str(number))
+            here = (old / "pagefind-entry.json").is_file()
+            if here and number < len(before) and before[number] == states[number]:
+                _mirror(out, _own_files(old), own=True)  # as it was: not made again
+                continue
+            if here:
+                _mirror(out, _hashed_files(old), own=True)
+            else:
+                # No index of this part in the site (a clean build leaves none): the one before, kept here.
+                out.mkdir(parents=True, exist_ok=True)
+                for relative in set(_files_under(out, own=True)) - set(_hashed_files(out)):
+                    (out / relative).unlink()
+            view = views / str(number)
+            _mirror(view, {relative: site / relative for relative in shard})
+            # A site with no marked page at all: Pagefind indexes every page's body, as it always has.
+            todo.append((site if not pages else view, out))
+        workers = max(1, min(len(todo), os.cpu_count() or 1))
+        with ThreadPoolExecutor(workers) as pool:
+            made = list(pool.map(lambda job: _index_part(*job, background), todo))
+        failed = next((m for m in made if m.returncode != 0), None)
+        if failed is not None:
+            return IndexRun(failed.returncode, len(pages), _pagefind_error(failed, site))
+        listing = bundle / SHARD_LIST
+        listing.unlink(missing_ok=True)  # may be a link to the live one: never written through
+        listing.write_text(
+            json.dumps({"shards": [f"{n}/" for n in sorted(wanted, key=int)]}), encoding="utf-8"
+        )
+        aside = work / "old"
+        shutil.rmtree(aside, ignore_errors=True)
         site_lock = SiteFolder.beside(str(site)).lock
         if not site_lock.acquire(WAIT_SECONDS):
             return IndexRun(1, error=_busy(site_lock.path, "a build"))
         try:
             if live.exists():
-                live.rename(old)
+                live.rename(aside)
             bundle.rename(live)
         finally:
             site_lock.release()
-        if old.exists():
-            old.rename(bundle)  # the next update starts from it
-        record = {"format": _WORK_FORMAT, "known": known, "state": state, "bundle": _bundle_stamp(live)}
+        if aside.exists():
+            aside.rename(bundle)  # the next update starts from it
+        record = {"format": _WORK_FORMAT, "known": known, "shards": states, "bundle": _bundle_stamp(live)}
         partial = work / f"pages.json.{os.getpid()}"
         partial.write_text(json.dumps(record), encoding="utf-8")
         partial.replace(record_file)

@@ -4,11 +4,14 @@ after an edit, never half-written, and finding what a whole-site Pagefind run fi
 from __future__ import annotations
 
 import gzip
+import json
 import os
+import re
 import stat
 import subprocess
 import sys
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
@@ -37,50 +40,81 @@ def _invoke_build(project: Path, env: dict | None = None) -> subprocess.Complete
     )
 
 
+_PAGEFIND = """async ([bundle, parts]) => {
+    const pagefind = await import(bundle + "pagefind.js");
+    await pagefind.options({ basePath: new URL(bundle).pathname });
+    for (const part of parts) await pagefind.mergeIndex(new URL(bundle + part).pathname);
+    return pagefind;
+}"""
+
+
+def _parts(base: str, bundle: str) -> list[str]:
+    with urlopen(base + bundle + "shards.json") as response:
+        return json.load(response)["shards"]
+
+
 def _search(browser, base: str, query: str, bundle: str = "pagefind/") -> list[dict]:
-    """Pagefind's own results for ``query`` from ``bundle``: url, title, excerpt, filters."""
+    """Pagefind's own results for ``query`` from ``bundle`` and its parts: url, title, excerpt, filters."""
+    parts = _parts(base, bundle) if bundle == "pagefind/" else []
     page = browser.new_page()
     page.goto(base + "search/")
     found = page.evaluate(
-        """async ([bundle, query]) => {
-            const pagefind = await import(bundle + "pagefind.js");
-            await pagefind.options({ basePath: new URL(bundle).pathname });
+        f"""async ([bundle, parts, query]) => {{
+            const pagefind = await ({_PAGEFIND})([bundle, parts]);
             const search = await pagefind.search(query);
             const results = await Promise.all(search.results.map((r) => r.data()));
-            return results.map((d) => ({
+            return results.map((d) => ({{
                 url: d.url, title: d.meta.title, excerpt: d.excerpt, filters: d.filters,
-            }));
-        }""",
-        [base + bundle, query],
+            }}));
+        }}""",
+        [base + bundle, parts, query],
     )
     page.close()
     return found
 
 
 def _filters(browser, base: str, bundle: str = "pagefind/") -> dict:
+    parts = _parts(base, bundle) if bundle == "pagefind/" else []
     page = browser.new_page()
     page.goto(base + "search/")
     found = page.evaluate(
-        """async (bundle) => {
-            const pagefind = await import(bundle + "pagefind.js");
-            await pagefind.options({ basePath: new URL(bundle).pathname });
+        f"""async ([bundle, parts]) => {{
+            const pagefind = await ({_PAGEFIND})([bundle, parts]);
             return await pagefind.filters();
-        }""",
-        base + bundle,
+        }}""",
+        [base + bundle, parts],
     )
     page.close()
     return found
+
+
+def _search_page_count(browser, base: str, query: str) -> int:
+    """How many results the search page says it found, through its own interface."""
+    page = browser.new_page()
+    page.goto(base + "search/")
+    page.fill(".pagefind-ui__search-input", query)
+    done = re.compile(r"^(No results|\d+ results?) for")
+    message = page.locator(".pagefind-ui__message", has_text=done)
+    message.wait_for(timeout=10_000)
+    said = message.inner_text()
+    page.close()
+    return 0 if said.startswith("No") else int(said.split()[0])
 
 
 def _fragments(bundle: Path) -> list[bytes]:
     return [gzip.decompress(p.read_bytes()) for p in sorted((bundle / "fragment").iterdir())]
 
 
-def test_the_index_finds_what_pagefind_over_the_whole_site_finds(project_copy, many_posts, browser):
+@pytest.mark.parametrize("per_shard", [1000, 16])
+def test_the_index_finds_what_pagefind_over_the_whole_site_finds(
+    project_copy, many_posts, browser, per_shard
+):
     many_posts(project_copy, 60)
     out = project_copy / "output"
     pelican_ok(project_copy, out)
-    assert update_search_index(out).returncode == 0
+    assert update_search_index(out, per_shard=per_shard).returncode == 0
+    parts = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert len(parts) == (0 if per_shard == 1000 else 7)
     # As the site was indexed before: Pagefind over every page of it.
     whole = run_pagefind(out, capture=True, into=out / "whole")
     assert whole.returncode == 0, whole.stderr
@@ -89,6 +123,7 @@ def test_the_index_finds_what_pagefind_over_the_whole_site_finds(project_copy, m
             ours, before = _search(browser, base, query), _search(browser, base, query, "whole/")
             assert before, query
             assert sorted(ours, key=lambda r: r["url"]) == sorted(before, key=lambda r: r["url"]), query
+            assert _search_page_count(browser, base, query) == len(before), query
         assert _filters(browser, base) == _filters(browser, base, "whole/")
         assert set(_filters(browser, base)) == {"tag", "year"}
 
@@ -170,3 +205,24 @@ def test_an_indexer_that_fails_leaves_the_last_index_whole_and_says_so_in_one_li
     assert _invoke_build(project_copy).returncode == 0
     with serve(out) as base:
         assert _search(browser, base, "Quokkafield")[0]["title"] == "Quokkafield effect sustained"
+
+
+def test_an_edit_makes_again_only_the_part_of_the_index_its_page_is_in(project_copy, many_posts, browser):
+    many_posts(project_copy, 60)
+    out = project_copy / "output"
+    pelican_ok(project_copy, out)
+    assert update_search_index(out, per_shard=16).returncode == 0
+    bundle = out / "pagefind"
+    parts = [bundle, *(bundle / p for p in json.loads((bundle / "shards.json").read_text())["shards"])]
+    before = {part: (part / "pagefind-entry.json").stat().st_ino for part in parts}
+    _edit(project_copy, "Baby P effect sustained", "Quokkafield effect sustained")
+    pelican_ok(project_copy, out)
+    assert update_search_index(out, per_shard=16).returncode == 0
+    after = {part: (part / "pagefind-entry.json").stat().st_ino for part in parts}
+    made_again = [part for part in parts if after[part] != before[part]]
+    assert len(made_again) == 1, made_again
+    with serve(out) as base:
+        assert _search(browser, base, "Quokkafield")[0]["title"] == "Quokkafield effect sustained"
+        assert TITLE not in [r["title"] for r in _search(browser, base, "sustained")]
+    fragments = [f for part in parts for f in _fragments(part)]
+    assert len(fragments) == len([p for p in out.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()])
