@@ -196,9 +196,9 @@ def _create_files(root: Path, sizes: dict[str, int]) -> float:
 
 def _move_aside(project: Path, suffix: str) -> None:
     """Start the next build from nothing; moved, not deleted, as in measure_import."""
-    for folder in ("output", "cache"):
+    for folder in ("output", "cache", ".output.search"):
         if (project / folder).exists():
-            (project / folder).rename(project / f"old-{folder}-{suffix}")
+            (project / folder).rename(project / f"old-{folder.lstrip('.')}-{suffix}")
 
 
 def measure_builds(paths: dict, runs: int) -> dict:
@@ -300,7 +300,7 @@ def measure_search_alone(paths: dict, runs: int) -> dict:
     samples = []
     for _ in range(runs):
         shutil.rmtree(ours / "output" / "pagefind", ignore_errors=True)
-        for kept in (ours / "cache").glob("search*"):
+        for kept in [*(ours / "cache").glob("search*"), *ours.glob(".output.search*")]:
             shutil.rmtree(kept) if kept.is_dir() else kept.unlink()
         samples.append(timed_cpu([PY, "-m", "invoke", "build"], ours))
     return _runs(samples)
