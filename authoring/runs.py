@@ -343,6 +343,10 @@ def update_search_index(
         if before == states and _bundle_stamp(live) == record.get("bundle"):
             return None
         bundle, views = work / "bundle", work / "site"
+        writing = work / "writing"
+        if writing.exists():
+            # The last update stopped while Pagefind wrote: a file it left may be cut short.
+            shutil.rmtree(bundle, ignore_errors=True)
         bundle.mkdir(exist_ok=True)
         wanted = {str(number) for number in range(1, len(shards)) if shards[number]}
         for folder in (bundle, views):
@@ -370,10 +374,13 @@ def update_search_index(
             # A site with no marked page at all: Pagefind indexes every page's body, as it always has.
             todo.append((site if not pages else view, out))
         workers = max(1, min(len(todo), os.cpu_count() or 1))
+        writing.touch()
         with ThreadPoolExecutor(workers) as pool:
             made = list(pool.map(lambda job: _index_part(*job, background), todo))
         failed = next((m for m in made if m.returncode != 0), None)
         if failed is not None:
+            shutil.rmtree(bundle, ignore_errors=True)
+            writing.unlink()
             return IndexRun(failed.returncode, len(pages), _pagefind_error(failed, site))
         listing = bundle / SHARD_LIST
         listing.unlink(missing_ok=True)  # may be a link to the live one: never written through
@@ -393,6 +400,7 @@ def update_search_index(
             site_lock.release()
         if aside.exists():
             aside.rename(bundle)  # the next update starts from it
+        writing.unlink()
         record = {"format": _WORK_FORMAT, "known": known, "shards": states, "bundle": _bundle_stamp(live)}
         partial = work / f"pages.json.{os.getpid()}"
         partial.write_text(json.dumps(record), encoding="utf-8")
