@@ -202,6 +202,23 @@ def _own_files(bundle: Path) -> dict[str, Path]:
     return {r: bundle / r for r in _files_under(bundle, own=True) if r != SHARD_LIST}
 
 
+def _link_view(view: Path, site: Path, pages) -> None:
+    """Make ``view`` a tree of symbolic links to these pages of ``site``, for Pagefind to read.
+
+    Symbolic, not hard links: a hard link would change the page's inode change time,
+    which the build reads to tell that the site is as it left it."""
+    wanted = set(pages)
+    for relative in _files_under(view):
+        if relative in wanted:
+            wanted.discard(relative)
+        else:
+            (view / relative).unlink()
+    for relative in wanted:
+        link = view / relative
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(site / relative)
+
+
 def _hashed_files(bundle: Path) -> dict[str, Path]:
     """The files of a bundle named by their content, which an update may keep."""
     files = {}
@@ -370,7 +387,7 @@ def update_search_index(
                 for relative in set(_files_under(out, own=True)) - set(_hashed_files(out)):
                     (out / relative).unlink()
             view = views / str(number)
-            _mirror(view, {relative: site / relative for relative in shard})
+            _link_view(view, site, shard)
             # A site with no marked page at all: Pagefind indexes every page's body, as it always has.
             todo.append((site if not pages else view, out))
         workers = max(1, min(len(todo), os.cpu_count() or 1))
