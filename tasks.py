@@ -34,17 +34,13 @@ def _pelican(c, settings, *extra):
         raise Exit("The site was not built; output/ is as the last build left it.", code=1)
 
 
-def _search_index(c, settings=None):
-    from authoring.runs import index_if_changed, run_pagefind
+def _search_index(c):
+    from authoring.runs import update_search_index
 
-    site = ROOT / CONFIG["deploy_path"]
-    if settings == CONFIG["settings_base"]:
-        # Local builds skip Pagefind when the site is the one it last indexed.
-        made = index_if_changed(site, ROOT, ROOT / "cache")
-    else:
-        made = run_pagefind(CONFIG["deploy_path"], ROOT)
+    # Nothing to do when no indexed page changed since the index was made.
+    made = update_search_index(ROOT / CONFIG["deploy_path"])
     if made is not None and made.returncode != 0:
-        raise Exit("The search index was not made.", code=1)
+        raise Exit(made.error, code=1)
 
 
 @task(name="import")
@@ -88,7 +84,8 @@ def golden(c):
 def clean(c):
     """Remove the generated site, the one kept beside it, and what the build remembered."""
     output = Path(CONFIG["deploy_path"])
-    for folder in (output, output.with_name(f".{output.name}.build")):
+    beside = [output.with_name(f".{output.name}.{kind}") for kind in ("build", "search")]
+    for folder in (output, *beside):
         if folder.is_dir():
             shutil.rmtree(folder)
     # What posts were read as and pages made from; the privacy scan's results and
@@ -109,7 +106,7 @@ DEBUG_HELP = "show Python tracebacks (for whoever looks after the site)"
 def build(c, debug=False):
     """Build the local site into output/, with its search index."""
     _pelican(c, CONFIG["settings_base"], *(["--debug"] if debug else []))
-    _search_index(c, CONFIG["settings_base"])
+    _search_index(c)
 
 
 @task(help={"debug": DEBUG_HELP})

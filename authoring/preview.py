@@ -20,7 +20,6 @@ import contextlib
 import logging
 import os
 import queue
-import shutil
 import socket
 import sys
 import threading
@@ -31,11 +30,10 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from authoring import fastpage
-from authoring.runs import run_pagefind, run_pelican_here
+from authoring.runs import run_pelican_here, update_search_index
 from authoring.sitecheck import SiteHandler
 from plugins.author_errors.author_errors import DEBUG_VARIABLE, STOPPED, describe
 from plugins.forkpool import Pending
-from plugins.incremental.site_folder import WAIT_SECONDS, SiteFolder
 
 EVENTS = "/__preview/events"
 SCRIPT = "/__preview/reload.js"
@@ -68,17 +66,16 @@ class Builds:
 
 
 class SearchIndex:
-    """Pagefind's index of the preview's site, made again in a background thread after each build.
+    """Pagefind's index of the preview's site, brought up to date in a background thread after each build.
 
-    Pagefind writes into a folder beside the site; the new index then replaces
-    ``pagefind/`` in the site while holding the lock builds hold, so a build
-    never carries half of one. Builds finished while Pagefind runs are indexed
-    together, once, when it is done.
+    ``update_search_index`` gives Pagefind the indexed pages only, keeps what did
+    not change from the last index, and swaps the new one in while holding the
+    lock builds hold, so a build never carries half of one. Builds finished while
+    Pagefind runs are indexed together, once, when it is done.
     """
 
     def __init__(self, output: Path):
         self.output = output
-        self.scratch = output.parent / f".{output.name}.search"
         self._wanted = threading.Condition()
         self._pending = False
         threading.Thread(target=self._run, daemon=True).start()
@@ -93,39 +90,16 @@ class SearchIndex:
             with self._wanted:
                 self._wanted.wait_for(lambda: self._pending)
                 self._pending = False
-            try:
-                self.update()
-            except OSError as error:
-                print(
-                    f"{self.output}: error: the search index was not updated: {error}",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            self.update()
 
     def update(self) -> None:
         start = time.perf_counter()
-        fresh, old = self.scratch / "next", self.scratch / "old"
-        shutil.rmtree(fresh, ignore_errors=True)
-        self.scratch.mkdir(parents=True, exist_ok=True)
-        made = run_pagefind(self.output, capture=True, into=fresh, background=True)
-        if made.returncode != 0:
-            said = (made.stderr or b"").decode("utf-8", "replace").strip()
-            print(
-                f"{self.output}: error: the search index was not updated: {said}", file=sys.stderr, flush=True
-            )
+        made = update_search_index(self.output, background=True)
+        if made is None:
             return
-        lock = SiteFolder.beside(str(self.output)).lock
-        if not lock.acquire(WAIT_SECONDS):
-            raise OSError(f"the lock {lock.path} was held for {WAIT_SECONDS // 60} minutes")
-        try:
-            shutil.rmtree(old, ignore_errors=True)
-            live = self.output / "pagefind"
-            if live.exists():
-                live.rename(old)
-            fresh.rename(live)
-        finally:
-            lock.release()
-        shutil.rmtree(old, ignore_errors=True)
+        if made.returncode != 0:
+            print(made.error, file=sys.stderr, flush=True)
+            return
         print(f"Search index updated in {time.perf_counter() - start:.2f} s", flush=True)
 
 

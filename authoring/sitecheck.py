@@ -19,7 +19,7 @@ from urllib.request import urlopen
 
 from bs4 import BeautifulSoup
 
-from authoring.runs import run_pagefind, run_pelican
+from authoring.runs import run_pelican, update_search_index
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -120,9 +120,9 @@ def build(
     env = {**os.environ, "SITEURL": siteurl, "CNAME": cname}
     result = run_pelican(project, settings, out, env=env, capture=True)
     if result.returncode == 0:
-        indexed = run_pagefind(out, project, capture=True)
-        if indexed.returncode != 0:
+        indexed = update_search_index(project / out)
+        if indexed is not None and indexed.returncode != 0:
             return subprocess.CompletedProcess(
-                indexed.args, indexed.returncode, result.stdout, result.stderr + indexed.stderr.decode()
+                result.args, indexed.returncode, result.stdout, f"{result.stderr}{indexed.error}\n"
             )
     return result

@@ -196,9 +196,9 @@ def _create_files(root: Path, sizes: dict[str, int]) -> float:
 
 def _move_aside(project: Path, suffix: str) -> None:
     """Start the next build from nothing; moved, not deleted, as in measure_import."""
-    for folder in ("output", "cache"):
+    for folder in ("output", "cache", ".output.search"):
         if (project / folder).exists():
-            (project / folder).rename(project / f"old-{folder}-{suffix}")
+            (project / folder).rename(project / f"old-{folder.lstrip('.')}-{suffix}")
 
 
 def measure_builds(paths: dict, runs: int) -> dict:
@@ -290,6 +290,20 @@ def measure_author(paths: dict, runs: int) -> dict:
             samples["tag edit"][name].append(timed_cpu(command, cwd))
             samples["nothing changed"][name].append(timed_cpu(command, cwd))
     return {kind: {name: _runs(v) for name, v in by.items()} for kind, by in samples.items()}
+
+
+def measure_search_alone(paths: dict, runs: int) -> dict:
+    """The search index's own share of ``invoke build``: the site as built, its index and
+    whatever the build keeps for the index deleted, so the build redoes the index alone
+    (Pelican finds nothing to do). Wall and CPU time."""
+    ours = paths["ours"]
+    samples = []
+    for _ in range(runs):
+        shutil.rmtree(ours / "output" / "pagefind", ignore_errors=True)
+        for kept in [*(ours / "cache").glob("search*"), *ours.glob(".output.search*")]:
+            shutil.rmtree(kept) if kept.is_dir() else kept.unlink()
+        samples.append(timed_cpu([PY, "-m", "invoke", "build"], ours))
+    return _runs(samples)
 
 
 def measure_hugo(paths: dict, runs: int) -> dict | None:
@@ -624,6 +638,32 @@ def _author_rows(n: int, author: dict, hugo: dict | None = None) -> list[str]:
     return rows
 
 
+def build_table(results: dict) -> str:
+    lines = [
+        "# `invoke build` benchmark",
+        "",
+        f"Machine: {results['versions']['cores']} cores, Python {results['versions']['python']}, "
+        f"Pelican {results['versions']['pelican']}, commit {results['versions']['commit']}. Medians with "
+        f"min–max over {results['runs']} runs; this project's build with its Pagefind search index, "
+        "vanilla Pelican's without one; CPU is user plus system time of the command and every "
+        f"process it waited for (load average before the run: {results.get('load_before', '?')}).",
+        "",
+        "| posts | measure | this project | vanilla Pelican |",
+        "| --- | --- | --- | --- |",
+    ]
+    for n, r in results["sizes"].items():
+        rows = _author_rows(n, r["author"])
+        s = r["search_alone"]
+        rows.insert(
+            -1,
+            f"| {n} | search index alone, from nothing (site built) | {s['wall']['median']:.2f} s wall "
+            f"({s['wall']['min']:.2f}–{s['wall']['max']:.2f}), {s['cpu']['median']:.2f} s CPU "
+            f"({s['cpu']['min']:.2f}–{s['cpu']['max']:.2f}) | – |",
+        )
+        lines += rows
+    return "\n".join(lines) + "\n"
+
+
 def _corpus_rows(results: dict) -> list[str]:
     rows = [
         "",
@@ -676,6 +716,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-privacy", action="store_true", help="measure the privacy scan alone (writes privacy.md)"
     )
+    parser.add_argument(
+        "--only-build",
+        action="store_true",
+        help="measure `invoke build` alone, with the search index's share (writes build.md)",
+    )
     args = parser.parse_args(argv)
     # Measured as on an author's machine, where Python keeps compiled modules
     # (the project's plugins and importer among them) between runs; some
@@ -692,6 +737,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.only_privacy:
                 print(f"{n} posts: privacy check", flush=True)
                 results["sizes"][n] = {"privacy": measure_privacy(paths, args.runs)}
+                continue
+            if args.only_build:
+                print(f"{n} posts: what an author waits for (invoke build)", flush=True)
+                r = {"author": measure_author(paths, args.runs)}
+                r["search_alone"] = measure_search_alone(paths, args.runs)
+                results["sizes"][n] = r
                 continue
             r = {"import": measure_import(paths, args.runs)}
             print(f"{n} posts: full builds", flush=True)
@@ -718,6 +769,11 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "privacy.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         (args.out / "privacy.md").write_text(privacy_table(results), encoding="utf-8")
         print(privacy_table(results))
+        return 0
+    if args.only_build:
+        (args.out / "build.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        (args.out / "build.md").write_text(build_table(results), encoding="utf-8")
+        print(build_table(results))
         return 0
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(table(results), encoding="utf-8")

@@ -4,9 +4,19 @@
   function start() {
     var target = document.getElementById("search");
     if (!target || typeof PagefindUI === "undefined") return;
+    // As a path from the site's root: the parts are fetched by Pagefind's worker, not this page.
+    var bundle = new URL(target.getAttribute("data-bundle"), window.location.href).pathname;
+    // A large site's index is in parts, listed beside the first; each is searched and merged.
+    fetch(bundle + "shards.json")
+      .then(function (response) { return response.ok ? response.json() : { shards: [] }; })
+      .catch(function () { return { shards: [] }; })
+      .then(function (listing) { show(target, bundle, listing.shards || []); });
+  }
+  function show(target, bundle, shards) {
     var ui = new PagefindUI({
       element: "#search",
-      bundlePath: target.getAttribute("data-bundle"),
+      bundlePath: bundle,
+      mergeIndex: shards.map(function (part) { return { bundlePath: bundle + part }; }),
       showSubResults: false,
       excerptLength: 24,
       showImages: false,
