@@ -14,6 +14,8 @@ search engines and readers' bookmarks would break.
 
 from __future__ import annotations
 
+import contextlib
+import json
 from pathlib import Path
 
 from .frontmatter import read_post
@@ -66,6 +68,10 @@ def address_problems(
     current = {address: post["file"] for address, post in built.items() if post["published"]}
     problems = []
     by_file = {source: address for address, source in sorted(current.items())}
+    # Where each post was at the last check on this computer: a move back to an
+    # address recorded long ago is news too.
+    last_seen = _last_seen(project)
+    _remember_seen(project, by_file)
     for address, (source, number) in sorted(recorded_before.items()):
         if address in built:
             continue
@@ -84,8 +90,9 @@ def address_problems(
                         else ""
                     ),
                     Note.MOVED,
-                    # Moved since the last check: its new address is not recorded yet.
-                    new=moved_to not in recorded_before,
+                    # Moved since the last check: its new address is not recorded yet,
+                    # or the last check found the post somewhere else.
+                    new=moved_to not in recorded_before or last_seen.get(source, moved_to) != moved_to,
                 )
             )
         elif not accept:
@@ -113,6 +120,25 @@ def address_problems(
     if record and updated != recorded:
         write_record(path, updated)
     return problems
+
+
+_SEEN = Path("cache") / "check-addresses.json"
+
+
+def _last_seen(project: Path) -> dict[str, str]:
+    try:
+        seen = json.loads((project / _SEEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return seen if isinstance(seen, dict) else {}
+
+
+def _remember_seen(project: Path, by_file: dict[str, str]) -> None:
+    with contextlib.suppress(OSError):
+        (project / _SEEN).parent.mkdir(exist_ok=True)
+        partial = project / f"{_SEEN}.partial"
+        partial.write_text(json.dumps(by_file, sort_keys=True), encoding="utf-8")
+        partial.replace(project / _SEEN)
 
 
 def _slug(address: str) -> str:

@@ -717,6 +717,9 @@ def main(argv: list[str] | None = None) -> int:
         "--only-privacy", action="store_true", help="measure the privacy scan alone (writes privacy.md)"
     )
     parser.add_argument(
+        "--without-privacy", action="store_true", help="leave the privacy scan out (it has --only-privacy)"
+    )
+    parser.add_argument(
         "--only-build",
         action="store_true",
         help="measure `invoke build` alone, with the search index's share (writes build.md)",
@@ -755,8 +758,9 @@ def main(argv: list[str] | None = None) -> int:
             hugo = measure_hugo(paths, args.runs)
             if hugo is not None:
                 r["hugo"] = hugo
-            print(f"{n} posts: privacy check", flush=True)
-            r["privacy"] = measure_privacy(paths, args.runs)
+            if not args.without_privacy:
+                print(f"{n} posts: privacy check", flush=True)
+                r["privacy"] = measure_privacy(paths, args.runs)
             if args.lighthouse:
                 print(f"{n} posts: Lighthouse", flush=True)
                 r["lighthouse"] = run_lighthouse(paths, page_paths(paths["ours"] / "output"))
