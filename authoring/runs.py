@@ -330,7 +330,7 @@ def update_search_index(
     lock builds hold: the site never has half an index."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from plugins.incremental.site_folder import WAIT_SECONDS, Lock, SiteFolder
+    from plugins.locks import WAIT_SECONDS, Lock, site_lock
 
     site = Path(site).absolute()
     work = _work_folder(site)
@@ -346,8 +346,10 @@ def update_search_index(
                 record = {}
         except (OSError, ValueError):
             record = {}
-        pages, known = _indexed_pages(site, record.get("known", {}))
         live = site / "pagefind"
+        if record.get("site") == _site_stamp(site) and _bundle_stamp(live) == record.get("bundle"):
+            return None  # the very site indexed last: no page to look at
+        pages, known = _indexed_pages(site, record.get("known", {}))
         shards = _shards(pages, per_shard)
         version = _pagefind_version()
         states = [
@@ -358,6 +360,7 @@ def update_search_index(
         ]
         before = record.get("shards", [])
         if before == states and _bundle_stamp(live) == record.get("bundle"):
+            _save_record(work, {**record, "known": known, "site": _site_stamp(site)})
             return None
         bundle, views = work / "bundle", work / "site"
         writing = work / "writing"
@@ -406,22 +409,20 @@ def update_search_index(
         )
         aside = work / "old"
         shutil.rmtree(aside, ignore_errors=True)
-        site_lock = SiteFolder.beside(str(site)).lock
-        if not site_lock.acquire(WAIT_SECONDS):
-            return IndexRun(1, error=_busy(site_lock.path, "a build"))
+        building = site_lock(str(site))
+        if not building.acquire(WAIT_SECONDS):
+            return IndexRun(1, error=_busy(building.path, "a build"))
         try:
             if live.exists():
                 live.rename(aside)
             bundle.rename(live)
         finally:
-            site_lock.release()
+            building.release()
         if aside.exists():
             aside.rename(bundle)  # the next update starts from it
         writing.unlink()
         record = {"format": _WORK_FORMAT, "known": known, "shards": states, "bundle": _bundle_stamp(live)}
-        partial = work / f"pages.json.{os.getpid()}"
-        partial.write_text(json.dumps(record), encoding="utf-8")
-        partial.replace(record_file)
+        _save_record(work, {**record, "site": _site_stamp(site)})
         return IndexRun(0, len(pages))
     except OSError as error:
         said = f"{error.strerror or error} ({error.filename or site})"
@@ -435,12 +436,28 @@ def update_search_index(
 
 
 def _busy(lock: str, who: str) -> str:
-    from plugins.incremental.site_folder import WAIT_SECONDS
+    from plugins.locks import WAIT_SECONDS
 
     return (
         f"{lock}: error: {who} has held this lock for {WAIT_SECONDS // 60} minutes; stop it and "
         f"build again. The site keeps its last index"
     )
+
+
+def _save_record(work: Path, record: dict) -> None:
+    partial = work / f"pages.json.{os.getpid()}"
+    partial.write_text(json.dumps(record), encoding="utf-8")
+    partial.replace(work / "pages.json")
+
+
+def _site_stamp(site: Path) -> list | None:
+    """Changes whenever a build swaps in a new site (the folder's inode, and its change
+    time, which a swap sets): a build with nothing to do leaves both."""
+    try:
+        info = site.stat()
+    except OSError:
+        return None
+    return [info.st_ino, info.st_ctime_ns]
 
 
 def _bundle_stamp(bundle: Path) -> list | None:

@@ -204,14 +204,17 @@ def _lists_show_bodies(settings: dict, contents: list) -> bool:
 _digests: dict[int, str] = {}
 
 
-# Folders of the project that hold no code a build runs, or are digested apart.
-_NOT_CODE = {"content", "output", "cache", "theme", "tests", "benchmarks", "raw", "node_modules", "venv"}
+# Folders of the project digested apart, or holding no code a build runs.
+_NOT_CODE = {"content", "output", "cache", "theme", "tests", "benchmarks", "raw", "node_modules"}
 
 
 def _project_code(settings: dict) -> str:
     """The project's own code and the data files it reads (the settings file with its
     helper functions, the front matter's description, a Markdown extension of the
-    project's), by content: what plugin code outside the plugins folder may use."""
+    project's), by content: what plugin code outside the plugins folder may use.
+
+    The files at the top of the project and in its Python packages (folders with an
+    ``__init__.py``), not in other folders, which may hold anything."""
     top = os.path.dirname(os.path.abspath(settings["PATH"]))
     skip = {os.path.abspath(settings.get(k) or "") for k in ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME")}
     digest = hashlib.blake2b()
@@ -222,6 +225,7 @@ def _project_code(settings: dict) -> str:
             if not name.startswith((".", "__"))
             and name not in _NOT_CODE
             and os.path.join(folder, name) not in skip
+            and os.path.isfile(os.path.join(folder, name, "__init__.py"))
         )
         for name in sorted(files):
             if name.endswith((".py", ".yaml", ".yml")):

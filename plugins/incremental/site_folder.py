@@ -10,10 +10,8 @@ other file in it is deleted first, so nothing a killed build left behind can
 reach the site. Pelican's writer replaces files rather than writing through
 them, so a hard-linked page is never changed in place.
 
-A lock file beside them (``.output.lock``, locked with ``flock``, which the
-system releases when a build ends however it ends) makes a second build into
-the same folder wait for the first. (The ``filelock`` package does the same
-with ``flock``; importing it costs about 2% of a one-edit rebuild.) A build
+A lock file beside them (``.output.lock``, see ``plugins.locks``) makes a
+second build into the same folder wait for the first. A build
 that cannot write (read-only or full disk) stops with one line naming the
 folder, and ``output/`` stays as it was.
 """
@@ -23,24 +21,20 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import logging
 import os
 import shutil
 import sys
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from plugins.forkpool import Pending
+from plugins.locks import WAIT_SECONDS, Lock, site_lock
 
 logger = logging.getLogger(__name__)
 
-# How long a build waits for another one writing to the same folder.
-WAIT_SECONDS = 600
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_POLL_SECONDS = 0.1
 _CANNOT_WRITE = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
 
 
@@ -73,35 +67,6 @@ def is_write_error(error: BaseException) -> bool:
     return isinstance(error, OSError) and error.errno in _CANNOT_WRITE
 
 
-class Lock:
-    """An exclusive lock on a file, held until released or until the process ends."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self, seconds: float) -> bool:
-        """Wait up to ``seconds`` for the lock; whether it was had."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        deadline = time.monotonic() + seconds
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    return False
-                time.sleep(_POLL_SECONDS)
-                continue
-            self._fd = fd
-            return True
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the file releases the lock
-            self._fd = None
-
-
 @dataclass
 class SiteFolder:
     """The live output folder and the one a build writes into."""
@@ -120,8 +85,7 @@ class SiteFolder:
     def beside(cls, live: str, retention=()) -> SiteFolder:
         live = os.path.abspath(live)
         parent, name = os.path.split(live)
-        lock = Lock(os.path.join(parent, f".{name}.lock"))
-        return cls(live, os.path.join(parent, f".{name}.build"), lock, tuple(retention))
+        return cls(live, os.path.join(parent, f".{name}.build"), site_lock(live), tuple(retention))
 
     def acquire(self) -> None:
         try:
