@@ -273,6 +273,8 @@ class SiteDigest:
     objects: dict[int, str] = field(default_factory=dict)
     # Every address on the site: what a body that links to other content depends on.
     addresses: str = ""
+    # Posts and pages whose bodies are known to link to no other content.
+    linkless: set[int] = field(default_factory=set)
     _texts: dict[int, str] = field(default_factory=dict)
 
     def text(self, value) -> str:
@@ -319,6 +321,7 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
     base = hashlib.blake2b(f"{code_and_settings_digest(settings)}\0{theme}".encode()).hexdigest()
     summaries = previous.get("summaries", {}) if previous.get("base") == base else {}
     used, bodies, same_everywhere = {}, {}, []
+    linkless: set[int] = set()
     own: dict[int, str] = {}
     referred: dict[int, list[Content]] = {}
     addresses = []
@@ -340,9 +343,12 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
             if "summary" not in obj.metadata and not has_site_links(obj):
                 used[body] = summary
                 same_everywhere.append((obj, summary))
+                linkless.add(id(obj))
         else:
+            # Kept only for bodies without links to other content: this one has none.
             used[body] = summary
             same_everywhere.append((obj, summary))
+            linkless.add(id(obj))
         parts.append(summary)
         if with_bodies:
             parts.append(body)
@@ -351,4 +357,4 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
         key: _digest(digest, *(own.get(id(other), "") for other in referred.get(key, ())))
         for key, digest in own.items()
     }
-    return SiteDigest(base, used, bodies, same_everywhere, objects, _digest(*addresses))
+    return SiteDigest(base, used, bodies, same_everywhere, objects, _digest(*addresses), linkless)

@@ -37,6 +37,7 @@ class TemplateNames:
     def __init__(self, known: dict | None = None):
         self.known: dict[str, list] = dict(known or {})
         self._found: dict[tuple[int, str], tuple | None] = {}
+        self._answers: dict[tuple, frozenset[str] | None] = {}
         self._kept = dict(self.known)
 
     @classmethod
@@ -58,13 +59,16 @@ class TemplateNames:
         name = getattr(template, "name", None)
         if environment is None or name is None:
             return EVERYTHING
+        # Asked for each page: the answer for one template and one context is kept.
+        key = (id(environment), name, id(context))
+        if key in self._answers:
+            return self._answers[key]
         found = self._names(environment, name, ())
-        if found is EVERYTHING:
-            return EVERYTHING
-        names, calls = found
-        if any(_given_context(environment, context or {}, call) for call in calls):
-            return EVERYTHING
-        return names
+        if found is not EVERYTHING:
+            names, calls = found
+            found = EVERYTHING if any(_given_context(environment, context or {}, c) for c in calls) else names
+        self._answers[key] = found
+        return found
 
     def _names(self, environment: jinja2.Environment, name: str, seen: tuple[str, ...]):
         """The names a template and those it uses read, and the filters, tests and functions

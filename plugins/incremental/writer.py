@@ -197,14 +197,14 @@ class IncrementalWriter(RecordingWriter):
         parts += [f"{name}={digest.text(options[name])}" for name in sorted(names)]
         if isinstance(own, Content) and not isinstance(own, Static):
             parts.append(digest.bodies.get(id(own)) or content_digest(own))
-            if has_site_links(own):
+            if id(own) not in digest.linkless and has_site_links(own):
                 parts.append(digest.addresses)
         return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
 
     def _context_part(self, job: Job, read: frozenset[str] | None, digest: SiteDigest) -> str:
         """The values a page's template reads from the context (not from its options):
         the same for every page of one template, so worked out once per template."""
-        memo = (getattr(job.template, "name", ""), id(job.context), read, frozenset(job.options))
+        memo = (getattr(job.template, "name", ""), id(job.context), tuple(job.options))
         found = self._context_parts.get(memo)
         if found is None:
             context, settings = job.context, self.settings
