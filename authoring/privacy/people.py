@@ -103,6 +103,8 @@ _CUES = {
         r"IRO|team leader|social worker|family support worker|personal adviser|MASH|duty team",
         r"(?:from|in|on|of|joined|runs|leads|manages)\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,3}team",
         r"front door|on duty|practitioner|student social worker|NQSW|ASYE",
+        # A student on placement with the writer is a colleague.
+        r"(?:my|our|the team.s)\s+(?:final-year\s+|first-year\s+)?students?",
         r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
         r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
     ),
