@@ -217,6 +217,8 @@ def _project_code(settings: dict) -> str:
     ``__init__.py``), not in other folders, which may hold anything."""
     top = os.path.dirname(os.path.abspath(settings["PATH"]))
     skip = {os.path.abspath(settings.get(k) or "") for k in ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME")}
+    # The plugins are digested on their own (they may lie outside the project).
+    skip |= {os.path.abspath(folder) for folder in settings.get("PLUGIN_PATHS", [])}
     digest = hashlib.blake2b()
     for folder, folders, files in os.walk(top):
         folders[:] = sorted(
