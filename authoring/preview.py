@@ -78,6 +78,7 @@ class SearchIndex:
         self.output = output
         self._wanted = threading.Condition()
         self._pending = False
+        self._unsaid = False  # an update made while a newer build waited, not yet said
         threading.Thread(target=self._run, daemon=True).start()
 
     def request(self) -> None:
@@ -95,12 +96,19 @@ class SearchIndex:
     def update(self) -> None:
         start = time.perf_counter()
         made = update_search_index(self.output, background=True)
-        if made is None:
-            return
-        if made.returncode != 0:
+        if made is not None and made.returncode != 0:
             print(made.error, file=sys.stderr, flush=True)
             return
-        print(f"Search index updated in {time.perf_counter() - start:.2f} s", flush=True)
+        with self._wanted:
+            newer = self._pending
+        changed = made is not None or self._unsaid
+        if newer:
+            # Said only of the latest build's site: the update for the newer build says it,
+            # even if it finds nothing left to do.
+            self._unsaid = changed
+        elif changed:
+            self._unsaid = False
+            print(f"Search index updated in {time.perf_counter() - start:.2f} s", flush=True)
 
 
 class PreviewHandler(SiteHandler):
@@ -222,8 +230,9 @@ class Preview:
                 self.builds.finished()  # back to the last good page
             return False
         self.builds.finished()
-        print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
+        # Asked for before it is said, so an update of the site before cannot say it after.
         self.search.request()
+        print(f"Rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
         return True
 
     def serve(self, host: str, port: int) -> ThreadingHTTPServer:
