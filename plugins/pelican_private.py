@@ -20,6 +20,7 @@ from pelican import generators
 from pelican.cache import FileStampDataCacher
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
+from pelican.paginator import Paginator
 from pelican.readers import _filter_discardable_metadata
 from pelican.writers import Writer
 
@@ -112,6 +113,35 @@ class RecordingWriter(Writer):
     def count_as_written(self, paths) -> None:
         """Files this build keeps from the last one: a later write to one is an error, as in Pelican."""
         self._written_files.update(paths)
+
+
+def pagination_pages(settings: dict, name: str, options: dict) -> list[tuple[str, dict]] | None:
+    """The pages one paginated ``write_file(name, …, **options)`` writes, each as the
+    file it writes and the options that make ``write_file`` write it alone (as it
+    does when told there is nothing to paginate); None for a write that is not
+    paginated. As Pelican 4.12's ``Writer.write_file`` paginates."""
+    paginated = options.get("paginated")
+    if paginated is None:
+        paginated = {key: value for key, value in options.items() if key in {"articles", "dates"}}
+    template_name = options.get("template_name")
+    if not paginated or template_name not in settings["PAGINATED_TEMPLATES"]:
+        return None
+    per_page = settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
+    url = options.get("url")
+    paginators = {key: Paginator(name, url, value, settings, per_page) for key, value in paginated.items()}
+    pages = []
+    for number in range(next(iter(paginators.values())).num_pages):
+        added: dict = {"paginated": {}}
+        for key, paginator in paginators.items():
+            page = paginator.page(number + 1)
+            added |= {
+                f"{key}_paginator": paginator,
+                f"{key}_page": page,
+                f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                f"{key}_next_page": paginator.page(number + 2) if number + 1 < paginator.num_pages else None,
+            }
+        pages.append((page.save_as, options | added))
+    return pages
 
 
 def wrapper_slug_unset(wrapper) -> bool:

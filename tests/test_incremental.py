@@ -56,6 +56,44 @@ def test_a_new_tag_rewrites_the_pages_that_show_the_post_and_no_others(project_c
     assert len(changed) < len(after) // 2
 
 
+def test_a_tag_edit_renders_only_the_pages_of_a_long_list_that_show_the_post(
+    project_copy, many_posts, tmp_path
+):
+    many_posts(project_copy, 80)
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    before = _times(out)
+    _edit(project_copy, POST, "tags: [", 'tags: ["a brand new tag", ')
+    pelican_ok(project_copy, out)
+    after = _times(out)
+    changed = {name for name in after if after[name] != before.get(name)}
+    home = {name for name in after if name == "index.html" or name.startswith("page/")}
+    showing = {
+        name for name in home if "/baby-p-effect-sustained/" in (out / name).read_text(encoding="utf-8")
+    }
+    assert len(home) > 5
+    assert len(showing) == 1
+    assert showing <= changed
+    assert len(changed & home) <= 3  # its page, and those of its neighbours and related posts
+    pelican_ok(project_copy, tmp_path / "clean", "--ignore-cache")
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_every_page_of_a_long_list_shows_the_list_s_new_totals(project_copy, many_posts, tmp_path):
+    many_posts(project_copy, 80)
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    author = sorted((out / "author").glob("*/page/*/index.html"))
+    assert len(author) > 3
+    before = {page: page.read_text("utf-8") for page in author}
+    _edit(project_copy, POST, "comments: 2", "comments: 502")
+    pelican_ok(project_copy, out)
+    # Each page of the author's list gives the list's comment total, whichever posts it shows.
+    assert all(page.read_text("utf-8") != text for page, text in before.items())
+    pelican_ok(project_copy, tmp_path / "clean", "--ignore-cache")
+    assert tree(out) == tree(tmp_path / "clean")
+
+
 def test_a_build_that_ignored_the_cache_leaves_one_the_next_build_uses(project_copy, tmp_path):
     out = tmp_path / "out"
     pelican_ok(project_copy, out, "--ignore-cache")

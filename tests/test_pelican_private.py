@@ -213,3 +213,39 @@ def test_file_stamps_include_the_change_time_size_and_inode(tmp_path):
         info.st_size,
         info.st_ino,
     )
+
+
+LIST_PAGE = (
+    "{{ articles_page.number }}/{{ articles_paginator.num_pages }}"
+    " {{ articles_page.object_list|join(',') }} {{ dates_page.object_list|join(',') }}"
+    " {{ articles_next_page.number if articles_next_page }}"
+    " {{ articles_previous_page.url if articles_previous_page }} {{ tag }} {{ output_file }}"
+)
+
+
+@pytest.mark.parametrize("count", [0, 1, 10, 11, 23])
+def test_a_list_written_page_by_page_is_the_list_pelican_paginates(tmp_path, count):
+    from pelican.settings import read_settings
+    from pelican.writers import Writer
+
+    settings = read_settings(override={"DEFAULT_PAGINATION": 5, "PAGINATED_TEMPLATES": {"tag": None}})
+    articles = [f"post {n}" for n in range(count)]
+    options = {"articles": articles, "dates": articles[::-1], "template_name": "tag", "url": "tag/x/"}
+    options["tag"] = "x"
+    template = Template(LIST_PAGE)
+    Writer(str(tmp_path / "whole"), settings=settings).write_file("tag/x/index.html", template, {}, **options)
+    pages = pelican_private.pagination_pages(settings, "tag/x/index.html", options)
+    writer = Writer(str(tmp_path / "pages"), settings=settings)
+    for name, page_options in pages:
+        writer.write_file(name, template, {}, **page_options)
+    whole = {p.relative_to(tmp_path / "whole"): p.read_text() for p in (tmp_path / "whole").rglob("*.html")}
+    each = {p.relative_to(tmp_path / "pages"): p.read_text() for p in (tmp_path / "pages").rglob("*.html")}
+    assert len(each) == len(pages) == max(1, -(-count // 5))
+    assert each == whole
+
+
+def test_a_write_that_is_not_paginated_is_left_whole(settings):
+    settings.update(PAGINATED_TEMPLATES={"tag": None})
+    archives = {"template_name": "archives", "articles": [1]}
+    assert pelican_private.pagination_pages(settings, "a.html", archives) is None
+    assert pelican_private.pagination_pages(settings, "a.html", {"template_name": "tag"}) is None

@@ -12,6 +12,7 @@ from tests.conftest import pelican, pelican_ok, tree
 pytestmark = pytest.mark.slow
 
 POST = "content/posts/2009/baby-p-effect-sustained.md"
+BASE = "theme/templates/base.html"
 NEIGHBOUR = "content/posts/2009/gaps-in-coalition-plans-for-children-and-families.md"
 
 SAVE_MIDWAY = """
@@ -167,3 +168,75 @@ def test_a_filter_given_the_whole_context_makes_its_pages_read_everything(projec
     _edit(project_copy, str(newest.relative_to(project_copy)), 'title: "', 'title: "Renamed: ')
     pelican_ok(project_copy, out)
     assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+BELOW_SUMMARY = ("Not only this", "Not only this, and many more words besides")
+
+# A plugin working out a value from each post's own body, which the lists show.
+WORD_COUNT = """
+from pelican import signals
+
+
+def count(content):
+    content.words = len((getattr(content, "_content", None) or "").split())
+
+
+def register():
+    signals.content_object_init.connect(count)
+"""
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_body_edit_alone_is_worked_out_from_the_last_build(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    _edit(project_copy, POST, *BELOW_SUMMARY)
+    result = pelican(project_copy, out, "-v")
+    assert result.returncode == 0, result.stderr
+    assert "Only the text of 1 post(s) changed" in result.stdout + result.stderr
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+def test_a_body_edit_with_any_other_change_is_not(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    changes = {
+        "summary": lambda: _edit(project_copy, POST, "For about a year", "A new opening. For about a year"),
+        "a static file": lambda: _write(project_copy / "content" / "extra" / "note.txt", "A note.\n"),
+        "a new post": lambda: (project_copy / "content/posts/2009/another.md").write_text(
+            "---\ntitle: Another\ndate: 2009-12-30\ntags: [fostering]\n---\n\nA new post.\n", encoding="utf-8"
+        ),
+        "a template": lambda: _edit(project_copy, BASE, "</footer>", "<p>Hi</p></footer>"),
+    }
+    for number, (name, change) in enumerate(changes.items()):
+        _edit(project_copy, POST, "Not only this", f"Not only this ({number})")
+        change()
+        result = pelican(project_copy, out, "-v")
+        assert result.returncode == 0, result.stderr
+        assert "Only the text of" not in result.stdout + result.stderr, name
+        assert _differences(project_copy, out, tmp_path / f"clean-{number}") == [], name
+
+
+def test_a_body_edit_renders_the_lists_again_when_they_show_a_value_worked_out_from_the_body(
+    project_copy, tmp_path
+):
+    _add_plugin(project_copy, "word_count", WORD_COUNT)
+    _edit(
+        project_copy,
+        "theme/templates/macros.html",
+        "{{ post_date(article) }}",
+        "{{ post_date(article) }} ({{ article.words }} words)",
+    )
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    _edit(project_copy, POST, *BELOW_SUMMARY)
+    result = pelican(project_copy, out, "-v")
+    assert result.returncode == 0, result.stderr
+    assert "Only the text of" not in result.stdout + result.stderr
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert " words)" in home

@@ -277,6 +277,10 @@ class SiteDigest:
     addresses: str = ""
     # Posts and pages whose bodies are known to link to no other content.
     linkless: set[int] = field(default_factory=set)
+    # Each post's, page's and static file's own digest, by source path.
+    owns: dict[str, str] = field(default_factory=dict)
+    # Whether a template shows a body other than its own post's.
+    with_bodies: bool = True
     _texts: dict[int, str] = field(default_factory=dict)
 
     def text(self, value) -> str:
@@ -305,12 +309,13 @@ def _digest(*parts: str) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
-    """What pages depend on: code and settings (the base), and each post's digest.
+def site_base(settings: dict) -> str:
+    """What every page depends on: code, settings and theme."""
+    theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
+    return hashlib.blake2b(f"{code_and_settings_digest(settings)}\0{theme}".encode()).hexdigest()
 
-    Also returns the summaries used, by body digest: the next build reuses
-    them for unchanged bodies when the base is the same.
-    """
+
+def _sorted_contents(context: dict) -> tuple[list, list]:
     contents = sorted(
         (c for c in context.get("generated_content", {}).values() if c is not None),
         key=lambda c: c.source_path,
@@ -318,45 +323,123 @@ def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
     statics = sorted(
         (c for c in context.get("static_content", {}).values() if c is not None), key=lambda c: c.source_path
     )
-    with_bodies = _lists_show_bodies(settings, contents)
-    theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
-    base = hashlib.blake2b(f"{code_and_settings_digest(settings)}\0{theme}".encode()).hexdigest()
-    summaries = previous.get("summaries", {}) if previous.get("base") == base else {}
-    used, bodies, same_everywhere = {}, {}, []
-    linkless: set[int] = set()
-    own: dict[int, str] = {}
-    referred: dict[int, list[Content]] = {}
-    addresses = []
-    for obj in [*contents, *statics]:
-        state = _state(obj)
+    return contents, statics
+
+
+def _addresses(objects: list) -> str:
+    return _digest(*(f"{obj.source_path}\0{obj.url}" for obj in objects))
+
+
+class _Own:
+    """Each post's own digest: its values (not its body) and its summary, with the
+    summaries worked out on the way, for the next build to reuse."""
+
+    def __init__(self, settings: dict, known_summaries: dict, with_bodies: bool):
+        self.settings, self.known, self.with_bodies = settings, known_summaries, with_bodies
+        self.used: dict[str, str] = {}
+        self.bodies: dict[int, str] = {}
+        self.same_everywhere: list[tuple[Content, str]] = []
+        self.linkless: set[int] = set()
+
+    def __call__(self, obj, state: dict) -> str:
         parts = [stable([obj.source_path, obj.url, obj.save_as, state])]
-        addresses.append(f"{obj.source_path}\0{obj.url}")
         if isinstance(obj, Static) or not isinstance(obj, Content):
-            own[id(obj)] = _digest(*parts)
-            continue
-        referred[id(obj)] = _referred(state)
-        body = bodies[id(obj)] = content_digest(obj)
+            return _digest(*parts)
+        body = self.bodies[id(obj)] = content_digest(obj)
         # A summary is kept for the next build only when it follows from the
         # body and the settings alone: no summary of its own in the metadata,
         # no links to other content (whose addresses may change).
-        summary = None if "summary" in obj.metadata else summaries.get(body)
+        summary = None if "summary" in obj.metadata else self.known.get(body)
         if summary is None:
-            summary = obj.get_summary(settings["SITEURL"])
+            summary = obj.get_summary(self.settings["SITEURL"])
             if "summary" not in obj.metadata and not has_site_links(obj):
-                used[body] = summary
-                same_everywhere.append((obj, summary))
-                linkless.add(id(obj))
+                self._keep(obj, body, summary)
         else:
             # Kept only for bodies without links to other content: this one has none.
-            used[body] = summary
-            same_everywhere.append((obj, summary))
-            linkless.add(id(obj))
+            self._keep(obj, body, summary)
         parts.append(summary)
-        if with_bodies:
+        if self.with_bodies:
             parts.append(body)
-        own[id(obj)] = _digest(*parts)
+        return _digest(*parts)
+
+    def _keep(self, obj, body: str, summary: str) -> None:
+        self.used[body] = summary
+        self.same_everywhere.append((obj, summary))
+        self.linkless.add(id(obj))
+
+
+def site_digest(context: dict, settings: dict, previous: dict) -> SiteDigest:
+    """What pages depend on: code and settings (the base), and each post's digest.
+
+    Also returns the summaries used, by body digest: the next build reuses
+    them for unchanged bodies when the base is the same.
+    """
+    contents, statics = _sorted_contents(context)
+    with_bodies = _lists_show_bodies(settings, contents)
+    base = site_base(settings)
+    known = previous.get("summaries", {}) if previous.get("base") == base else {}
+    own_digest = _Own(settings, known, with_bodies)
+    own: dict[int, str] = {}
+    owns: dict[str, str] = {}
+    referred: dict[int, list[Content]] = {}
+    for obj in [*contents, *statics]:
+        state = _state(obj)
+        if isinstance(obj, Content) and not isinstance(obj, Static):
+            referred[id(obj)] = _referred(state)
+        own[id(obj)] = owns[obj.source_path] = own_digest(obj, state)
     objects = {
         key: _digest(digest, *(own.get(id(other), "") for other in referred.get(key, ())))
         for key, digest in own.items()
     }
-    return SiteDigest(base, used, bodies, same_everywhere, objects, _digest(*addresses), linkless)
+    return SiteDigest(
+        base,
+        own_digest.used,
+        own_digest.bodies,
+        own_digest.same_everywhere,
+        objects,
+        _addresses([*contents, *statics]),
+        own_digest.linkless,
+        owns=owns,
+        with_bodies=with_bodies,
+    )
+
+
+def body_edit_digest(context: dict, settings: dict, previous: dict, changed: set[str]) -> SiteDigest | None:
+    """The digest of a build in which only the bodies of some posts changed, worked out
+    for those posts alone; None when anything else may have changed.
+
+    Every other input is as the last build found it (``changed`` holds the content
+    files that differ), so every other post's values are too, unless a plugin
+    works out a post's values from another post's body: none here does, and one
+    that did would have to be a change of code, which ends this shortcut.
+    The changed posts' own values and summaries must be as they were, and no
+    template may show other posts' bodies.
+    """
+    owns = previous.get("owns")
+    if not changed or not owns or previous.get("with_bodies") is not False:
+        return None
+    base = site_base(settings)
+    if previous.get("base") != base:
+        return None
+    contents, statics = _sorted_contents(context)
+    everything = [*contents, *statics]
+    if len(everything) != len(owns) or _addresses(everything) != previous.get("addresses"):
+        return None
+    by_path = {obj.source_path: obj for obj in contents}
+    own_digest = _Own(settings, previous.get("summaries", {}), with_bodies=False)
+    for path in changed:
+        obj = by_path.get(path)
+        if obj is None or isinstance(obj, Static) or not isinstance(obj, Content):
+            return None  # a new, deleted or static file, or one that is not a post
+        if own_digest(obj, _state(obj)) != owns.get(path):
+            return None
+    return SiteDigest(
+        base,
+        {**previous.get("summaries", {}), **own_digest.used},
+        own_digest.bodies,
+        own_digest.same_everywhere,
+        addresses=previous["addresses"],
+        linkless=own_digest.linkless,
+        owns=owns,
+        with_bodies=False,
+    )

@@ -4,7 +4,9 @@
   are read by forked workers; the cache is emptied when code or settings change.
 - **Writing in parallel, only what changed** (``writer``, ``fingerprints``):
   each page has a fingerprint; a page whose fingerprint and file are as the
-  last build left them is not rendered again. With ``--ignore-cache`` or
+  last build left them is not rendered again; each page of a paginated list
+  is a page of its own; when only posts' bodies changed, the other pages'
+  fingerprints are the last build's. With ``--ignore-cache`` or
   ``LOAD_CONTENT_CACHE = False`` (production) every page is rendered.
 - **Whole sites only** (``site_folder``): a build writes beside the output
   folder and swaps it in when done; one build at a time per folder.
@@ -15,7 +17,9 @@
 The result is byte-for-byte what a clean build makes.
 
 Settings: ``INCREMENTAL_WORKERS`` (default: the number of cores; 1 turns the
-workers off). Template variables added: none.
+workers off); ``INCREMENTAL_LIST_TOTALS`` (default ``("comment_count",)``: the
+post attributes a page of a paginated list may total over the whole list).
+Template variables added: none.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from .unchanged import due_next, inputs_stamp, site_files, still_valid
 from .writer import IncrementalWriter, Run
 
 MANIFEST = "incremental"
-FORMAT = 5
+FORMAT = 6
 logger = logging.getLogger(__name__)
 
 
@@ -101,8 +105,13 @@ def build(pelican, run) -> None:
     try:
         cache_file = _manifest_file(pelican.settings, live)
         previous = _previous(pelican.settings, cache_file, live)
-        stamp = inputs_stamp(pelican.settings) if pelican.settings.get("CACHE_CONTENT") else None
-        if previous is not None and stamp and still_valid(previous, stamp) and _site_intact(live, previous):
+        inputs = inputs_stamp(pelican.settings) if pelican.settings.get("CACHE_CONTENT") else None
+        if (
+            previous is not None
+            and inputs is not None
+            and still_valid(previous, inputs.stamp)
+            and _site_intact(live, previous)
+        ):
             logger.info("Nothing changed since the last build: %s is as it left it", live)
             return None
         if previous is None and not getattr(pelican, "incremental_clean", False):
@@ -111,7 +120,7 @@ def build(pelican, run) -> None:
         keep = {relative: inode for _, outputs in pages for relative, _, _, inode in outputs}
         folder.prepare(keep, _foreign(folder, previous))
         writer.current = Run(pelican=pelican, folder=folder, cache_file=cache_file, previous=previous)
-        writer.current.inputs = stamp
+        writer.current.inputs = inputs
         pelican.output_path = folder.building
         return run()
     except OSError as error:
@@ -173,7 +182,13 @@ def finish_run(pelican) -> None:
         "base": run.base,
         "summaries": run.summaries,
         "top": sorted(built),
-        "inputs": run.inputs,
+        "inputs": run.inputs.stamp if run.inputs else None,
+        "common": run.inputs.common if run.inputs else None,
+        "sources": run.inputs.sources if run.inputs else None,
+        "owns": run.owns,
+        "heads": run.heads,
+        "addresses": run.addresses,
+        "with_bodies": run.with_bodies,
         "due": due_next(run.context.get("generated_content", {}).values()),
         "files": site_files(folder.building, built),
     }

@@ -14,6 +14,7 @@ import datetime
 import hashlib
 import os
 import time
+from dataclasses import dataclass, field
 
 from .fingerprints import _files_digest, code_and_settings_digest
 
@@ -49,25 +50,49 @@ def _tree(top: str, into: list[str], strip: int = 0) -> None:
             )
 
 
-def inputs_stamp(settings: dict) -> str:
-    """A digest that is the same exactly when nothing a build reads has changed (as far as
-    file sizes, times and inodes tell)."""
+@dataclass
+class Inputs:
+    """What a build reads, as far as file sizes, times and inodes tell."""
+
+    # The same exactly when nothing a build reads has changed.
+    stamp: str
+    # Everything but the content folder's files: code, settings, theme, environment.
+    common: str = ""
+    # Each file in the content folder, by path: its size, times and inode.
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def changed_sources(self, previous: dict) -> set[str] | None:
+        """The content files that differ from the last build's (added, deleted or
+        changed); None when anything else differs, or the last build did not say."""
+        before = previous.get("sources")
+        if before is None or previous.get("common") != self.common:
+            return None
+        now = self.sources
+        return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+
+
+def inputs_stamp(settings: dict) -> Inputs:
+    """The inputs of a build: every file a build reads (as far as file sizes, times and
+    inodes tell), the code and settings digest, the theme and the environment."""
     found: list[str] = []
     _tree(os.path.abspath(settings["PATH"]), found)
-    named = sorted({v for v in settings.values() if isinstance(v, str) and 0 < len(v) < 4096})
-    for value in named:
+    sources = dict(line.split("\0", 1) for line in found)
+    named = []
+    for value in sorted({v for v in settings.values() if isinstance(v, str) and 0 < len(v) < 4096}):
         try:
             if os.path.isfile(value):
                 info = os.stat(value)
-                found.append(
+                named.append(
                     f"{os.path.abspath(value)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
                 )
         except (OSError, ValueError):
             continue
     theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
     environment = "\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
-    parts = [code_and_settings_digest(settings), theme, environment, *found]
-    return hashlib.blake2b("\n".join(parts).encode(errors="surrogateescape")).hexdigest()
+    common = [code_and_settings_digest(settings), theme, environment, *named]
+    everything = hashlib.blake2b("\n".join([*common, *found]).encode(errors="surrogateescape")).hexdigest()
+    common_digest = hashlib.blake2b("\n".join(common).encode(errors="surrogateescape")).hexdigest()
+    return Inputs(everything, common_digest, sources)
 
 
 def due_next(contents) -> float | None:
@@ -82,5 +107,10 @@ def due_next(contents) -> float | None:
 
 def still_valid(previous: dict, stamp: str) -> bool:
     """Whether the last build's inputs are this build's, and no post has become due since."""
+    return previous.get("inputs") == stamp and not became_due(previous)
+
+
+def became_due(previous: dict) -> bool:
+    """Whether a post the last build held back as dated in the future is due now."""
     due = previous.get("due")
-    return previous.get("inputs") == stamp and (due is None or time.time() < due)
+    return due is not None and time.time() >= due

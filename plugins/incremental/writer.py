@@ -11,14 +11,27 @@ options, and the value of every context name its template reads (see
 ``template_names``), each post in those values by its digest: the post's own
 values and summary, and those of the posts it points to (its neighbours and
 related posts). So a post's new tag renders its own page, its neighbours',
-the pages of its old and new tags, its month and year, and the lists that
-show it, not every page. This assumes a template shows other posts' values
-one step away at most (a neighbour's title, not a neighbour's neighbour's),
-and that list pages show summaries, not whole posts: if a template other
-than a post's or page's own mentions ``.content``, every body joins every
-post's digest. Rendering happens in worker
-processes, so a plugin connected to ``content_written`` runs there, and not
-at all for a skipped page.
+the pages of its old and new tags, its month and year, and the pages of the
+lists that show it, not every page. This assumes a template shows other
+posts' values one step away at most (a neighbour's title, not a neighbour's
+neighbour's), and that list pages show summaries, not whole posts: if a
+template other than a post's or page's own mentions ``.content``, every body
+joins every post's digest.
+
+Each page of a paginated list (home, tag, category, author) is a page of its
+own, with the posts it shows, its number, and the list's length and totals
+(the post attributes named by ``INCREMENTAL_LIST_TOTALS``, by default
+``comment_count``): a template shows the rest of the list through those alone,
+unless it reads the whole list by name (``articles``, ``dates``), which then
+counts whole for every page.
+
+When only the bodies of some posts changed since the last build (no other
+file, setting, template or line of code, and those posts' values and
+summaries are as they were), each page's fingerprint is the last build's but
+for those posts' own pages: see ``fingerprints.body_edit_digest``.
+
+Rendering happens in worker processes, so a plugin connected to
+``content_written`` runs there, and not at all for a skipped page.
 """
 
 from __future__ import annotations
@@ -34,12 +47,21 @@ from pelican.contents import Content, Static
 from pelican.utils import get_relative_path, path_to_url
 
 from plugins.forkpool import fork_map
-from plugins.pelican_private import RecordingWriter, has_site_links, remember_summary
+from plugins.pelican_private import RecordingWriter, has_site_links, pagination_pages, remember_summary
 
-from .fingerprints import SCALARS, VOLATILE_CONTEXT, SiteDigest, content_digest, site_digest
+from .fingerprints import (
+    SCALARS,
+    VOLATILE_CONTEXT,
+    SiteDigest,
+    body_edit_digest,
+    content_digest,
+    site_digest,
+    stable,
+)
 from .reading import workers
 from .site_folder import SiteFolder
 from .template_names import TemplateNames
+from .unchanged import Inputs, became_due
 
 
 @dataclass
@@ -52,6 +74,8 @@ class Job:
     options: dict
     key: str = ""
     outputs: list = field(default_factory=list)
+    # For one page of a paginated list: the names of the lists paginated.
+    paginated: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,10 +100,18 @@ class Run:
     pages: dict = field(default_factory=dict)
     summaries: dict = field(default_factory=dict)
     base: str = ""
-    inputs: str | None = None
+    inputs: Inputs | None = None
+    # Each post's own digest by source path, each post page's fingerprint without
+    # its body by page name, and every address: what a build that changes
+    # bodies alone starts from.
+    owns: dict = field(default_factory=dict)
+    heads: dict = field(default_factory=dict)
+    addresses: str = ""
+    with_bodies: bool = True
 
 
 current: Run | None = None
+logger = logging.getLogger(__name__)
 # Options Pelican's writer paginates by, whether or not the template reads them.
 _PAGINATED = {"paginated", "articles", "dates"}
 
@@ -109,7 +141,13 @@ class IncrementalWriter(RecordingWriter):
                 relative for relative, *_ in self._write_now(Job(name, template, context, options))
             )
             return
-        self.jobs.append(Job(name, template, context, options))
+        pages = pagination_pages(self.settings, name, options)
+        if pages is None:
+            self.jobs.append(Job(name, template, context, options))
+            return
+        # Each page of a list is a page of its own, rendered only when what it shows changed.
+        lists = tuple(sorted(options.get("paginated") or {"articles", "dates"} & set(options)))
+        self.jobs += [Job(page, template, context, added, paginated=lists) for page, added in pages]
 
     def _write_now(self, job: Job) -> list[tuple[str, int, int, int]]:
         """Render one held write; the files it made (relative), with their sizes, times and inodes."""
@@ -131,17 +169,25 @@ class IncrementalWriter(RecordingWriter):
         counts = Counter(id(job.context) for job in self.jobs)
         by_id = {id(job.context): job.context for job in self.jobs}
         shared = run.context = by_id[counts.most_common(1)[0][0]] if counts else {}
-        digest = site_digest(shared, self.settings, run.previous or {})
-        run.base = digest.base
-        self.template_names = TemplateNames.recalled(self.settings, digest.base)
-        self._context_parts: dict[tuple, str] = {}
+        previous = run.previous or {}
+        digest = self._bodies_only(run, shared)
+        if digest is None:
+            digest = site_digest(shared, self.settings, previous)
+            self.template_names = TemplateNames.recalled(self.settings, digest.base)
+            self._context_parts: dict[tuple, str] = {}
+            self._list_totals: dict[int, str] = {}
+            for job in self.jobs:
+                job.key = self._key(job, digest, shared, run.heads)
+        else:
+            self.template_names = None
+        run.base, run.owns, run.addresses = digest.base, digest.owns, digest.addresses
+        run.with_bodies = digest.with_bodies
         self._summaries_once(digest)
-        previous_pages = (run.previous or {}).get("pages", {})
+        previous_pages = previous.get("pages", {})
         live = run.folder.live
         pending = []
         kept = []
         for job in self.jobs:
-            job.key = self._key(job, digest, shared)
             old = previous_pages.get(job.name)
             if old and old[0] == job.key and _unchanged(live, old[1]):
                 job.outputs = old[1]
@@ -170,7 +216,35 @@ class IncrementalWriter(RecordingWriter):
         if errors:
             raise RuntimeError("Could not write these pages:\n" + "\n".join(errors))
         run.summaries = digest.summaries
-        self.template_names.remember(self.settings, digest.base)
+        if self.template_names is not None:
+            self.template_names.remember(self.settings, digest.base)
+
+    def _bodies_only(self, run: Run, shared: dict) -> SiteDigest | None:
+        """When the posts' bodies alone changed since the last build: the digest for the
+        changed posts, and each page's fingerprint, the last build's but for those
+        posts' own pages. None otherwise: every page's fingerprint is worked out."""
+        previous = run.previous or {}
+        pages, heads = previous.get("pages", {}), previous.get("heads", {})
+        changed = run.inputs.changed_sources(previous) if run.inputs else None
+        if not changed or became_due(previous) or any(job.name not in pages for job in self.jobs):
+            return None
+        digest = body_edit_digest(shared, self.settings, previous, changed)
+        if digest is None:
+            return None
+        for job in self.jobs:
+            own = job.options.get("article") or job.options.get("page")
+            if id(own) in digest.bodies:
+                if job.name not in heads:
+                    return None
+                job.key = self._with_body(heads[job.name], own, digest)
+            else:
+                job.key = pages[job.name][0]
+        run.heads = {name: head for name, head in heads.items() if name in pages}
+        logger.info(
+            "Only the text of %d post(s) changed: every other page is as the last build left it",
+            len(digest.bodies),
+        )
+        return digest
 
     def _summaries_once(self, digest: SiteDigest) -> None:
         """Give each summary that is the same on every page to every page, before the
@@ -185,7 +259,7 @@ class IncrementalWriter(RecordingWriter):
         for obj, summary in digest.same_everywhere:
             remember_summary(obj, summary, urls)
 
-    def _key(self, job: Job, digest: SiteDigest, shared: dict) -> str:
+    def _key(self, job: Job, digest: SiteDigest, shared: dict, heads: dict) -> str:
         own = job.options.get("article") or job.options.get("page")
         template = getattr(job.template, "name", "") or ""
         read = self.template_names.read(job.template, job.context)
@@ -194,11 +268,35 @@ class IncrementalWriter(RecordingWriter):
         names = {k for k, v in options.items() if k in _PAGINATED or type(v) in SCALARS}
         names |= set(options) if read is None else read & set(options)
         parts = [digest.base, job.name, template, self._context_part(job, read, digest)]
+        if job.paginated:
+            names -= _page_options(job.paginated, read)
+            parts += [self._page_part(options[f"{key}_page"], digest) for key in job.paginated]
         parts += [f"{name}={digest.text(options[name])}" for name in sorted(names)]
+        head = hashlib.blake2b("\0".join(parts).encode()).hexdigest()
         if isinstance(own, Content) and not isinstance(own, Static):
-            parts.append(digest.bodies.get(id(own)) or content_digest(own))
-            if id(own) not in digest.linkless and has_site_links(own):
-                parts.append(digest.addresses)
+            heads[job.name] = head
+            return self._with_body(head, own, digest)
+        return head
+
+    def _page_part(self, page, digest: SiteDigest) -> str:
+        """What one page of a paginated list shows of the list: the posts on it, its
+        number, and the list's length and totals (``INCREMENTAL_LIST_TOTALS``)."""
+        paginator = page.paginator
+        totals = self._list_totals.get(id(paginator))
+        if totals is None:
+            names = self.settings.get("INCREMENTAL_LIST_TOTALS", ("comment_count",))
+            values = [[getattr(item, name, None) for name in names] for item in paginator.object_list]
+            totals = self._list_totals[id(paginator)] = stable(values)
+        # The page holds its posts (and the job its paginator) until the build ends.
+        place = f"{page.number}/{paginator.num_pages}/{paginator.count}"
+        return f"{place} {digest.text(page.object_list)} {totals}"
+
+    @staticmethod
+    def _with_body(head: str, own: Content, digest: SiteDigest) -> str:
+        """A post's or page's own page's fingerprint: all else (``head``), and its body."""
+        parts = [head, digest.bodies.get(id(own)) or content_digest(own)]
+        if id(own) not in digest.linkless and has_site_links(own):
+            parts.append(digest.addresses)
         return hashlib.blake2b("\0".join(parts).encode()).hexdigest()
 
     def _context_part(self, job: Job, read: frozenset[str] | None, digest: SiteDigest) -> str:
@@ -227,6 +325,16 @@ class IncrementalWriter(RecordingWriter):
                 if path in seen and seen[path] != job.name:
                     raise RuntimeError(f'Two pages would be written to "{path}": {seen[path]} and {job.name}')
                 seen[path] = job.name
+
+
+def _page_options(lists: tuple[str, ...], read: frozenset[str] | None) -> set[str]:
+    """The options of one page of a paginated list that its own part of the fingerprint
+    stands for: the whole lists, unless the template reads them by name, and the
+    paginators and pages, of which a template shows the page's own posts, numbers and
+    addresses, and the totals of the list."""
+    whole = {key for key in lists if read is not None and key not in read}
+    pages = {f"{key}_{part}" for key in lists for part in ("paginator", "page", "previous_page", "next_page")}
+    return {"paginated", *whole, *pages}
 
 
 def _replay(records: list[logging.LogRecord]) -> None:
