@@ -48,35 +48,93 @@ def cached_entries(cacher) -> dict:
     return cacher._cache
 
 
+# A few entries changed since the cache file was written go to a small file beside
+# it, read with it, rather than the whole cache (every post's body) written again.
+RECENT = ".recent"
+RECENT_AT_MOST = 64
+RECENT_SHARE = 20  # or one entry in twenty, whichever is more
+
+
+def _file_identity(path: str) -> list | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def _write_pickle_atomically(cacher, path: str, value) -> None:
+    partial = f"{path}.partial-{os.getpid()}"
+    try:
+        with cacher._cache_open(partial, "wb") as handle:
+            pickle.dump(value, handle)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+        raise
+    os.replace(partial, path)
+
+
+def _recent_entries(cacher, path: str, base: list | None) -> dict:
+    """The entries written beside the cache file since it was written, if they were
+    written beside this very file."""
+    try:
+        with cacher._cache_open(path + RECENT, "rb") as handle:
+            recent = pickle.load(handle)
+    except Exception:  # none, cut short or unreadable: the cache file alone
+        return {}
+    if not isinstance(recent, dict) or not base or recent.get("base") != base:
+        return {}
+    return recent.get("entries") or {}
+
+
 def save_cache_atomically(cacher, *, changed: bool) -> None:
     """Have ``cacher.save_cache`` write beside the cache file and rename, so a
     killed build leaves the old cache, never a truncated one; and only when an
-    entry was added or the cache emptied, not on every build."""
+    entry was added or the cache emptied, not on every build. A few new entries
+    are written to a small file beside the cache (read with it here), not the
+    whole cache again. ``changed`` says the caller emptied the cache."""
     path = cacher._cache_path
     if getattr(cacher, "_saved_atomically", False):
         cacher._cache_changed |= changed
+        cacher._cache_emptied |= changed
         return
     cacher._saved_atomically = True
-    cacher._cache_changed = changed  # the caller emptied it, say
+    cacher._cache_changed = cacher._cache_emptied = changed
+    # The cache file as read: a later save of the whole cache replaces it.
+    base = _file_identity(path) or []
+    noted: set[str] = set()
+    if not changed:
+        recent = _recent_entries(cacher, path, base)
+        cacher._cache.update(recent)
+        noted.update(recent)
     cache_data = cacher.cache_data
 
     def cache_and_note(filename, data):
         cacher._cache_changed = True
+        noted.add(filename)
         return cache_data(filename, data)
 
     def save():
         if not cacher._cache_data_policy or not cacher._cache_changed:
             return
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        partial = f"{path}.partial-{os.getpid()}"
+        entries = cacher._cache
+        few = len(noted) <= max(RECENT_AT_MOST, len(entries) // RECENT_SHARE)
         try:
-            with cacher._cache_open(partial, "wb") as handle:
-                pickle.dump(cacher._cache, handle)
+            if base and not cacher._cache_emptied and few:
+                kept = {name: entries[name] for name in noted if name in entries}
+                _write_pickle_atomically(cacher, path + RECENT, {"base": list(base), "entries": kept})
+            else:
+                _write_pickle_atomically(cacher, path, entries)
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(path + RECENT)
+                base[:] = _file_identity(path) or []
+                noted.clear()
+                cacher._cache_emptied = False
         except (pickle.PicklingError, TypeError, AttributeError) as error:
             # A setting the posts carry (a function made inside another) cannot be kept:
             # the build goes on, and the next one reads every post again.
-            with contextlib.suppress(OSError):
-                os.remove(partial)
             logger.warning(
                 "%s",
                 f"{path}: warning: the content cache cannot be saved ({error}), so every build "
@@ -84,7 +142,6 @@ def save_cache_atomically(cacher, *, changed: bool) -> None:
                 "at the top level of the settings file, not inside another function",
             )
             return
-        os.replace(partial, path)
         cacher._cache_changed = False
 
     cacher.cache_data = cache_and_note

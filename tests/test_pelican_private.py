@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.metadata
 import os
+import pickle
 from functools import cached_property
 
 import pytest
@@ -83,6 +84,70 @@ def test_a_cache_nothing_was_added_to_is_not_written_again(settings, tmp_path):
     emptied.save_cache()
     assert saved.stat().st_ino != before[1]
     assert Readers(settings, "Test-Readers").get_cached_data(str(post)) is None
+
+
+def _identity(path) -> tuple[int, int]:
+    return path.stat().st_mtime_ns, path.stat().st_ino
+
+
+def _readers(settings) -> Readers:
+    readers = Readers(settings, "Test-Readers")
+    pelican_private.save_cache_atomically(readers, changed=False)
+    return readers
+
+
+def test_a_few_new_entries_are_kept_beside_the_cache_not_written_into_it_again(settings, tmp_path):
+    posts = [str(tmp_path / f"p{n}.md") for n in range(3)]
+    first = _readers(settings)
+    for post in posts[:2]:
+        first.cache_data(post, ("<p>x</p>", {}))
+    first.save_cache()
+    saved, beside = tmp_path / "cache" / "Test-Readers", tmp_path / "cache" / "Test-Readers.recent"
+    before = _identity(saved)
+    second = _readers(settings)
+    second.cache_data(posts[2], ("<p>y</p>", {}))
+    second.save_cache()
+    assert _identity(saved) == before
+    assert beside.exists()
+    third = _readers(settings)
+    assert [third.get_cached_data(post) for post in posts] == [("<p>x</p>", {})] * 2 + [("<p>y</p>", {})]
+    # A cache emptied (other code or settings) is written whole, and what was beside it goes.
+    emptied = Readers(settings, "Test-Readers")
+    pelican_private.cached_entries(emptied).clear()
+    pelican_private.save_cache_atomically(emptied, changed=True)
+    emptied.save_cache()
+    assert not beside.exists()
+    assert [_readers(settings).get_cached_data(post) for post in posts] == [None] * 3
+
+
+def test_many_new_entries_write_the_whole_cache_and_entries_beside_another_file_are_not_read(
+    settings, tmp_path, monkeypatch
+):
+    posts = [str(tmp_path / f"p{n}.md") for n in range(4)]
+    first = _readers(settings)
+    first.cache_data(posts[0], ("<p>0</p>", {}))
+    first.save_cache()
+    saved, beside = tmp_path / "cache" / "Test-Readers", tmp_path / "cache" / "Test-Readers.recent"
+    second = _readers(settings)
+    second.cache_data(posts[1], ("<p>1</p>", {}))
+    second.save_cache()
+    assert beside.exists()
+    # The cache file replaced by another hand: the entries beside the old one are not its own.
+    other = Readers(settings, "Other-Readers")
+    other.cache_data(posts[3], ("<p>3</p>", {}))
+    with other._cache_open(saved, "wb") as handle:  # as Pelican writes it (gzip or not)
+        pickle.dump(pelican_private.cached_entries(other), handle)
+    third = _readers(settings)
+    assert third.get_cached_data(posts[1]) is None
+    assert third.get_cached_data(posts[3]) == ("<p>3</p>", {})
+    monkeypatch.setattr(pelican_private, "RECENT_AT_MOST", 1)
+    before = _identity(saved)
+    for post in posts[:3]:
+        third.cache_data(post, (f"<p>{post}</p>", {}))
+    third.save_cache()
+    assert _identity(saved) != before
+    assert not beside.exists()
+    assert _readers(settings).get_cached_data(posts[2]) == (f"<p>{posts[2]}</p>", {})
 
 
 def test_the_recording_writer_replaces_files_and_counts_kept_ones(settings, tmp_path):
