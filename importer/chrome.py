@@ -124,7 +124,7 @@ _RULES: list[Rule] = [
         "page buttons",
         re.compile(
             r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
-            r"|menu"
+            r"|menu|top highlight"
             r"|search( for:?)?|close and accept|accept and close|got it|reblog"
             r"|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
             r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"
@@ -178,14 +178,57 @@ def chrome_reason(text: str) -> str | None:
     return _reason(text, _needs_present(text))
 
 
+# Chrome that comes in rows of buttons: a short label packed between two of them is one more.
+_BUTTON_ROWS = {"page buttons", "share widget", "sign-up box"}
+
+
+def _in_a_row_of_buttons(lines: list[Line], reasons: list[str | None], i: int) -> bool:
+    """A short label saved packed between two buttons of a share row ("BlogThis!")."""
+    text = lines[i].text
+    return (
+        0 < i < len(lines) - 1
+        and reasons[i - 1] in _BUTTON_ROWS
+        and reasons[i + 1] in _BUTTON_ROWS
+        and lines[i].blanks_before == 0
+        and lines[i + 1].blanks_before == 0
+        and len(text) <= 25
+        and len(text.split()) <= 3
+        and not text.endswith((".", ",", ";", ":"))
+    )
+
+
+# An excerpt's link to the rest of its post, saved on the line of its last sentence:
+# "The bad ones are quick. Continue reading →".
+_MORE_AFTER_TEXT = re.compile(
+    r"^(?P<text>.*\w.*[.!?…\"”’)])\s+(?P<more>(?:continue reading|read more|keep reading"
+    r"|read the rest of this (?:entry|post))\b[^.!?]{0,60}?(?:→|»|›|…|\.\.\.)?)$",
+    re.I,
+)
+
+
+def _split_more_links(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """The text of a line that ends with a "Continue reading" link, and the link, dropped."""
+    kept, dropped = [], []
+    for line in lines:
+        match = _MORE_AFTER_TEXT.match(line.text)
+        if match and len(match["text"].split()) >= 3:
+            dropped.append(Dropped(line.number, match["more"], "page buttons (after the excerpt's text)"))
+            line = replace(line, text=match["text"])
+        kept.append(line)
+    return kept, dropped
+
+
 def drop_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    lines, dropped = _split_more_links(lines)
     kept: list[Line] = []
-    dropped: list[Dropped] = []
     gap_dropped = False
     # Most pages lack what the costliest rules need, so it is looked for once per page.
     present = _needs_present("\n".join(line.text for line in lines))
-    for line in lines:
-        reason = _reason(line.text, present)
+    reasons = [_reason(line.text, present) for line in lines]
+    for i in range(1, len(lines) - 1):
+        if reasons[i] is None and _in_a_row_of_buttons(lines, reasons, i):
+            reasons[i] = "share widget"
+    for line, reason in zip(lines, reasons, strict=True):
         if reason:
             dropped.append(Dropped(line.number, line.text, reason))
             gap_dropped = True

@@ -177,6 +177,7 @@ _BUTTON_WORDS = (
     r"|upvote|downvote|vote"
 )
 _VOTES = r"-?\d[\d,.]*k?(?:\s+(?:reactions?|likes?|points?|votes?|upvotes?))?"
+_COUNT_ONLY = re.compile(rf"^(?:{_VOTES}|\d[\d,.]*k?\s+claps?)$", re.I)
 _ONE_BUTTON = rf"\(?(?:{_BUTTON_WORDS}|{_VOTES}|{_AGE})\)?"
 _BUTTON_ROW = re.compile(
     rf"^(?:[·•|]\s*)?{_ONE_BUTTON}(?:(?:\s*[·•|]\s*|\s+|(?<=\))){_ONE_BUTTON})+(?:\s*[·•|›])?$"
@@ -249,6 +250,12 @@ _OPENED_BY = re.compile(
     rf"|submitted\s+(?:{_AGE})\s+by\s+(?P<submitter>[\w-]{{2,30}}))$",
     re.I,
 )
+
+
+def submitted_by(text: str) -> str | None:
+    """The user old Reddit names under a thread's title ("submitted 4 years ago by NAME")."""
+    match = _OPENED_BY.match(text)
+    return match["submitter"] if match else None
 
 
 def opening_author(lines: list[Line]) -> str | None:
@@ -791,6 +798,17 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
             continue
         if _THREAD_END.match(line.text):
             break
+        if (
+            current is not None
+            and current.paragraphs
+            and _COUNT_ONLY.match(line.text)
+            and i + 1 < len(lines)
+            and _BUTTON.match(lines[i + 1].text)
+        ):
+            # A bare count over the comment's "Reply" (Medium's claps): the comment's likes.
+            section.dropped.append(Dropped(line.number, line.text, "comment's likes or claps"))
+            i += 1
+            continue
         if _BUTTON.match(line.text):
             section.dropped.append(Dropped(line.number, line.text, "comment button"))
             if current is not None:

@@ -143,6 +143,9 @@ def header_fact(line: Line) -> Fact | None:
     found_byline = metadata.byline(text)
     if found_byline is not None:
         return Fact(author=found_byline.name, label="byline")
+    if (user := comments.submitted_by(text)) is not None:
+        # "submitted 4 years ago by NAME" under the title (old Reddit): the byline, dated only by an age.
+        return Fact(author=user, label="byline with an age")
     return None
 
 
@@ -188,6 +191,16 @@ def footer_fact(line: Line) -> Fact | None:
 # Medium joins its "Follow" button to the name: "Jane Doe · Follow".
 _NAME_LINE = re.compile(
     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,2}(?:,\s+[a-z][a-z ]{2,40})?(?:\s+·\s+Follow)?$"
+)
+
+
+# Where old Reddit says a thread was posted, after its title: "(self.socialwork)", "(bbc.co.uk)".
+_SUBREDDIT_MARK = re.compile(r"\s+\((?P<where>self\.\w+|[\w-]+(?:\.[\w-]+)+)\)$")
+
+# The label a page's text keeps of an author's photo: "Writer's picture" (Wix), "Author avatar".
+_PICTURE = re.compile(
+    r"^(?:(?:writer|author|blogger)['’]?s?\s+(?:picture|photo|avatar|image)|(?:author\s+)?avatar|profile\s+(?:picture|photo))$",
+    re.I,
 )
 
 
@@ -273,6 +286,8 @@ class SingleRead:
     section: comments.CommentSection | None = None
     footer_time: FoundDate | None = None  # "Posted by NAME at 9:14 PM" under the post
     footer_date: FoundDate | None = None  # a date line under the post (Tumblr)
+    # "Originally published at SITE on DATE." under a repost: the post's own date.
+    original_date: FoundDate | None = None
     comment_lines: list[int] = field(default_factory=list)
 
 
@@ -748,7 +763,13 @@ def read_single(
             body_start = greeting
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
+    marked = _SUBREDDIT_MARK.search(title)
+    if marked and title_at + 1 < len(lines) and comments.submitted_by(lines[title_at + 1].text):
+        # Old Reddit follows a thread's title with where it was posted: "(self.socialwork)".
+        title = title[: marked.start()]
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
+    if marked and title != title_line.text:
+        post.provenance["posted_in"] = marked["where"]
     read = SingleRead(post, dropped, sure=sure, doubts=doubts, section=section, title_evidence=bool(sure))
     if site:
         post.source = site
@@ -779,6 +800,18 @@ def read_single(
             post.author = post.author or fact.author
             dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
             above = above[:up]
+            if (
+                not post.author
+                and len(above) >= 2
+                and _name_line(above[-1])
+                and _PICTURE.match(above[-2].text)
+            ):
+                # "Writer's picture" over a name over the date, above the title (Wix): the author's.
+                post.author = _name_of(above[-1])
+                dropped.append(
+                    Dropped(above[-2].number, above[-2].text, "post header (the author's picture)")
+                )
+                above = above[:-2]
     masthead = bool(above) and not any(d.line < above[0].number for d in chrome)
     # The blog's user name heads the page, or is repeated in its header ("locum_lass (locum_lass) wrote,").
     handle = next(
@@ -848,6 +881,8 @@ def read_single(
                 date_found, date_line = fact.date, line.number
             if fact.author:
                 post.author = post.author or fact.author
+            if fact.label == "byline with an age":
+                post.provenance.setdefault("byline", line.text)  # an age, not a date: kept as printed
             post.tags += [tag for tag in fact.tags if tag not in post.tags]
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
@@ -976,7 +1011,7 @@ def read_single(
     if any(is_prose(line) for line in lines[text_end:stop]):
         doubts.append("paragraphs after the article's end were taken as page furniture")
     body = list(lines[keep_from:text_end])
-    while body and _take_footer(post, body[-1], date_holder=read):
+    while body and (_take_original(post, body[-1], read) or _take_footer(post, body[-1], date_holder=read)):
         body.pop()
     tail: list[Line] = []
     while body and link_like(body[-1]) and not metadata.source_line(body[-1].text):
@@ -1046,6 +1081,11 @@ def read_single(
         date_found, date_line = read.footer_date, 0
         sure.append("a date line under the post")
         read.date_in_header = False
+    if read.original_date is not None:
+        if date_found is not None:
+            post.provenance["reposted"] = date_found.text
+        date_found, date_line = read.original_date, 0
+        sure.append("the date it was first published, given under the text")
     if date_found is not None:
         if date_found.hour is None and footer_date is not None:
             date_found = FoundDate(
@@ -1183,6 +1223,7 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
 
 _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?))?$", re.I)
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
+_DASHES = re.compile(r"^[-–—]{1,3}$")
 
 
 def _pill(line: Line) -> bool:
@@ -1215,6 +1256,7 @@ def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]
         and not byline
         and not _END.match(after.text)
         and not (_REACTIONS.match(after.text) or after.number - lines[j - 1].number > 2)
+        and not _DASHES.match(after.text)  # Medium's claps before any were given: "--"
     ):
         return set()
     pills = lines[start:j]
@@ -1225,8 +1267,34 @@ def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]
     return {line.number for line in pills}
 
 
+# A repost's note of where and when it first appeared, under its text.
+_ORIGINALLY = re.compile(
+    r"^(?:this (?:post|article|piece|blog post) )?(?:was )?(?:originally|first) (?:published|posted|appeared)"
+    r"\s+(?:at|on|in)\s+(?P<where>.{2,80}?),?\s+on\s+(?P<date>.{6,40}?)\.?$",
+    re.I,
+)
+
+
+def _take_original(post: Post, line: Line, read: SingleRead) -> bool:
+    """ "Originally published at SITE on DATE." closing a repost: the post's date and source."""
+    match = _ORIGINALLY.match(line.text)
+    found = find_date(match["date"]) if match else None
+    if found is None or read.original_date is not None:
+        return False
+    read.original_date = found
+    post.source = post.source or match["where"]
+    post.provenance["first_published"] = line.text
+    return True
+
+
+# A trackback's own line ("Tracked on November 12, 2008 at 06:40 PM") dates another blog's post.
+_TRACKED = re.compile(r"^tracked on\b", re.I)
+# Parts of a footer no field keeps: Typepad's "Permalink" and "TrackBack (1)".
+_FOOTER_LINKS = re.compile(r"\b(?:permalink|trackbacks?)\b", re.I)
+
+
 def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) -> bool:
-    fact = footer_fact(line)
+    fact = None if _TRACKED.match(line.text) else footer_fact(line)
     if fact is not None:
         post.tags += [tag for tag in fact.tags if tag not in post.tags]
         if fact.comments is not None and post.comments is None:
@@ -1238,6 +1306,9 @@ def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) 
                 date_holder.footer_time = fact.date
             elif date_holder.footer_date is None:
                 date_holder.footer_date = fact.date
+        if date_holder is not None and _FOOTER_LINKS.search(line.text):
+            reason = "post footer (its author, date, tags and counts are kept; its links are not)"
+            date_holder.dropped.append(Dropped(line.number, line.text, reason))
         return True
     footer = metadata.footer_line(line.text)
     if footer is not None:

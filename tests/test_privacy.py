@@ -456,7 +456,9 @@ def test_the_patterns_corpus_is_found_without_false_alarms():
     assert result.false_alarms == [], [c.text for c, _ in result.false_alarms]
 
 
-@pytest.mark.parametrize("corpus", ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3"])
+@pytest.mark.parametrize(
+    "corpus", ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3", "patterns4"]
+)
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):
     result = score(load_corpus(CORPORA / corpus))
     assert result.false_alarms == [], [(c.text, [f.text for f in fs]) for c, fs in result.false_alarms]
@@ -652,3 +654,20 @@ def test_a_child_who_shares_a_public_figures_surname_is_still_found():
 
 def test_letters_of_public_office_after_a_name_make_it_public():
     assert scan("Sarah Jones MP asked about the fitness to practise backlog in Parliament.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The Hartleys on Mill Lane have had the police round twice since Easter.", "family name"),
+        ("Sparky, as the lads at the hostel call him, went missing again last week.", "nickname"),
+        ("Her uncle owns the pub by the green in Kirkby Stephen, so word went round fast.",
+         "identifying details together"),
+    ],
+)  # fmt: skip
+def test_a_household_a_nickname_put_first_and_a_family_business_are_found(sentence, kind):
+    assert kind in [finding.kind for finding in scan(sentence)]
+
+
+def test_a_paper_named_within_a_sentence_is_no_family():
+    assert [f.kind for f in scan("Her report for The Times was read in every team in the county.")] == []

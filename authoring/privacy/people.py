@@ -107,6 +107,10 @@ _CUES = {
         r"(?:my|our|the team.s)\s+(?:final-year\s+|first-year\s+)?students?",
         r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
         r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
+        # A family's own business: "her grandad runs the chip shop by the station".
+        r"(?:runs|owns|manages|keeps)\s+(?:the|a|that)\s+(?:[\w'’-]+\s+){0,2}(?:shop|pub|caf[eé]|chippy|"
+        r"takeaway|garage|salon|newsagents?|bakery|butchers?|farm|B&B|guest house|hotel|stall|pharmacy|"
+        r"post office|launderette|off[- ]licence)",
     ),
     # A one-off act people remember; with a name and a local place it points
     # to one child (see _LOCAL_PLACE).
@@ -182,13 +186,16 @@ _FRAMED_AGE = re.compile(r"\b[A-Z][a-z]+,\s*(?:aged?\s+)?\d{1,2}\s*,")
 _DOTTED = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
 _NICKNAME = re.compile(
     r"\b(?:call(?:s|ed)?\s+(?:him|her|them)|known\s+as|nicknamed)\s+['‘\"“]?(?P<n>[A-Z][a-z]+)"
+    # The name first: "Little Bear, as the staff at the home call him, …".
+    r"|^['‘\"“]?(?P<first>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’\"”]?,\s+as\s+(?:[\w'’-]+\s+){0,8}?"
+    r"call(?:s|ed)?\s+(?:him|her|them)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|around|outside|across|of|on)\s+(?:the\s+)?$", re.I)
 _FAMILY_GROUP = re.compile(
     r"\b[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|family's|family’s|families|twins?|children|kids|siblings|boys|girls|"
     r"household|proceedings|case|brothers|sisters)\b",
 )
-_FAMILY_NAME = re.compile(r"\bthe\s+([A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
+_FAMILY_NAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
 _INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?|[A-Z]{2})(?=[\s,(])")
 _NOT_INITIALS = {
     "UK", "NI", "GP", "SW", "TV", "OK", "PE", "IT", "DT", "RE", "ID", "PC", "MP", "HR", "AM", "PM", "US",
@@ -526,12 +533,13 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         elif known and cues:
             flag(start, end, "name with identifying context", f"a first name with {context}")
     for match in _NICKNAME.finditer(sentence):
-        if not public.is_public_name(match.group("n")) and not _public_alias(
-            sentence[match.start("n") :], public
+        group = "n" if match.group("n") else "first"
+        if not public.is_public_name(match.group(group)) and not _public_alias(
+            sentence[match.start(group) :], public
         ):
             flag(
-                match.start("n"),
-                match.end("n"),
+                match.start(group),
+                match.end(group),
                 "nickname",
                 "a nickname, which people who know the child recognise",
             )
@@ -551,6 +559,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         if not public.is_public_name(match.group(1)) and match.group(1).lower() not in _CAPITAL_WORDS:
             flag(match.start(1), match.end(1), "family name", "a family named by its surname")
     for match in _FAMILY_NAME.finditer(sentence):
+        if match.group(0).startswith("The") and sentence[: match.start()].strip(" \"“‘'"):
+            continue  # "The Times" within a sentence is a title; "The Pellings on …" opens one
         if re.match(r"\s+of\b", sentence[match.end() :]) or re.search(
             r"[A-Z]\w*\s+the\s+$", sentence[: match.start(1)]
         ):
