@@ -112,6 +112,26 @@ THEME_CHANGES = {
         "{{ article.content|safe }}"
         "{% if article.next_article %}{{ article.next_article.content|safe }}{% endif %}",
     ),
+    # Lists give each post's length, from its body as read; a body changes below its summary.
+    "each post's words in the lists": (
+        "theme/templates/macros.html",
+        "{{ post_date(article) }}",
+        "{{ post_date(article) }} ({{ article._content|striptags|wordcount }} words)",
+    ),
+    # A post's page shows its newer neighbour's body through a loop naming it ``article``.
+    "a neighbour's body, in a loop": (
+        "theme/templates/article.html",
+        "{{ article.content|safe }}",
+        "{{ article.content|safe }}"
+        "{% for article in [article.next_article] if article %}{{ article.content|safe }}{% endfor %}",
+    ),
+    # Each page of the home list names every post of the list, through its paginator;
+    # a post's title changes, on one page of the list.
+    "titles of the whole list, on each page of it": (
+        "theme/templates/index.html",
+        "{{ pagination(",
+        "{% for a in articles_paginator.object_list %}{{ a.title }}{% endfor %}{{ pagination(",
+    ),
     # Every page lists the titles of a year's posts, from the archive the plugin makes;
     # a post's title changes.
     "titles from the month archive": (
@@ -132,7 +152,7 @@ def test_a_theme_that_shows_more_of_other_posts_is_rendered_again_when_they_chan
     out = tmp_path / "out"
     pelican_ok(project_copy, out)
     path = project_copy / NEIGHBOUR  # POST's neighbour
-    if change == "a neighbour's body":
+    if "body" in change or "words" in change:
         path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     else:
         _edit(project_copy, NEIGHBOUR, 'title: "', 'title: "Renamed: ')
@@ -240,3 +260,62 @@ def test_a_body_edit_renders_the_lists_again_when_they_show_a_value_worked_out_f
     assert _differences(project_copy, out, tmp_path / "clean") == []
     home = (out / "index.html").read_text(encoding="utf-8")
     assert " words)" in home
+
+
+def test_a_page_added_over_a_list_page_s_file_replaces_it(project_copy, tmp_path):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    # A home page of the blog's own, as Pelican's documentation shows how to make.
+    home = "---\ntitle: Welcome\nslug: home\nsave_as: index.html\nurl: ''\n---\n\nOur own page.\n"
+    _write(project_copy / "content" / "pages" / "home.md", home)
+    pelican_ok(project_copy, out)
+    assert "Our own page." in (out / "index.html").read_text(encoding="utf-8")
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+    pelican_ok(project_copy, out)  # and a build with nothing changed keeps it
+    assert "Our own page." in (out / "index.html").read_text(encoding="utf-8")
+
+
+BODY_FILTER = """
+def words(article):
+    return len((article._content or "").split())
+"""
+
+
+def test_a_filter_that_reads_bodies_makes_a_body_edit_render_the_lists_again(project_copy, tmp_path):
+    (project_copy / "site_words.py").write_text(BODY_FILTER, encoding="utf-8")
+    _edit(
+        project_copy,
+        "pelicanconf.py",
+        "PLUGINS = [\n",
+        "import site_words\n\nJINJA_FILTERS = {'words': site_words.words}\nPLUGINS = [\n",
+    )
+    _edit(
+        project_copy,
+        "theme/templates/macros.html",
+        "{{ post_date(article) }}",
+        "{{ post_date(article) }} ({{ article|words }} words)",
+    )
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    _edit(project_copy, POST, *BELOW_SUMMARY)
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []
+
+
+def test_a_helper_module_in_a_folder_that_is_no_package_is_code(project_copy, tmp_path):
+    helper = project_copy / "helpers" / "reading.py"  # no __init__.py: a namespace package
+    code = "PER_MINUTE = 200\n\n\ndef minutes(article):\n    return 1 + len(article.title) // PER_MINUTE\n"
+    _write(helper, code)
+    _edit(
+        project_copy,
+        "pelicanconf.py",
+        "PLUGINS = [\n",
+        "from helpers import reading\n\nJINJA_FILTERS = {'minutes': reading.minutes}\nPLUGINS = [\n",
+    )
+    _edit(project_copy, "theme/templates/article.html", "{{ article.content|safe }}",
+          "<p>{{ article|minutes }} min</p>{{ article.content|safe }}")  # fmt: skip
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    helper.write_text(helper.read_text(encoding="utf-8").replace("200", "2"), encoding="utf-8")
+    pelican_ok(project_copy, out)
+    assert _differences(project_copy, out, tmp_path / "clean") == []

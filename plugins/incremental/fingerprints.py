@@ -30,9 +30,13 @@ from plugins.pelican_private import CONTENT_INTERNALS, body_as_read, has_site_li
 
 # A body shown: ``x.content``, ``x["content"]``, ``x|attr("content")``, ``get_content``.
 _CONTENT_USE = re.compile(
-    r"(?P<whose>[\w.\]\[\"'()]*)\.content\b|\[\s*['\"]content['\"]\s*\]"
-    r"|attr\(\s*['\"]content['\"]|get_content"
+    r"(?P<whose>[\w.\]\[\"'()]*)\._?content\b|\[\s*['\"]_?content['\"]\s*\]"
+    r"|attr\(\s*['\"]_?content['\"]|get_content"
 )
+# A loop over posts in a post's or page's own template: its ``article.content`` may be another's.
+_LOOP_OVER_POSTS = re.compile(r"\bfor\s+(?:article|page)\b")
+# What a filter, test or function reads of a post to show its body.
+_BODY_NAMES = {"content", "_content", "get_content"}
 # Set by the writer for each page it renders, from the depth of the page.
 VOLATILE_CONTEXT = {"localsiteurl"}
 _PRIVATE_ATTRIBUTES = CONTENT_INTERNALS | {"settings", "url", "save_as"}
@@ -195,10 +199,33 @@ def _lists_show_bodies(settings: dict, contents: list) -> bool:
     for path in _theme_templates(settings):
         text = path.read_text(encoding="utf-8", errors="replace")
         for use in _CONTENT_USE.finditer(text):
-            if path.name in own and use["whose"] in ("article", "page"):
+            if path.name in own and use["whose"] in ("article", "page") and not _LOOP_OVER_POSTS.search(text):
                 continue  # the post's or page's own body, on its own page
             return True
-    return False
+    return _template_code_reads_bodies(settings)
+
+
+def _template_code_reads_bodies(settings: dict) -> bool:
+    """Whether a filter, test or function the templates may call reads a post's body."""
+    functions = [
+        value
+        for name in ("JINJA_FILTERS", "JINJA_GLOBALS", "JINJA_TESTS")
+        for value in (settings.get(name) or {}).values()
+    ]
+    return any(_BODY_NAMES & _names_used(function) for function in functions)
+
+
+def _names_used(function) -> set[str]:
+    """The attribute and global names a function's code (and the code nested in it) uses."""
+    function = getattr(function, "func", function)  # a functools.partial's function
+    code = getattr(function, "__code__", None)
+    names: set[str] = set()
+    stack = [code] if code is not None else []
+    while stack:
+        code = stack.pop()
+        names.update(code.co_names)
+        stack += [const for const in code.co_consts if isinstance(const, types.CodeType)]
+    return names
 
 
 _digests: dict[int, str] = {}
@@ -220,6 +247,7 @@ def _project_code(settings: dict) -> str:
     # The plugins are digested on their own (they may lie outside the project).
     skip |= {os.path.abspath(folder) for folder in settings.get("PLUGIN_PATHS", [])}
     digest = hashlib.blake2b()
+    read = set()
     for folder, folders, files in os.walk(top):
         folders[:] = sorted(
             name
@@ -232,9 +260,33 @@ def _project_code(settings: dict) -> str:
         for name in sorted(files):
             if name.endswith((".py", ".yaml", ".yml")):
                 path = os.path.join(folder, name)
+                read.add(path)
                 with contextlib.suppress(OSError), open(path, "rb") as handle:
                     digest.update(path.encode() + b"\0" + handle.read() + b"\0")
+    # Modules the settings imported from folders that are no package (a "helpers"
+    # folder on the path, a namespace package): code too, wherever it lies.
+    for path in sorted(_imported_from(top, skip) - read):
+        with contextlib.suppress(OSError), open(path, "rb") as handle:
+            digest.update(path.encode() + b"\0" + handle.read() + b"\0")
     return digest.hexdigest()
+
+
+def _imported_from(top: str, skip: set[str]) -> set[str]:
+    """The files of the modules loaded now from the project's own folders (not hidden, not
+    the content, output, tests and the like, not the plugins, which are digested apart)."""
+    found = set()
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            continue
+        path = os.path.abspath(path)
+        parts = os.path.relpath(path, top).split(os.sep)
+        if parts[0] == ".." or any(part.startswith((".", "__")) for part in parts[:-1]):
+            continue
+        if parts[0] in _NOT_CODE or any(path.startswith(folder + os.sep) for folder in skip - {top}):
+            continue
+        found.add(path)
+    return found
 
 
 def code_and_settings_digest(settings: dict) -> str:

@@ -17,8 +17,9 @@
 The result is byte-for-byte what a clean build makes.
 
 Settings: ``INCREMENTAL_WORKERS`` (default: the number of cores; 1 turns the
-workers off); ``INCREMENTAL_LIST_TOTALS`` (default ``("comment_count",)``: the
-post attributes a page of a paginated list may total over the whole list).
+workers off); ``INCREMENTAL_LIST_FIELDS`` (default ``("title", "url", "date",
+"comment_count")``: what a page of a paginated list may show of any post of its
+list, besides those on it).
 Template variables added: none.
 """
 

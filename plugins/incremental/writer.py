@@ -19,11 +19,13 @@ template other than a post's or page's own mentions ``.content``, every body
 joins every post's digest.
 
 Each page of a paginated list (home, tag, category, author) is a page of its
-own, with the posts it shows, its number, and the list's length and totals
-(the post attributes named by ``INCREMENTAL_LIST_TOTALS``, by default
-``comment_count``): a template shows the rest of the list through those alone,
-unless it reads the whole list by name (``articles``, ``dates``), which then
-counts whole for every page.
+own, with the posts it shows, its number, and the list's length and the
+fields named by ``INCREMENTAL_LIST_FIELDS`` of every post in the list (by
+default title, address, date and comment count: a page may name the newest or
+oldest post of its list, link to the posts of the next page, or total their
+comments): a template shows the rest of the list through those alone, unless
+it reads the whole list by name (``articles``, ``dates``), which then counts
+whole for every page.
 
 When only the bodies of some posts changed since the last build (no other
 file, setting, template or line of code, and those posts' values and
@@ -112,6 +114,8 @@ class Run:
 
 current: Run | None = None
 logger = logging.getLogger(__name__)
+# What a page of a paginated list may show of any post of its list, besides those on it.
+LIST_FIELDS = ("title", "url", "date", "comment_count")
 # Options Pelican's writer paginates by, whether or not the template reads them.
 _PAGINATED = {"paginated", "articles", "dates"}
 
@@ -189,7 +193,9 @@ class IncrementalWriter(RecordingWriter):
         kept = []
         for job in self.jobs:
             old = previous_pages.get(job.name)
-            if old and old[0] == job.key and _unchanged(live, old[1]):
+            # A page written over another's file ("save_as: index.html") wins, as in Pelican:
+            # the file it took is never brought back from the last site.
+            if old and old[0] == job.key and _unchanged(live, old[1]) and not self._taken(old[1]):
                 job.outputs = old[1]
                 kept += [(relative, inode) for relative, _, _, inode in old[1]]
             else:
@@ -218,6 +224,10 @@ class IncrementalWriter(RecordingWriter):
         run.summaries = digest.summaries
         if self.template_names is not None:
             self.template_names.remember(self.settings, digest.base)
+
+    def _taken(self, outputs: list) -> bool:
+        """Whether a page written at once (one that overrides others) took one of these files."""
+        return any(relative in self.immediate for relative, *_ in outputs)
 
     def _bodies_only(self, run: Run, shared: dict) -> SiteDigest | None:
         """When the posts' bodies alone changed since the last build: the digest for the
@@ -280,11 +290,11 @@ class IncrementalWriter(RecordingWriter):
 
     def _page_part(self, page, digest: SiteDigest) -> str:
         """What one page of a paginated list shows of the list: the posts on it, its
-        number, and the list's length and totals (``INCREMENTAL_LIST_TOTALS``)."""
+        number, and the list's length and every post's fields named by ``INCREMENTAL_LIST_FIELDS``."""
         paginator = page.paginator
         totals = self._list_totals.get(id(paginator))
         if totals is None:
-            names = self.settings.get("INCREMENTAL_LIST_TOTALS", ("comment_count",))
+            names = self.settings.get("INCREMENTAL_LIST_FIELDS", LIST_FIELDS)
             values = [[getattr(item, name, None) for name in names] for item in paginator.object_list]
             totals = self._list_totals[id(paginator)] = stable(values)
         # The page holds its posts (and the job its paginator) until the build ends.
