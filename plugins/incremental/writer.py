@@ -180,6 +180,7 @@ class IncrementalWriter(RecordingWriter):
             self.template_names = TemplateNames.recalled(self.settings, digest.base)
             self._context_parts: dict[tuple, str] = {}
             self._list_totals: dict[int, str] = {}
+            self._post_fields: dict[int, str] = {}
             for job in self.jobs:
                 job.key = self._key(job, digest, shared, run.heads)
         else:
@@ -295,8 +296,14 @@ class IncrementalWriter(RecordingWriter):
         totals = self._list_totals.get(id(paginator))
         if totals is None:
             names = self.settings.get("INCREMENTAL_LIST_FIELDS", LIST_FIELDS)
-            values = [[getattr(item, name, None) for name in names] for item in paginator.object_list]
-            totals = self._list_totals[id(paginator)] = stable(values)
+            fields = self._post_fields  # a post is in many lists: its fields are written once
+            texts = []
+            for item in paginator.object_list:
+                text = fields.get(id(item))
+                if text is None:
+                    text = fields[id(item)] = stable([getattr(item, name, None) for name in names])
+                texts.append(text)
+            totals = self._list_totals[id(paginator)] = hashlib.blake2b("\0".join(texts).encode()).hexdigest()
         # The page holds its posts (and the job its paginator) until the build ends.
         place = f"{page.number}/{paginator.num_pages}/{paginator.count}"
         return f"{place} {digest.text(page.object_list)} {totals}"
