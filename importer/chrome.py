@@ -199,21 +199,24 @@ def _in_a_row_of_buttons(lines: list[Line], reasons: list[str | None], i: int) -
 
 # An excerpt's link to the rest of its post, saved on the line of its last sentence:
 # "The bad ones are quick. Continue reading →".
-_MORE_AFTER_TEXT = re.compile(
-    r"^(?P<text>.*\w.*[.!?…\"”’)])\s+(?P<more>(?:continue reading|read more|keep reading"
-    r"|read the rest of this (?:entry|post))\b[^.!?]{0,60}?(?:→|»|›|…|\.\.\.)?)$",
+_MORE_LINK = re.compile(
+    r"\s(?P<more>(?:continue reading|read more|keep reading|read the rest of this (?:entry|post))\b"
+    r"[^.!?]{0,60}?(?:→|»|›|…|\.\.\.)?)$",
     re.I,
 )
+_MORE_WORDS = ("continue reading", "read more", "keep reading", "read the rest")
 
 
 def _split_more_links(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     """The text of a line that ends with a "Continue reading" link, and the link, dropped."""
     kept, dropped = [], []
     for line in lines:
-        match = _MORE_AFTER_TEXT.match(line.text)
-        if match and len(match["text"].split()) >= 3:
+        lowered = line.text[-90:].lower()
+        match = _MORE_LINK.search(line.text) if any(w in lowered for w in _MORE_WORDS) else None
+        text = line.text[: match.start()].rstrip() if match else ""
+        if match and text.endswith((".", "!", "?", "…", '"', "”", "’", ")")) and len(text.split()) >= 3:
             dropped.append(Dropped(line.number, match["more"], "page buttons (after the excerpt's text)"))
-            line = replace(line, text=match["text"])
+            line = replace(line, text=text)
         kept.append(line)
     return kept, dropped
 
