@@ -183,11 +183,11 @@ _BUTTON_ROWS = {"page buttons", "share widget", "sign-up box"}
 
 
 def _in_a_row_of_buttons(lines: list[Line], reasons: list[str | None], i: int) -> bool:
-    """A short label saved packed between two buttons of a share row ("BlogThis!")."""
+    """A short label saved packed between two buttons of a share row ("BlogThis!"); ``i`` is
+    neither the first line nor the last."""
     text = lines[i].text
     return (
-        0 < i < len(lines) - 1
-        and reasons[i - 1] in _BUTTON_ROWS
+        reasons[i - 1] in _BUTTON_ROWS
         and reasons[i + 1] in _BUTTON_ROWS
         and lines[i].blanks_before == 0
         and lines[i + 1].blanks_before == 0

@@ -763,12 +763,14 @@ def read_single(
             body_start = greeting
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
+    # Old Reddit follows a thread's title with where it was posted: "(self.socialwork)".
     marked = _SUBREDDIT_MARK.search(title)
-    if marked and title_at + 1 < len(lines) and comments.submitted_by(lines[title_at + 1].text):
-        # Old Reddit follows a thread's title with where it was posted: "(self.socialwork)".
+    if not (marked and title_at + 1 < len(lines) and comments.submitted_by(lines[title_at + 1].text)):
+        marked = None
+    if marked:
         title = title[: marked.start()]
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
-    if marked and title != title_line.text:
+    if marked:
         post.provenance["posted_in"] = marked["where"]
     read = SingleRead(post, dropped, sure=sure, doubts=doubts, section=section, title_evidence=bool(sure))
     if site:
@@ -1277,9 +1279,9 @@ _ORIGINALLY = re.compile(
 
 def _take_original(post: Post, line: Line, read: SingleRead) -> bool:
     """ "Originally published at SITE on DATE." closing a repost: the post's date and source."""
-    match = _ORIGINALLY.match(line.text)
+    match = None if read.original_date is not None else _ORIGINALLY.match(line.text)
     found = find_date(match["date"]) if match else None
-    if found is None or read.original_date is not None:
+    if found is None:
         return False
     read.original_date = found
     post.source = post.source or match["where"]

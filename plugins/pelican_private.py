@@ -172,14 +172,20 @@ class RecordingWriter(Writer):
         self._written_files.update(paths)
 
 
+def paginated_lists(options: dict) -> dict:
+    """The lists a ``write_file`` call paginates, by name, as Pelican 4.12 picks them."""
+    paginated = options.get("paginated")
+    if paginated is None:
+        paginated = {key: value for key, value in options.items() if key in {"articles", "dates"}}
+    return paginated
+
+
 def pagination_pages(settings: dict, name: str, options: dict) -> list[tuple[str, dict]] | None:
     """The pages one paginated ``write_file(name, …, **options)`` writes, each as the
     file it writes and the options that make ``write_file`` write it alone (as it
     does when told there is nothing to paginate); None for a write that is not
     paginated. As Pelican 4.12's ``Writer.write_file`` paginates."""
-    paginated = options.get("paginated")
-    if paginated is None:
-        paginated = {key: value for key, value in options.items() if key in {"articles", "dates"}}
+    paginated = paginated_lists(options)
     template_name = options.get("template_name")
     if not paginated or template_name not in settings["PAGINATED_TEMPLATES"]:
         return None

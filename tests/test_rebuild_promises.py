@@ -51,6 +51,22 @@ def _edit(project: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _give_filter(project: Path, imported: str, filters: str) -> None:
+    """Have the settings import a module and give the templates its filters."""
+    given = f"{imported}\n\nJINJA_FILTERS = {filters}\nPLUGINS = [\n"
+    _edit(project, "pelicanconf.py", "PLUGINS = [\n", given)
+
+
+def _show_in_lists(project: Path, expression: str) -> None:
+    """Show ``expression`` words beside each post in every list of posts."""
+    _edit(
+        project,
+        "theme/templates/macros.html",
+        "{{ post_date(article) }}",
+        f"{{{{ post_date(article) }}}} ({expression} words)",
+    )
+
+
 def _add_plugin(project: Path, name: str, code: str) -> None:
     (project / "plugins" / name).mkdir()
     (project / "plugins" / name / "__init__.py").write_text(code, encoding="utf-8")
@@ -172,12 +188,7 @@ def newest_title(context, _):
 
 def test_a_filter_given_the_whole_context_makes_its_pages_read_everything(project_copy, tmp_path):
     (project_copy / "site_filters.py").write_text(CONTEXT_FILTER, encoding="utf-8")
-    _edit(
-        project_copy,
-        "pelicanconf.py",
-        "PLUGINS = [\n",
-        "import site_filters\n\nJINJA_FILTERS = {'newest_title': site_filters.newest_title}\nPLUGINS = [\n",
-    )
+    _give_filter(project_copy, "import site_filters", "{'newest_title': site_filters.newest_title}")
     _edit(project_copy, "theme/templates/base.html", "</footer>", "{{ 0|newest_title }}</footer>")
     out = tmp_path / "out"
     pelican_ok(project_copy, out)
@@ -245,12 +256,7 @@ def test_a_body_edit_renders_the_lists_again_when_they_show_a_value_worked_out_f
     project_copy, tmp_path
 ):
     _add_plugin(project_copy, "word_count", WORD_COUNT)
-    _edit(
-        project_copy,
-        "theme/templates/macros.html",
-        "{{ post_date(article) }}",
-        "{{ post_date(article) }} ({{ article.words }} words)",
-    )
+    _show_in_lists(project_copy, "{{ article.words }}")
     out = tmp_path / "out"
     pelican_ok(project_copy, out)
     _edit(project_copy, POST, *BELOW_SUMMARY)
@@ -283,18 +289,8 @@ def words(article):
 
 def test_a_filter_that_reads_bodies_makes_a_body_edit_render_the_lists_again(project_copy, tmp_path):
     (project_copy / "site_words.py").write_text(BODY_FILTER, encoding="utf-8")
-    _edit(
-        project_copy,
-        "pelicanconf.py",
-        "PLUGINS = [\n",
-        "import site_words\n\nJINJA_FILTERS = {'words': site_words.words}\nPLUGINS = [\n",
-    )
-    _edit(
-        project_copy,
-        "theme/templates/macros.html",
-        "{{ post_date(article) }}",
-        "{{ post_date(article) }} ({{ article|words }} words)",
-    )
+    _give_filter(project_copy, "import site_words", "{'words': site_words.words}")
+    _show_in_lists(project_copy, "{{ article|words }}")
     out = tmp_path / "out"
     pelican_ok(project_copy, out)
     _edit(project_copy, POST, *BELOW_SUMMARY)
@@ -306,12 +302,7 @@ def test_a_helper_module_in_a_folder_that_is_no_package_is_code(project_copy, tm
     helper = project_copy / "helpers" / "reading.py"  # no __init__.py: a namespace package
     code = "PER_MINUTE = 200\n\n\ndef minutes(article):\n    return 1 + len(article.title) // PER_MINUTE\n"
     _write(helper, code)
-    _edit(
-        project_copy,
-        "pelicanconf.py",
-        "PLUGINS = [\n",
-        "from helpers import reading\n\nJINJA_FILTERS = {'minutes': reading.minutes}\nPLUGINS = [\n",
-    )
+    _give_filter(project_copy, "from helpers import reading", "{'minutes': reading.minutes}")
     _edit(project_copy, "theme/templates/article.html", "{{ article.content|safe }}",
           "<p>{{ article|minutes }} min</p>{{ article.content|safe }}")  # fmt: skip
     out = tmp_path / "out"

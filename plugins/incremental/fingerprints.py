@@ -228,7 +228,7 @@ def _names_used(function) -> set[str]:
     return names
 
 
-_digests: dict[int, str] = {}
+_digests: dict = {}
 
 
 # Folders of the project digested apart, or holding no code a build runs.
@@ -361,9 +361,19 @@ def _digest(*parts: str) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
+def theme_digest(settings: dict) -> str:
+    """The theme's files and the template overrides, by content (once per build)."""
+    key = ("theme", id(settings))
+    digest = _digests.get(key)
+    if digest is None:
+        folders = [settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+        digest = _digests[key] = _files_digest(folders)
+    return digest
+
+
 def site_base(settings: dict) -> str:
     """What every page depends on: code, settings and theme."""
-    theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
+    theme = theme_digest(settings)
     return hashlib.blake2b(f"{code_and_settings_digest(settings)}\0{theme}".encode()).hexdigest()
 
 

@@ -16,7 +16,7 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from .fingerprints import _files_digest, code_and_settings_digest
+from .fingerprints import code_and_settings_digest, theme_digest
 
 
 def site_files(top: str, names) -> list[str]:
@@ -87,7 +87,7 @@ def inputs_stamp(settings: dict) -> Inputs:
                 )
         except (OSError, ValueError):
             continue
-    theme = _files_digest([settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])])
+    theme = theme_digest(settings)
     environment = "\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
     common = [code_and_settings_digest(settings), theme, environment, *named]
     everything = hashlib.blake2b("\n".join([*common, *found]).encode(errors="surrogateescape")).hexdigest()

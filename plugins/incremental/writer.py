@@ -49,7 +49,13 @@ from pelican.contents import Content, Static
 from pelican.utils import get_relative_path, path_to_url
 
 from plugins.forkpool import fork_map
-from plugins.pelican_private import RecordingWriter, has_site_links, pagination_pages, remember_summary
+from plugins.pelican_private import (
+    RecordingWriter,
+    has_site_links,
+    paginated_lists,
+    pagination_pages,
+    remember_summary,
+)
 
 from .fingerprints import (
     SCALARS,
@@ -150,7 +156,7 @@ class IncrementalWriter(RecordingWriter):
             self.jobs.append(Job(name, template, context, options))
             return
         # Each page of a list is a page of its own, rendered only when what it shows changed.
-        lists = tuple(sorted(options.get("paginated") or {"articles", "dates"} & set(options)))
+        lists = tuple(sorted(paginated_lists(options)))
         self.jobs += [Job(page, template, context, added, paginated=lists) for page, added in pages]
 
     def _write_now(self, job: Job) -> list[tuple[str, int, int, int]]:
@@ -243,7 +249,7 @@ class IncrementalWriter(RecordingWriter):
         if digest is None:
             return None
         for job in self.jobs:
-            own = job.options.get("article") or job.options.get("page")
+            own = _own_content(job)
             if id(own) in digest.bodies:
                 if job.name not in heads:
                     return None
@@ -271,7 +277,7 @@ class IncrementalWriter(RecordingWriter):
             remember_summary(obj, summary, urls)
 
     def _key(self, job: Job, digest: SiteDigest, shared: dict, heads: dict) -> str:
-        own = job.options.get("article") or job.options.get("page")
+        own = _own_content(job)
         template = getattr(job.template, "name", "") or ""
         read = self.template_names.read(job.template, job.context)
         options = job.options
@@ -342,6 +348,11 @@ class IncrementalWriter(RecordingWriter):
                 if path in seen and seen[path] != job.name:
                     raise RuntimeError(f'Two pages would be written to "{path}": {seen[path]} and {job.name}')
                 seen[path] = job.name
+
+
+def _own_content(job: Job):
+    """The post or page a job writes the page of, if any."""
+    return job.options.get("article") or job.options.get("page")
 
 
 def _page_options(lists: tuple[str, ...], read: frozenset[str] | None) -> set[str]:
