@@ -767,11 +767,15 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     current: Comment | None = None
     thread: int | None = None  # the comment a Blogger "Replies" thread answers
     i = first
-    while i < len(lines):
-        line = lines[i]
-        header = _header(lines, i, pairs=not says) or next(
+
+    def header_at(i: int) -> Header | None:
+        return _header(lines, i, pairs=not says) or next(
             (found for layout in _IN_THREAD_LAYOUTS if (found := layout(lines, i))), None
         )
+
+    while i < len(lines):
+        line = lines[i]
+        header = header_at(i)
         if header:
             current = Comment(
                 author=header.author, line=line.number, date=header.date, indent=line.indent, reply_to=thread
@@ -823,7 +827,7 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
                 and current is not None
                 and current.paragraphs
                 and not (
-                    _header(lines, i, pairs=not says)
+                    header_at(i)
                     or _BUTTON.match(following.text)
                     or _THREAD.match(following.text)
                     or is_form_line(following.text)
