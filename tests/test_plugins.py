@@ -44,6 +44,22 @@ def test_legacy_counts_absent_means_unknown_and_closed_is_kept():
     assert generator.context["comments_known"]([silent, closed]) is True
 
 
+def test_a_lists_totals_follow_the_list_and_the_build():
+    comment_counts.register_source(comment_counts.legacy_count)
+    posts = [SimpleNamespace(comments=n) for n in (1, 2, 3)]
+    generator = _generator(*posts)
+    comment_counts.annotate(generator)
+    shown = list(posts)
+    total = generator.context["comment_total"]
+    assert total(shown) == 6
+    shown.append(SimpleNamespace(comment_count=4))
+    assert total(shown) == 10  # the same list, grown
+    assert total(iter(posts)) == 6
+    posts[0].comments = 7
+    comment_counts.annotate(generator)  # the next build counts again
+    assert total(shown) == 16
+
+
 def test_a_later_comment_source_adds_to_the_same_count():
     def stored_beside_the_post(article):
         return len(getattr(article, "comment_files", []))

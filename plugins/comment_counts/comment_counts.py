@@ -106,12 +106,31 @@ def _truthy(value) -> bool:
     return str(value).strip().lower() in {"true", "yes", "1"}
 
 
+# A list's totals, by the list: every page of a paginated tag or month list
+# shows its whole list's totals, and summing 5,000 posts once per page adds up.
+# Kept with the list itself (so its id is not reused) and its length; emptied
+# when the next build's articles are counted.
+_TOTALS: dict[int, tuple[object, int, int, bool]] = {}
+
+
+def _totals(articles: Iterable) -> tuple[int, bool]:
+    if not isinstance(articles, list | tuple):
+        counts = [getattr(article, "comment_count", None) for article in articles]
+        return sum(n or 0 for n in counts), any(n is not None for n in counts)
+    kept = _TOTALS.get(id(articles))
+    if kept is None or kept[0] is not articles or kept[1] != len(articles):
+        counts = [getattr(article, "comment_count", None) for article in articles]
+        kept = (articles, len(articles), sum(n or 0 for n in counts), any(n is not None for n in counts))
+        _TOTALS[id(articles)] = kept
+    return kept[2], kept[3]
+
+
 def comment_total(articles: Iterable) -> int:
-    return sum(getattr(article, "comment_count", None) or 0 for article in articles)
+    return _totals(articles)[0]
 
 
 def comments_known(articles: Iterable) -> bool:
-    return any(getattr(article, "comment_count", None) is not None for article in articles)
+    return _totals(articles)[1]
 
 
 def count_label(n: int, noun: str, plural: str | None = None) -> str:
@@ -126,6 +145,7 @@ def _count(article) -> int | None:
 
 
 def annotate(generator) -> None:
+    _TOTALS.clear()
     for article in [*generator.articles, *generator.drafts, *generator.translations]:
         article.legacy_comments = legacy_comments(article)
         article.comment_count = _count(article)
