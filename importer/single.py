@@ -862,12 +862,13 @@ def read_single(
     # The post's header, between the title and the text: date lines, bylines, a standfirst.
     # Other lines there are furniture when saved packed, as menus and buttons are; lines
     # set apart by blank lines are the post's own and start its body.
-    gap = [line for line in lines[title_at + 1 : body_start] if header_fact(line) is None]
+    # A comment count under the date ("5 Comments", Weebly) belongs to the header too.
+    gap = [line for line in lines[title_at + 1 : body_start] if _header_or_count(line) is None]
     packed = sum(1 for line in gap if line.blanks_before == 0)
     keep_from = body_start
     if gap and packed * 2 < len(gap):
         last_header = max(
-            (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
+            (i for i in range(title_at + 1, body_start) if _header_or_count(lines[i])), default=title_at
         )
         keep_from = last_header + 1
     header_name: Line | None = None  # the first name among the header's lines
