@@ -456,8 +456,14 @@ def test_the_patterns_corpus_is_found_without_false_alarms():
     assert result.false_alarms == [], [c.text for c, _ in result.false_alarms]
 
 
+def test_one_hearing_or_one_public_moment_is_found_without_a_name():
+    result = score(load_corpus(CORPORA / "patterns5"))
+    assert result.risky >= 10 and result.safe >= 10
+    assert result.recall == 1.0, [c.text for c in result.misses]
+
+
 @pytest.mark.parametrize(
-    "corpus", ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3", "patterns4"]
+    "corpus", ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3", "patterns4", "patterns5"]
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):
     result = score(load_corpus(CORPORA / corpus))

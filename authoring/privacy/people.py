@@ -21,7 +21,7 @@ from .public import PublicList
 
 _AGE_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen)"
+    r"sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _AGE_NUM = rf"(?:\d{{1,2}}|{_AGE_WORD})"
 _QUALIFIER = r"(?:(?:only|just|nearly|almost|now|barely|about|around|still|already|not yet|not even)\s+)*"
@@ -55,7 +55,8 @@ _CUES = {
         r"girlfriend|partner|husband|wife",
     ),
     "a carer or placement": _any(
-        r"carers?|foster(?:ing|ed)?|kinship|respite|adopt(?:ers?|ed|ion)|special guardian|placed|placements?",
+        r"carers?|care leavers?|leaving care|foster(?:ing|ed)?|kinship|respite|adopt(?:ers?|ed|ion)",
+        r"special guardian|placed|placements?",
         r"care order|in care|looked after|children's home|residential|secure unit|unit|removed",
         r"police protection",
         r"missing|ran away|semi-independent|contact centre|caseload|on my case",
@@ -159,6 +160,61 @@ _EVENT = re.compile(
     re.I,
 )
 _SUBJECT_FAMILY = re.compile(CUES["a family role"].pattern, re.I)
+
+# One hearing on one day about one family, where a court sits, points to that
+# family as surely as a name: "last Friday the judge in Penrith placed two
+# little boys with their aunt". A court's habits and its numbers do not.
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ONE_DAY = re.compile(
+    rf"\b(?:(?i:yesterday|today|this morning|this afternoon|last (?:night|week|month|term))"
+    rf"|(?i:last|on) {_DAYS}\b(?!s)"
+    rf"|(?i:in) {_MONTHS}\b|\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b)",
+)
+_ONE_FAMILY = re.compile(
+    r"\b(?:a|the|her|his|their|two|three|four|five)\s+(?:[\w-]+\s+)?(?:bab(?:y|ies)|boys?|girls?|twins|"
+    r"mother|father|mum|dad|sons?|daughters?|brothers|sisters|siblings|child|toddler|newborn|couple|parents|"
+    r"grand(?:mother|father|parents)|nan|gran|aunt|uncle)\b",
+    re.I,
+)
+_COUNTED = re.compile(
+    r"(?<![\w-])\d{2,}(?![\w-])|%|\bper cent\b|\baverage\b|\bmost\b|\bevery\b|\beach\b|\brates?\b"
+    r"|\bnumber of\b",
+    re.I,
+)
+
+
+# A child in care singled out by a moment a whole town saw: a trophy, a solo,
+# a front page. Named with the place, that is the child.
+_PUBLIC_MOMENT = re.compile(
+    r"\b(?:won|winning|came (?:first|second|third)|runner-up|champions?|record|trophy|cup|medal|award|prize|"
+    r"the solo|the lead role|on the front (?:page )?of|in the (?:local )?paper|went viral"
+    r"|on (?:the )?(?:telly|TV|radio|news)|featured in|interviewed by|(?:photo|picture) (?:was )?in)\b",
+    re.I,
+)
+_ONE_CHILD = re.compile(
+    r"\b(?:the|a|our|my|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:girl|boy|lad|lass|teenager|child|son|daughter|"
+    r"toddler|baby|youngster|kid)\b",
+    re.I,
+)
+
+
+def _public_moment(sentence: str, cues: list[str]) -> bool:
+    return (
+        "a carer or placement" in cues
+        and bool(_PUBLIC_MOMENT.search(sentence) and _ONE_CHILD.search(sentence))
+        and not _COUNTED.search(sentence)
+    )
+
+
+def _one_hearing(sentence: str, cues: list[str]) -> bool:
+    return (
+        "a court case" in cues
+        and bool(_ONE_DAY.search(sentence) and _ONE_FAMILY.search(sentence))
+        and not _COUNTED.search(sentence)
+    )
+
+
 _SUBJECT = re.compile(
     CUES["a child"].pattern + "|" + CUES["a family role"].pattern + r"|\b(?:class|pupils|students)\b", re.I
 )
@@ -637,6 +693,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 ("a health detail", "a health detail" in cues),
                 ("a workplace", "a workplace" in cues and _SUBJECT_FAMILY.search(sentence)),
                 ("an age", "an age" in cues),
+                ("a hearing on a named day", _one_hearing(sentence, cues)),
+                ("a moment the town saw", _public_moment(sentence, cues)),
                 ("a school", school and len(named) > 1),
             )
             if found
