@@ -53,11 +53,11 @@ def _apply_preamble(post: Post, preamble: list[Line]) -> None:
 
 
 def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[Dropped]]:
-    from .single import header_fact
+    from .single import date_heading, header_fact
 
     dated = header_fact(lines[0]) if len(lines) > 1 else None
     date_above = None
-    if dated is not None and dated.date is not None and title_like(lines[1]):
+    if dated is not None and dated.date is not None and (title_like(lines[1]) or date_heading(lines, 0)):
         # Blogger prints a day's date above its first post's title.
         date_above, lines = lines[0], lines[1:]
     title, site = metadata.split_site_suffix(lines[0].text)

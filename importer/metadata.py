@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .dates import PartialDate, parse_date, stated
+from .dates import PartialDate, find_date, parse_date, stated
 from .post import DateSource, Heading, Line, Post, PostDate
 
 # --- Page headings -----------------------------------------------------------
@@ -166,8 +166,18 @@ _LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
 # "#fostering #adoption": a row of hashtags, each tag one or more words (Tumblr's "#agency work").
 _HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s*)+$")
 _LINK_WORDS = re.compile(
-    r"^(?:permalink|trackback|share|email this|print|links to this post)(?:\s*\(\d+\))?$", re.I
+    r"^(?:permalink|trackback|share|email this|print|links to this post|add (?:a )?comment|\d+ eprops?)"
+    r"(?:\s*\(\d+\))?$",
+    re.I,
 )
+# "Posted 10/15/2006 at 11:47 PM", "Posted 3rd May 2014 by Tamsin Oduya": a date after "Posted".
+_POSTED_DATE = re.compile(
+    r"^posted:?\s+(?!on\b|in\b|by\b|under\b)(?P<date>[^|]+?)(?:,?\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    rf"(?:\s+by\s+(?P<author>{_NAME}))?$",
+    re.I,
+)
+# Xanga joins a footer's parts with dashes: "Posted … - 4 eProps - 3 comments - add comment".
+_DASH_SPLIT = re.compile(r"\s+-\s+")
 _POSTED_IN = re.compile(
     r"^(?:posted\s+in|(?:parent\s+)?categor(?:y|ies)|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I
 )
@@ -318,6 +328,23 @@ def footer_line(text: str) -> Footer | None:
     footer = Footer()
     parts = [part.strip() for part in _BAR_SPLIT.split(text)] if "|" in text else [text.strip()]
     if all(_footer_part(part, footer) for part in parts):
+        return footer
+    return _dashed_footer(text)
+
+
+def _dashed_footer(text: str) -> Footer | None:
+    """Xanga's footer: "Posted 10/15/2006 at 11:47 PM - 4 eProps - 3 comments - add comment".
+    A date after "Posted" alone may head a post as well; with a count after it, it ends one."""
+    first, *rest = (part.strip() for part in _DASH_SPLIT.split(text))
+    match = _POSTED_DATE.match(first)
+    # Found as any date on the page is, so that the page's month-first order holds.
+    found = find_date(first) if rest and match else None
+    if found is None or found.start > len("posted "):
+        return None
+    footer = Footer(date=found.when, author=match["author"] and match["author"].strip())
+    if found.hour is not None:
+        footer.time = (found.hour, found.minute)
+    if all(_footer_part(part, footer) for part in rest) and footer.comments is not None:
         return footer
     return None
 

@@ -161,9 +161,25 @@ def date_heading(lines: list[Line], i: int) -> bool:
         and fact.date is not None
         and fact.author is None
         and not _POSTED_KEY.match(lines[i].text)
-        and title_like(lines[i + 1])
+        and _set_apart_title(lines[i + 1])
         and header_fact(lines[i + 1]) is None
         and is_prose(lines[i + 2])
+    )
+
+
+def _set_apart_title(line: Line) -> bool:
+    """A title, or under a day's date and set apart from the text a short line in lower case
+    (Xanga's and LiveJournal's writers often give their titles none)."""
+    if title_like(line):
+        return True
+    text = line.text
+    return (
+        text[:1].islower()
+        and line.blanks_before >= 1
+        and line.blanks_after >= 1
+        and len(text) <= 80
+        and len(text.split()) <= 12
+        and not text.endswith((".", "!", "?", ":", ";", ","))
     )
 
 
@@ -862,14 +878,16 @@ def read_single(
     # The post's header, between the title and the text: date lines, bylines, a standfirst.
     # Other lines there are furniture when saved packed, as menus and buttons are; lines
     # set apart by blank lines are the post's own and start its body.
-    # A comment count under the date ("5 Comments", Weebly) belongs to the header too.
-    gap = [line for line in lines[title_at + 1 : body_start] if _header_or_count(line) is None]
+    gap = [line for line in lines[title_at + 1 : body_start] if header_fact(line) is None]
     packed = sum(1 for line in gap if line.blanks_before == 0)
     keep_from = body_start
     if gap and packed * 2 < len(gap):
         last_header = max(
-            (i for i in range(title_at + 1, body_start) if _header_or_count(lines[i])), default=title_at
+            (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
         )
+        # A comment count right under the date ("5 Comments", Weebly) belongs to the header too.
+        while last_header + 1 < body_start and _header_or_count(lines[last_header + 1]) is not None:
+            last_header += 1
         keep_from = last_header + 1
     header_name: Line | None = None  # the first name among the header's lines
     label_under: Line | None = None  # a short label under the title
@@ -915,6 +933,7 @@ def read_single(
         count = metadata.footer_line(line.text)
         if count is not None and count.comments is not None and not count.tags:
             post.comments = count.comments
+            post.comments_closed = post.comments_closed or count.closed
             continue
         labels = footer_fact(line)
         if labels is not None and labels.tags and labels.date is None and labels.author is None:
