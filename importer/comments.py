@@ -47,7 +47,9 @@ _COUNT = r"(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + ")"
 _SECTION = re.compile(
     rf"^{_COUNT}\s+(?:comments?|responses?|thoughts?|replies|reply)(?:\s+so far)?"
     r"(?:\s+(?:on|to|for)\s+.{1,200}?)?\s*[:»]?$"
-    r"|^(?:comments?|responses?|discussion|reader comments|join the discussion)\s*(?:\((?P<n2>\d+)\))?:?$",
+    # "Top comments (4)" (Forem), "View comments" (Blogger's dynamic views), "All comments".
+    r"|^(?:(?:top|all|latest|newest|oldest|view|show)\s+)?"
+    r"(?:comments?|responses?|discussion|reader comments|join the discussion)\s*(?:\((?P<n2>\d+)\))?:?$",
     re.I,
 )
 _SAYS = re.compile(

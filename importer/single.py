@@ -1043,7 +1043,14 @@ def read_single(
     # A list under its lead-in ("Information evenings:") is the text's, short as its lines are.
     introduced = bool(tail) and tail[0].text.endswith(":") and not _TAG_HEADING.match(tail[0].text)
     if len(tail) >= 3 and packed * 2 >= len(tail) - 1 and not introduced:
-        dropped += [Dropped(line.number, line.text, "page footer (links after the article)") for line in tail]
+        # A byline or a labels line packed among them is the post's footer (Blogger's dynamic
+        # views: "Posted 3rd May 2014 by NAME", "Labels: …"); a date alone may be a related post's.
+        for line in tail:
+            fact = footer_fact(line)
+            owned = fact is not None and bool(fact.author or fact.tags or fact.comments is not None)
+            owned = owned or metadata.footer_line(line.text) is not None
+            if not (owned and _take_footer(post, line, date_holder=read)):
+                dropped.append(Dropped(line.number, line.text, "page footer (links after the article)"))
     else:
         body += tail
     while body and _take_footer(post, body[-1], date_holder=read):
