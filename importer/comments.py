@@ -64,7 +64,8 @@ _WROTE_ON = re.compile(
 _SUBMITTED = re.compile(r"^(?:submitted|posted) by\s+(?P<author>.{1,60}?)\s+on\s+(?P<date>.+)$", re.I)
 _FORM = re.compile(
     r"^(?:leave a (?:reply|comment|response)(?: to .{1,60}?)?(?:\s+cancel reply)?|post a comment"
-    r"|add (?:new |a )?comment"
+    r"|add (?:new |a )?comment|add to the (?:discussion|conversation)|join the conversation"
+    r"|write a comment\.*|start the (?:discussion|conversation)"
     r"|cancel reply|your email address will not be published\.?.*|required fields are marked.*"
     r"|(?:comment|name|email|e-mail|website|url)\s*\*?|post comment|submit comment|submit"
     r"|notify me of .{1,80}|save my name, email.{0,120}|you must be logged in to post a comment.*"

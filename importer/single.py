@@ -98,6 +98,10 @@ def header_fact(line: Line) -> Fact | None:
     found = find_date(text)
     if found is not None:
         rest = found.rest
+        # "Posted on 8 Feb 2022 • Updated on 10 Feb 2022": the second date is the edit's.
+        edited = _EDITED.search(rest)
+        if edited and find_date(edited["when"]) is not None:
+            rest = rest[: edited.start()] + rest[edited.end() :]
         tags: list[str] = []
         filed = _FILED_IN.search(rest)
         author = None
@@ -149,6 +153,11 @@ def header_fact(line: Line) -> Fact | None:
     return None
 
 
+_EDITED = re.compile(
+    r"[|·•,(]?\s*\b(?:last\s+)?(?:updated|edited|modified)(?:\s+on)?:?\s+"
+    r"(?P<when>[^|·•()]{6,40}?)(?=\s+by\b|\s*[|·•()]|\s*$)\)?",
+    re.I,
+)
 _POSTED_KEY = re.compile(r"^(?:written|posted|published|submitted|created|(?:last )?updated)\b", re.I)
 
 
@@ -614,7 +623,11 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             above >= 0
             and facts[above] is not None
             and facts[above].date is not None
-            and not re.match(r"(?i)(?:posted|published|by)\b", lines[above].text)
+            # "Posted on …" belongs to the line above it, unless that is the writer's name (Forem).
+            and (
+                not re.match(r"(?i)(?:posted|published|by)\b", lines[above].text)
+                or (above > 0 and _name_line(lines[above - 1]))
+            )
             and not any(significant(j) for j in range(i + 1, body))
         ):
             score += 3
@@ -808,14 +821,21 @@ def read_single(
     if up >= 0:
         fact = header_fact(above[up])
         # A forum poster's "Joined: …" over the thread's title is their profile, not the post's date.
+        # The writer's name over "Posted on …", both above the title (Forem): the post's byline.
+        named = up > 0 and _name_line(above[up - 1]) and not _nav_like(above[up - 1].text)
         if (
             fact is not None
             and fact.date is not None
-            and not _BOUND_HEADER.match(above[up].text)
+            and (named or not _BOUND_HEADER.match(above[up].text))
             and not comments.is_furniture(above[up].text)
         ):
             date_found, date_line = fact.date, above[up].number
             post.author = post.author or fact.author
+            if named and _BOUND_HEADER.match(above[up].text) and not post.author:
+                post.author = _name_of(above[up - 1])
+                dropped.append(Dropped(above[up - 1].number, above[up - 1].text, "post header (its author)"))
+                above = above[: up - 1] + above[up:]
+                up -= 1
             dropped += [Dropped(line.number, line.text, "post navigation") for line in above[up + 1 :]]
             above = above[:up]
             if (
