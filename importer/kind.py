@@ -74,6 +74,15 @@ def _dated_titles(lines: list[Line]) -> int:
     return count
 
 
+def _before_related(lines: list[Line], related: list[int]) -> list[Line]:
+    """The lines above the first box of other posts ("Related news", "Read next": each title
+    over its date) under the page's first paragraph; ``related`` holds the line numbers of
+    the boxes' headings, dropped before as page chrome."""
+    first_text = next((line.number for line in lines if is_prose(line)), None)
+    cut = min((n for n in related if first_text is not None and n > first_text), default=None)
+    return lines if cut is None else [line for line in lines if line.number < cut]
+
+
 def _date_headed_posts(lines: list[Line]) -> int:
     """Posts under their own date heading (Blogger's home page), each ended by its footer.
 
@@ -119,7 +128,7 @@ def _posts_ended(lines: list[Line]) -> int:
     return groups if followed else min(groups, 1)
 
 
-def classify(lines: list[Line]) -> KindDecision:
+def classify(lines: list[Line], related: list[int] = ()) -> KindDecision:
     if not lines:
         return KindDecision(PageKind.SINGLE, ["the page is empty"], sure=False)
     heading, at = find_heading(lines)
@@ -132,7 +141,7 @@ def classify(lines: list[Line]) -> KindDecision:
     section = comments.find_section(lines, len(lines) if text_from is None else text_from + 1)
     region = lines[: section.start] if section else lines
     footers = _posts_ended(region)
-    dated = _dated_titles(region)
+    dated = _dated_titles(_before_related(region, list(related)))
     evidence: list[str] = []
     if section:
         evidence.append(f"a comment section at line {lines[section.start].number}")

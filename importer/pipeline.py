@@ -45,7 +45,7 @@ def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     lines, toolbar = drop_toolbar(lines)
     # "12/25/2014" anywhere on the page shows its numeric dates are month first.
     set_page_order(numeric_order([line.text for line in lines if "/" in line.text]))
-    decision = classify(lines)
+    decision = classify(lines, related=[d.line for d in dropped if d.reason == "related-links widget"])
     if hint and hint.kind:
         wanted = PageKind.SINGLE if hint.kind == "single" else PageKind.LISTING
         if decision.kind is not wanted and not (

@@ -50,10 +50,11 @@ _BLOGGER_FOOTER = re.compile(
 _LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in|forums?)\s*:\s*(?P<list>.+)$", re.I)
 _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:\s+[\w’'-]+)*\s*)+$")
 _END = re.compile(
-    r"^(?:related(?: posts| articles| stories| content| reading)?|you (?:may|might) also like"
+    r"^(?:related(?: posts| articles| stories| content| reading| news| links| topics| blogs)?"
+    r"|you (?:may|might) also like"
     r"|more from .{1,60}"
     r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
-    r"|share this(?: post| article| story)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
+    r"|share this(?: post| article| story| page)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
     r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site)"
     # A press release's text ends at "ENDS"; its notes to editors follow.
