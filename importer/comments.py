@@ -48,7 +48,7 @@ _SECTION = re.compile(
     rf"^{_COUNT}\s+(?:comments?|responses?|thoughts?|replies|reply)(?:\s+so far)?"
     r"(?:\s+(?:on|to|for)\s+.{1,200}?)?\s*[:»]?$"
     # "Top comments (4)" (Forem), "View comments" (Blogger's dynamic views), "All comments".
-    r"|^(?:(?:top|all|latest|newest|oldest|view|show)\s+)?"
+    r"|^(?:(?:top|all|latest|newest|oldest|view)\s+)?"
     r"(?:comments?|responses?|discussion|reader comments|join the discussion)\s*(?:\((?P<n2>\d+)\))?:?$",
     re.I,
 )

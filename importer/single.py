@@ -98,7 +98,8 @@ def header_fact(line: Line) -> Fact | None:
         return None
     found = find_date(text)
     if found is not None:
-        rest = found.rest
+        # A weekday or a time zone left beside the date ("Thu 6 Mar 2014 07.00 GMT") names nobody.
+        rest = _DAY_OR_ZONE.sub(" ", found.rest)
         # "Posted on 8 Feb 2022 • Updated on 10 Feb 2022": the second date is the edit's.
         edited = _EDITED.search(rest)
         if edited and find_date(edited["when"]) is not None:
@@ -154,6 +155,11 @@ def header_fact(line: Line) -> Fact | None:
     return None
 
 
+_DAY_OR_ZONE = re.compile(
+    r"^\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?|\b(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT)\b"
+    r"(?:[+-]\d{1,2}(?::?\d\d)?)?",
+    re.I,
+)
 _EDITED = re.compile(
     r"[|·•,(]?\s*\b(?:last\s+)?(?:updated|edited|modified)(?:\s+on)?:?\s+"
     r"(?P<when>[^|·•()]{6,40}?)(?=\s+by\b|\s*[|·•()]|\s*$)\)?",

@@ -326,3 +326,65 @@ def test_quoted_passages_are_quotes_and_a_lone_quote_mark_on_a_link_is_not(impor
     assert "> Quoted from a colleague's email about the new rota, which still makes me smile." in lines
     assert "> Set in from the margin, a manager's words that we kept on the office wall." in lines
     assert "> Next post" not in lines
+
+
+def test_a_weekday_and_a_time_zone_beside_the_date_name_nobody(import_text):
+    page = (
+        "Opinion\n\nStop asking who to blame\n\nThu 6 Mar 2014 07.00 GMT\n\n"
+        "Every serious case review finds the same thing, and the next inquiry will too.\n\n"
+        "Caseloads are the story nobody wants to tell, so I will tell it here again today.\n"
+    )
+    meta, _ = by_title(import_text(page))["Stop asking who to blame"]
+    assert "author" not in meta
+    assert meta["date"].isoformat().startswith("2014-03-06T07:00")
+
+
+def test_a_writers_name_over_posted_on_above_the_title_is_the_byline(import_text):
+    page = (
+        "Practice Commons\n\nSophie Marchetti-Ward\nPosted on 8 Feb 2022 • Updated on 10 Feb 2022\n\n"
+        "Writing later life letters\n#adoption #writing\n\n"
+        "Every adopted child in England is supposed to receive a later life letter from the council.\n\n"
+        "The worst ones read like a court statement, and the young people reading them can tell.\n"
+    )
+    meta, text = by_title(import_text(page))["Writing later life letters"]
+    assert meta["author"] == "Sophie Marchetti-Ward"
+    assert meta["date"].date().isoformat() == "2022-02-08"
+    assert meta["tags"] == ["adoption", "writing"]
+    assert text.startswith("Every adopted child")
+
+
+def test_xanga_day_headings_lower_case_titles_and_dashed_footers(import_text):
+    entry = (
+        "{day}\n\n{title}\n\n{text} It was a long night and the handover took an hour.\n\n"
+        "Posted {when} - 2 eProps - {n} comments - add comment\n\n"
+    )
+    page = "dutydeskdiaries\n\n" + "".join(
+        entry.format(day=day, title=title, text=text, when=when, n=n)
+        for day, title, text, when, n in (
+            (
+                "Sunday, October 15, 2006",
+                "the saturday that wouldn't end",
+                "Started at nine.",
+                "10/15/2006 at 11:47 PM",
+                3,
+            ),
+            ("Friday, October 06, 2006", "new rota", "The rota came out.", "10/06/2006 at 06:58 PM", 0),
+        )
+    )
+    posts = by_title(import_text(page))
+    assert set(posts) == {"the saturday that wouldn't end", "new rota"}
+    rota = posts["new rota"][0]
+    assert rota["date"].isoformat().startswith("2006-10-06T18:58")
+    assert rota["comments"] == 0
+    assert posts["the saturday that wouldn't end"][0]["comments"] == 3
+
+
+def test_a_comment_count_under_the_date_is_no_heading(import_text):
+    page = (
+        "Staying put at eighteen\n14/3/2017\n\n5 Comments\n\n"
+        "When our foster son turned eighteen we agreed to a staying put arrangement.\n\n"
+        "It was not the end of it, and the allowance dropped by a third overnight.\n"
+    )
+    meta, text = by_title(import_text(page))["Staying put at eighteen"]
+    assert meta["comments"] == 5
+    assert "Comments" not in text
