@@ -456,6 +456,35 @@ def test_the_patterns_corpus_is_found_without_false_alarms():
     assert result.false_alarms == [], [c.text for c, _ in result.false_alarms]
 
 
+def test_the_third_unseen_corpus_keeps_what_tuning_reached():
+    result = score(load_corpus(CORPORA / "unseen3"))
+    assert result.risky >= 60 and result.safe >= 60
+    assert result.recall >= 0.76, [c.text for c in result.misses]
+    assert len(result.false_alarms) <= 4, [c.text for c, _ in result.false_alarms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His UPN, K823456711042, followed him to his third school in a year.",
+        "The Home Office reference on his age-assessment letter is S1148823.",
+    ],
+)
+def test_a_lettered_reference_number_is_found(text):
+    assert "case or reference number" in kinds(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The only male fostering assessor in Redcar was taken off his cases while the police look into it.",
+        "Our one Welsh-speaking family support worker in the Ammanford office is off sick with stress again.",
+    ],
+)
+def test_the_only_one_in_a_place_to_hold_a_job_is_found(text):
+    assert "identifying details together" in kinds(text), text
+
+
 def test_one_hearing_or_one_public_moment_is_found_without_a_name():
     result = score(load_corpus(CORPORA / "patterns5"))
     assert result.risky >= 10 and result.safe >= 10

@@ -97,6 +97,9 @@ _CODE = re.compile(r"\b[A-Z]{1,5}[-/]\d{2,4}[-/]\d{3,}\b")
 # letter for the kind of case and a serial ("MA18C00217", "LS21P00123"): no
 # word or phrase in English has that shape, so no cue word is needed.
 _COURT_CASE = re.compile(r"\b[A-Z]{2,3}\d{2}[A-Z]{1,2}\d{3,6}\b")
+# A letter or two run into seven digits or more: a pupil's UPN, a Home Office or police
+# reference ("K823456711042", "S1148823"); no word has that shape either.
+_LETTERED_NUMBER = re.compile(r"\b[A-Z]{1,2}\d{7,13}\b")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d(?:[-/](?:\d\d|(?:1[89]|20)\d\d))?$")
 
 
@@ -286,4 +289,6 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         add(match, "case or reference number", "a family court case number")
     for match in _CODE.finditer(text):
         add(match, "case or reference number", "a reference code")
+    for match in _LETTERED_NUMBER.finditer(text):
+        add(match, "case or reference number", "a pupil, Home Office or police reference")
     return hits

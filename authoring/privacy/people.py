@@ -207,6 +207,17 @@ def _public_moment(sentence: str, cues: list[str]) -> bool:
     )
 
 
+# "The only male fostering assessor in Redcar", "our one Welsh-speaking family support worker
+# in the Ammanford office": with no name, the one person in a place who holds the job.
+_SOLE_ROLE = re.compile(
+    r"\b(?i:(?:the|our|their|my)\s+(?:only|one|sole)\s+(?:[\w'’-]+\s+){0,3}?(?:social worker|worker|assessor|"
+    r"manager|IRO|practitioner|teacher|nurse|health visitor|officer|advis[eo]r|carer|childminder|SENCo|"
+    r"head(?:teacher)?|GP|paediatrician|solicitor|guardian|student|locum|ASYE|NQSW|therapist|psychologist|"
+    r"receptionist)s?)\b"
+    r"(?=[^.;]*?\b(?:in|at|from|for)\s+(?:the\s+)?[A-Z][a-z])",
+)
+
+
 def _one_hearing(sentence: str, cues: list[str]) -> bool:
     return (
         "a court case" in cues
@@ -233,7 +244,10 @@ _POSSESSIVE_AFTER = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(
-    rf"^\s*,\s*\d{{1,2}}\s*,|^\s*(?:,\s*)?(?:\(\s?(?:aged?\s+)?\d{{1,2}}\s?\)|aged?\s+{_AGE_NUM}\b{_NOT_RANGE}"
+    # "Kaylan, fifteen, admitted …", "(Tallulah, just two and a half)", "Yonas, the fifteen-year-old".
+    rf"^\s*,\s*{_QUALIFIER}{_AGE_NUM}(?:\s+and\s+a\s+half)?\s*[,)]"
+    rf"|^\s*,\s*(?:the|a|an)\s+{_AGE_NUM}[- ](?:year|month)s?[- ]old\b"
+    rf"|^\s*(?:,\s*)?(?:\(\s?(?:aged?\s+)?\d{{1,2}}\s?\)|aged?\s+{_AGE_NUM}\b{_NOT_RANGE}"
     rf"|(?:who\s+)?(?:is|was|turned|turns|now|then|['’]s)\s+{_QUALIFIER}{_AGE_NUM}\b{_NOT_AGE_AFTER}"
     rf"|now\s+{_AGE_NUM}\b|{_AGE_NUM}\s+next\b)",
     re.I,
@@ -658,6 +672,14 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 "initials with a school and date",
                 "initials with a school and a date",
             )
+    sole = _SOLE_ROLE.search(sentence)
+    if (
+        sole
+        and set(cues) & {"a disciplinary detail", "a health detail"}
+        and not _mentions_public(sentence, public)
+    ):
+        flag(*sole.span(), "identifying details together", "the only one in a named place to hold a job, "
+             f"with {context}")  # fmt: skip
     reported = _reported_case(sentence)
     if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
         school = _SCHOOL_NAME.search(sentence)
