@@ -116,6 +116,11 @@ def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:
     if publication:
         post.source = publication
         return True
+    counted = metadata.footer_line(text) if post.date is not None else None
+    if counted is not None and counted.comments is not None and not (counted.tags or counted.categories):
+        # "1 Comment" under the post's date (Weebly): its count, in its header.
+        post.comments = counted.comments
+        return True
     found = metadata.byline(text)
     if found and found.pure:
         post.author = found.name
@@ -145,6 +150,11 @@ def take_footer(post: Post, line: Line) -> bool:
     publication = metadata.original_publication(text)
     if publication:
         post.source = publication
+        return True
+    counted = metadata.footer_line(text) if post.date is not None else None
+    if counted is not None and counted.comments is not None and not (counted.tags or counted.categories):
+        # "1 Comment" under the post's date (Weebly): its count, in its header.
+        post.comments = counted.comments
         return True
     return False
 

@@ -61,16 +61,23 @@ def find_heading(lines: list[Line]) -> tuple[Heading | None, int]:
     return None, 0
 
 
-def _dated_titles(lines: list[Line]) -> int:
-    """Title-like lines with a post's date line right under them."""
+def _dated_titles(lines: list[Line], counted_only: bool = False) -> int:
+    """Title-like lines with a post's date line right under them; ``counted_only``: those
+    with a comment count between the date and the text too, which no comment has."""
 
     count = 0
     for i in range(len(lines) - 2):
         if not title_like(lines[i]) or not lines[i].blanks_after <= 2:
             continue
         fact = header_fact(lines[i + 1])
-        if fact is not None and fact.date is not None and len(lines[i + 2].text) > 60:
-            count += 1
+        text = i + 2
+        # Weebly prints the post's comment count between its date and its text.
+        counted = False
+        if text + 1 < len(lines) and (count_line := metadata.footer_line(lines[text].text)) is not None:
+            counted = count_line.comments is not None and not count_line.tags
+            text += counted
+        if fact is not None and fact.date is not None and len(lines[text].text) > 60:
+            count += counted or not counted_only
     return count
 
 
@@ -153,6 +160,10 @@ def classify(lines: list[Line], related: list[int] = ()) -> KindDecision:
         return KindDecision(PageKind.LISTING, [f"{headed} posts under their own date headings"])
     if dated >= 3 or (dated >= 2 and not section):
         return KindDecision(PageKind.LISTING, [f"{dated} titles with their own date lines"])
+    # One post's comments shown under it, and more posts after them (Weebly's blog page).
+    counted = _dated_titles(_before_related(lines, list(related)), counted_only=True) if section else 0
+    if counted >= 2:
+        return KindDecision(PageKind.LISTING, [f"{counted} titles over a date and a comment count"])
     if not section and footers == 0 and dated == 0:
         double = [i for i in range(len(region) - 1) if region[i].blanks_after >= 2 and title_like(region[i])]
         browser_title, site = metadata.split_site_suffix(region[0].text)

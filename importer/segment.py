@@ -97,6 +97,10 @@ def segment(lines: list[Line]) -> Segments:
 
     # Each line is parsed as a footer once; several rules below ask.
     footer = [is_footer(line) for line in lines]
+    # A comment count straight under a post's date line is its header's (Weebly), ending nothing.
+    for i in range(1, len(lines)):
+        if footer[i] and _is_post_header(lines[i - 1]) and (found := metadata.footer_line(lines[i].text)):
+            footer[i] = not (found.comments is not None and not found.tags and not found.categories)
     anchored = {
         i
         for i in range(len(lines) - 1)
