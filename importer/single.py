@@ -35,7 +35,8 @@ _HEADER_WORDS = re.compile(
     re.I,
 )
 _FILED_IN = re.compile(
-    r"(?:[-|·–—]\s*)?\b(?:filed (?:in|under)|posted in|categor(?:y|ies)|tags?|tagged)\s*:?\s+(?P<list>.+)$",
+    r"(?:[-|·–—]\s*)?\b(?:filed (?:in|under)|posted(?:\s+on)?\s+in|categor(?:y|ies)|tags?|tagged)"
+    r"\s*:?\s+(?P<list>.+)$",
     re.I,
 )
 _POSTED_BY_AT = re.compile(r"^posted by:?\s+\S", re.I)
@@ -74,7 +75,12 @@ _BIO = re.compile(
     r"(?:is|was|has been|has worked|works|writes|lives|qualified|trained|leads|manages)\b"
 )
 _SENTENCE = tuple(".!?…:;’”\"')")
-_READING_TIME = re.compile(r"^\d+\s+min(?:ute)?s?(?:\s+read)?$", re.I)
+# "4 min read", "7–9 minutes" (Firefox's reader view), "Reading time: 5 minutes".
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated\s+)?reading time:?\s+)?(?:about\s+)?\d+(?:\s*[-–]\s*\d+)?\s+"
+    r"min(?:ute)?s?(?:\s+read)?$",
+    re.I,
+)
 # Medium's "Published in" over the publication's name: neither is the title nor the author.
 _PUBLISHED_IN = re.compile(r"^(?:published|posted) in:?$", re.I)
 
@@ -376,6 +382,7 @@ def _title_candidate(line: Line) -> bool:
         and not text.endswith(tuple(".,;:…"))
         and not comments.is_form_line(text)
         and not comments.is_furniture(text)
+        and not _READING_TIME.match(text)
         and header_fact(line) is None
         and footer_fact(line) is None
         and metadata.footer_line(text) is None
@@ -951,6 +958,11 @@ def read_single(
             # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
             post.author = _name_of(line)
             continue
+        reading_time = i + 1 < len(lines) and _READING_TIME.match(lines[i + 1].text)
+        if _name_line(line) and not post.author and reading_time:
+            # "Jane Doe" over "7–9 minutes" (Firefox's reader view): the byline.
+            post.author = _name_of(line)
+            continue
         if _name_line(line) and not post.author and following is not None and following.date is not None:
             # "Jane Doe" over "Feb 9, 2015 · 4 min read": an author's name on its own.
             post.author = _name_of(line)
@@ -1161,7 +1173,10 @@ _DATED_ADDRESS = re.compile(
 
 
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
-_HANDLE = re.compile(r"^[a-z][a-z0-9_.-]{3,30}$")
+# A user name; a domain ("sendsidebyside.org.uk", as Firefox's reader view heads a page) is a site.
+_HANDLE = re.compile(
+    r"^(?![a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|co|gov|edu|info|blog|io)$)[a-z][a-z0-9_.-]{3,30}$"
+)
 # A letter's closing ("Best wishes,", "Kind regards,"): a few words and a comma, with a name under it.
 _CLOSING_LINE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}(?P<comma>,)?$")
 
