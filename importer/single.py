@@ -81,6 +81,8 @@ _READING_TIME = re.compile(
     r"min(?:ute)?s?(?:\s+read)?$",
     re.I,
 )
+# A forum's short date, a month and a year: "Nov '19" (Discourse).
+_SHORT_MONTH_YEAR = re.compile(r"^[A-Z][a-z]{2,3}\.? ['’]\d\d$")
 # Medium's "Published in" over the publication's name: neither is the title nor the author.
 _PUBLISHED_IN = re.compile(r"^(?:published|posted) in:?$", re.I)
 
@@ -383,6 +385,7 @@ def _title_candidate(line: Line) -> bool:
         and not comments.is_form_line(text)
         and not comments.is_furniture(text)
         and not _READING_TIME.match(text)
+        and not _SHORT_MONTH_YEAR.match(text)
         and header_fact(line) is None
         and footer_fact(line) is None
         and metadata.footer_line(text) is None
