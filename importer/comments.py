@@ -477,11 +477,23 @@ _CAPITALISED_NAME = re.compile(
 )
 
 
+_ANONYMOUS = re.compile(r"^(?:anonymous|anon|guest|unknown)$", re.I)
+_COMMENT_NUMBER = re.compile(r"^#\d{1,3}(?:\.\d{1,3})*\s+")
+_NAME_LINK_WORD = re.compile(r"\s+(?:on|at|wrote|said|says|commented)\s*:?$", re.I)
+
+
 def _name_then_date(lines: list[Line], i: int) -> Header | None:
     """ "Greta Halvorsen April 11, 2016" (Squarespace): a name and a date on one line, nothing else."""
-    found = find_date(lines[i].text)
+    text = lines[i].text
+    # "#2.1 Ruairi Castellane on 2011-02-04 18:30" (Serendipity numbers its comments).
+    number = _COMMENT_NUMBER.match(text)
+    if number:
+        text = text[number.end() :]
+    found = find_date(text)
     name = found.rest.strip(" ·•|,-–—") if found is not None else ""
-    if not name or not lines[i].text.startswith(name) or not _CAPITALISED_NAME.match(name):
+    # "Tamsin Oduya on 12 March 2015 at 9:14 pm" (Textpattern): the word before the date is not the name's.
+    name = _NAME_LINK_WORD.sub("", name)
+    if not name or not text.startswith(name) or not (_CAPITALISED_NAME.match(name) or _ANONYMOUS.match(name)):
         return None
     return Header(name, found) if not _POST_WORDS.match(name) else None
 

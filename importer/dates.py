@@ -203,7 +203,7 @@ _DATE_SPAN = re.compile(
     # Year first with dots or slashes ("2014.05.06", "2014/5/6"): never day first.
     r"|(?P<yearfirst>(?<![\d/.-])\d{4}[./]\d{1,2}[./]\d{1,2}(?![\d/.-]))"
     rf"|(?P<named>\b{_ORD}(?:\s+of)?\s+{_ANY_MONTH},?\s+{_NAMED_YEAR}"
-    rf"|\b{_ANY_MONTH}\s+{_ORD},?\s+{_NAMED_YEAR}"
+    rf"|\b{_ANY_MONTH}\s+{_ORD}[,.]?\s+{_NAMED_YEAR}"
     # "12-Jan-2015", "3-March-09"
     rf"|\b\d{{1,2}}-{_ANY_MONTH}-(?:\d{{4}}|\d{{2}})\b)"
     r"|(?P<numeric>(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]))",

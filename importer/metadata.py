@@ -150,14 +150,21 @@ _COUNT_WORDS = {"no": 0, "one": 1, "two": 2, "three": 3}
 _COMMENTS = re.compile(
     r"^(?:(?P<leave>leave a (?:comment|reply)|no comments?(?: yet)?|be the first to comment)"
     r"|(?P<n>\d+|one|two|three|no)\s+(?:comments?|responses?|replies|reply|thoughts?)(?:\s+(?:on|to)\s+.+)?"
+    # "Comments (3)" (Serendipity, ExpressionEngine).
+    r"|comments?\s*\((?P<n3>\d+)\)"
     r"|(?P<off>comments?\s+(?:off|closed|are closed)))[.:]?$",
     re.I,
 )
 _FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
-_TAGGED = re.compile(r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?):?\s+(?P<list>.+?)\.?$", re.I)
+_TAGGED = re.compile(
+    r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?|keywords|defined tags for this entry):?"
+    r"\s+(?P<list>.+?)\.?$",
+    re.I,
+)
 # Blogger: "Posted by Mair Llewelyn at 21:34 2 comments", "posted by Sue W at 10:42 AM".
 _POSTED_BY_AT = re.compile(
-    r"^posted by:?\s+(?P<author>.{1,60}?)\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"^posted by:?\s+(?P<author>.{1,60}?)(?:\s+in\s+(?P<cats_first>[^|]+?))?"
+    r"\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
     re.I,
 )
@@ -166,7 +173,8 @@ _LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
 # "#fostering #adoption": a row of hashtags, each tag one or more words (Tumblr's "#agency work").
 _HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s*)+$")
 _LINK_WORDS = re.compile(
-    r"^(?:permalink|trackback|share|email this|print|links to this post|add (?:a )?comment|\d+ eprops?)"
+    r"^(?:permalink|trackbacks?|pingbacks?|share|email this|print|links to this post|add (?:a )?comment"
+    r"|\d+ eprops?)"
     r"(?:\s*\(\d+\))?$",
     re.I,
 )
@@ -227,7 +235,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
         elif match["leave"]:
             footer.comments = 0
         else:
-            n = match["n"].lower()
+            n = (match["n"] or match["n3"]).lower()
             footer.comments = int(n) if n.isdigit() else _COUNT_WORDS[n]
         return True
     match = _ENTRY.match(text)
@@ -271,8 +279,8 @@ def _footer_part(text: str, footer: Footer) -> bool:
         if match["ampm"] and match["ampm"].lower().startswith("p"):
             hour += 12
         footer.author, footer.time = match["author"].strip(), (hour, int(match["m"]))
-        if match["cats"]:
-            footer.categories += split_list(match["cats"])
+        if match["cats"] or match["cats_first"]:
+            footer.categories += split_list(match["cats"] or match["cats_first"])
         if match["n"]:
             footer.comments = int(match["n"]) if match["n"].isdigit() else _COUNT_WORDS[match["n"].lower()]
         return True
@@ -282,7 +290,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
     r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
-    r"|label|topic|#)",
+    r"|label|topic|keywords|defined tags|#)",
     re.I,
 )
 

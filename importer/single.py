@@ -261,21 +261,17 @@ def _joined_footer(text: str) -> Fact | None:
     """Footer parts joined by bars, as Blogger and Typepad print them.
 
     'posted by Sue W at 10:42 AM | 0 comments',
-    'Posted by X at 09:15 PM in A, B | Permalink | Comments (2)'.
+    'Posted by X at 09:15 PM in A, B | Permalink | Comments (2)',
+    'Posted by X in A at 21:14 | Comments (3) | Trackbacks (0)'.
     """
     fact = Fact(label="time line")
     for part in (part.strip() for part in text.split(" | ")):
-        match = re.match(
-            r"^posted by:?\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)"
-            r"(?:\s+in\s+(?P<cats>.+))?$",
-            part,
-            re.I,
-        )
-        if match:
-            fact.author = match["author"].strip()
-            fact.date = find_date("1 January 2000 " + match["time"])
-            if match["cats"]:
-                fact.tags += metadata.split_list(match["cats"])
+        byline = metadata.footer_line(part) if _POSTED_BY_AT.match(part) else None
+        if byline is not None and byline.author and byline.time:
+            # "Posted by X at 09:15 PM in A, B", "Posted by X in A at 21:14" (Serendipity).
+            fact.author = byline.author
+            fact.date = find_date("1 January 2000 {:02d}:{:02d}".format(*byline.time))
+            fact.tags += byline.categories
             continue
         count = comments.section_heading(part)
         if count is not None and count is not True:
