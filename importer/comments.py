@@ -49,7 +49,9 @@ _SECTION = re.compile(
     r"(?:\s+(?:on|to|for)\s+.{1,200}?)?\s*[:»]?$"
     # "Top comments (4)" (Forem), "View comments" (Blogger's dynamic views), "All comments".
     r"|^(?:(?:top|all|latest|newest|oldest|view)\s+)?"
-    r"(?:comments?|responses?|discussion|reader comments|join the discussion)\s*(?:\((?P<n2>\d+)\))?:?$",
+    r"(?:comments?|responses?|discussion|reader comments|join the discussion)\s*(?:\((?P<n2>\d+)\))?:?$"
+    # "Comments: 3" (Jimdo).
+    r"|^comments?:\s*(?P<n3>\d+)$",
     re.I,
 )
 _SAYS = re.compile(
@@ -335,7 +337,7 @@ def section_heading(text: str) -> int | bool | None:
     match = _SECTION.match(text)
     if not match:
         return None
-    number = match["n"] or match["n2"]
+    number = match["n"] or match["n2"] or match["n3"]
     if number is None:
         return True
     return int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
@@ -477,6 +479,9 @@ _CAPITALISED_NAME = re.compile(
 )
 
 
+_EMPTY_BRACKETS = re.compile(
+    r"\s*\(\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)?\.?,?\s*\)\s*$", re.I
+)
 _ANONYMOUS = re.compile(r"^(?:anonymous|anon|guest|unknown)$", re.I)
 _COMMENT_NUMBER = re.compile(r"^#\d{1,3}(?:\.\d{1,3})*\s+")
 _NAME_LINK_WORD = re.compile(r"\s+(?:on|at|wrote|said|says|commented)\s*:?$", re.I)
@@ -491,8 +496,9 @@ def _name_then_date(lines: list[Line], i: int) -> Header | None:
         text = text[number.end() :]
     found = find_date(text)
     name = found.rest.strip(" ·•|,-–—") if found is not None else ""
-    # "Tamsin Oduya on 12 March 2015 at 9:14 pm" (Textpattern): the word before the date is not the name's.
-    name = _NAME_LINK_WORD.sub("", name)
+    # "Tamsin Oduya on 12 March 2015 at 9:14 pm" (Textpattern): the word before the date is not the name's;
+    # "Sinead Ross (Thursday, 28 September 2017 08:41)" (Jimdo): nor the brackets round it.
+    name = _NAME_LINK_WORD.sub("", _EMPTY_BRACKETS.sub("", name)).strip()
     if not name or not text.startswith(name) or not (_CAPITALISED_NAME.match(name) or _ANONYMOUS.match(name)):
         return None
     return Header(name, found) if not _POST_WORDS.match(name) else None
@@ -775,10 +781,22 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     if any(_thread_sign(lines, j) for j in range(first, min(len(lines), first + 40))):
         _ThreadReader(lines, section).read(first)
         return
-    says = any(
-        _SAYS.match(line.text) or _SUBMITTED.match(line.text) or _WROTE_ON.match(line.text)
-        for line in lines[start:]
+    says_at = next(
+        (
+            j
+            for j in range(start, len(lines))
+            if _SAYS.match(lines[j].text) or _SUBMITTED.match(lines[j].text) or _WROTE_ON.match(lines[j].text)
+        ),
+        None,
     )
+    # A thread of "NAME says:" headers reads no name over a date as a header; a pingback's
+    # "… says:" under comments headed by a name over a date changes nothing above it.
+    paired_at = (
+        next((j for j in range(first, min(len(lines), says_at)) if _header(lines, j, pairs=True)), None)
+        if says_at is not None
+        else None
+    )
+    says = says_at is not None and paired_at is None
     current: Comment | None = None
     thread: int | None = None  # the comment a Blogger "Replies" thread answers
     i = first
