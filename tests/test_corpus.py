@@ -27,7 +27,7 @@ FLOORS = {
     "title": 0.97,
     "date": 0.98,
     "time": 1.0,
-    "author": 0.98,
+    "author": 0.96,
     "tags": 0.97,
     "comments": 0.97,
     "comment_authors": 0.97,
@@ -63,7 +63,7 @@ _STRUCTURE = set(
     """trackback track posted on by at in says said wrote writes comment comments response responses reply
     replies thoughts thought topics off to of the and a am pm gmt bst utc filed under tagged tags tag
     labels label categories category parent forum forums submitted created post postby re min read updated
-    written published
+    written published view top all latest newest oldest defined for keywords add e props eprops trackbacks
     permalink bookmark this entry was is leave no one two three four five six seven eight nine ten mon
     tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar
     apr may jun jul aug sep sept oct nov dec january february march april june july august
