@@ -36,6 +36,9 @@ AGE = (
     rf"|\b(?:is|was|turned|turns|turning|now|then|be|'s|’s)\s+{_QUALIFIER}"
     rf"{_AGE_NUM}\b{_NOT_AGE_AFTER}"
     rf"|\b{_AGE_NUM}\s+next\s+(?:week|month|year)\b"
+    # A sibling group by its ages: "girls of three, six and nine", "aged 2, 4 and 7".
+    rf"|(?<!children )(?<!groups )(?<!families )(?<!pupils )(?<!people )"
+    rf"\b(?:aged?|of)\s+{_AGE_NUM}(?:\s*,\s*{_AGE_NUM})*\s*,?\s+and\s+{_AGE_NUM}\b(?!\s+(?:of|in|per|children)\b)"
 )
 
 
@@ -47,7 +50,8 @@ _CUES = {
     "an age": AGE,
     "a child": _any(
         r"boys?|girls?|lads?|lass|bab(?:y|ies)|toddlers?|child|children|kids?|sons?|daughters?|teen(?:ager)?s?",
-        r"pupils?|classmates?|siblings?|brothers?|sisters?|twins?|infants?|youngsters?|grandchild(?:ren)?|newborns?",
+        r"pupils?|classmates?|siblings?|brothers?|sisters?|twins?|triplets|infants?|youngsters?|grandchild(?:ren)?",
+        r"newborns?",
     ),
     "a family role": _any(
         r"mums?|mothers?|dads?|fathers?|step-?(?:dad|mum|father|mother)s?|nan|nana|gran|granny|grandad|grandma",
@@ -156,7 +160,8 @@ _EVENT = re.compile(
     r"\bwho\s+(?:\w+\s+){0,2}(?:set|ran|climbed|rang|called|was found|was left|was excluded|was expelled|"
     r"stabbed|jumped|fell|died|attacked|brought|stole|found|turned up)\b|\bthe only\b"
     r"|\b(?:found|left|abandoned)\s+(?:alone\s+)?(?:at|in|on)\s+the\b|\bincident\b|\bexcluded\b|\bexpelled\b"
-    r"|\bon (?:bonfire night|christmas eve|christmas day|sports day|new year's eve)\b|\bsince the\s+\w+\b",
+    r"|\bon (?:bonfire night|christmas eve|christmas day|boxing day|sports day|new year['’]s (?:eve|day)"
+    r"|halloween|easter (?:sunday|monday)|mother['’]s day|father['’]s day)\b|\bsince the\s+\w+\b",
     re.I,
 )
 _SUBJECT_FAMILY = re.compile(CUES["a family role"].pattern, re.I)
@@ -197,6 +202,22 @@ _ONE_CHILD = re.compile(
     r"toddler|baby|youngster|kid)\b",
     re.I,
 )
+
+
+# A family a town knows from what happened to it: "the triplets who went to their gran's
+# after the house fire on New Year's Day".
+_DISASTER = re.compile(
+    r"\bafter the (?:house |flat |school )?(?:fire|flood|crash|explosion|stabbing|shooting)\b", re.I
+)
+_MULTIPLE_BIRTH = re.compile(r"\b(?:twins|triplets|quads|quadruplets)\b", re.I)
+
+
+def _lived_through(sentence: str) -> bool:
+    return bool(
+        _DISASTER.search(sentence)
+        and (_ONE_FAMILY.search(sentence) or _ONE_CHILD.search(sentence) or _MULTIPLE_BIRTH.search(sentence))
+        and not _COUNTED.search(sentence)
+    )
 
 
 def _public_moment(sentence: str, cues: list[str]) -> bool:
@@ -717,6 +738,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 ("an age", "an age" in cues),
                 ("a hearing on a named day", _one_hearing(sentence, cues)),
                 ("a moment the town saw", _public_moment(sentence, cues)),
+                ("a disaster it lived through", _lived_through(sentence)),
                 ("a school", school and len(named) > 1),
             )
             if found
