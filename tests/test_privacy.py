@@ -459,7 +459,7 @@ def test_the_patterns_corpus_is_found_without_false_alarms():
 def test_the_third_unseen_corpus_keeps_what_tuning_reached():
     result = score(load_corpus(CORPORA / "unseen3"))
     assert result.risky >= 60 and result.safe >= 60
-    assert result.recall >= 0.8, [c.text for c in result.misses]
+    assert result.recall >= 0.85, [c.text for c in result.misses]
     assert len(result.false_alarms) <= 4, [c.text for c, _ in result.false_alarms]
 
 

@@ -76,7 +76,7 @@ _CUES = {
         r"autis\w+|adhd|cancer|leukaemia|depression|self-harm\w*|overdose\w*|hospital|ward|feeding tube",
         r"wheelchair|cystic fibrosis|epilep\w+|disabilit\w+|disabled|stress|signed off|off sick|pregnan\w+",
         r"mental health|progeria|terminal\w*|sectioned|wets the bed|miscarriage|long-term sick|sick leave",
-        r"rehab|detox|chemo|surgery|operation|tumour|stroke|dementia",
+        r"rehab|detox|chemo|surgery|operation|tumour|stroke|dementia|paediatrician|skeletal survey|fracture",
         # A colleague's sickness, absence and what the employer does about it.
         r"sick(?:ness)?|off\s+(?:with|ill|work|again)|absen(?:ce|t|ces)|phased return|return[- ]to[- ]work",
         r"occupational health|OH referral|fit note|sick note|burn(?:ed|t)?[- ]?out|breakdown|anxiety",
@@ -239,6 +239,23 @@ _SOLE_ROLE = re.compile(
 )
 
 
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
+)
+_SENSITIVE = {"a disciplinary detail", "a health detail", "a child protection process"}
+# What a colleague is said to have got wrong.
+_FAILED = re.compile(
+    r"\b(?:missed|ignored|failed to|didn['’]t (?:act|report|refer|listen)"
+    r"|never (?:reported|referred|acted))\b",
+    re.I,
+)
+# A first name and a surname closing the sentence, after "was" or "called".
+_NAME_LAST = re.compile(
+    r"\b(?:was|is|called|named)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"\s*[.!?]?\s*$"
+)
+
+
 def _one_hearing(sentence: str, cues: list[str]) -> bool:
     return (
         "a court case" in cues
@@ -248,7 +265,12 @@ def _one_hearing(sentence: str, cues: list[str]) -> bool:
 
 
 _SUBJECT = re.compile(
-    CUES["a child"].pattern + "|" + CUES["a family role"].pattern + r"|\b(?:class|pupils|students)\b", re.I
+    CUES["a child"].pattern
+    + "|"
+    + CUES["a family role"].pattern
+    # Carers' homes are children's placements: a street or a house named with them is one.
+    + r"|\b(?:class|pupils|students|(?:foster |kinship )?carers|adopters)\b",
+    re.I,
 )
 _CAPTION = re.compile(
     r"(?:^|\n)\s*(?:Pictured|Photo(?:\s+of)?|Caption|Picture of|Above|Left|Right)\s*:?\s+", re.I
@@ -273,7 +295,9 @@ _AGE_AFTER = re.compile(
     rf"|now\s+{_AGE_NUM}\b|{_AGE_NUM}\s+next\b)",
     re.I,
 )
-_FRAMED_AGE = re.compile(r"\b[A-Z][a-z]+,\s*(?:aged?\s+)?\d{1,2}\s*,")
+_FRAMED_AGE = re.compile(
+    rf"\b[A-Z][a-z]+,\s*(?:aged?\s+|just\s+|only\s+)?(?:\d{{1,2}}|{_AGE_WORD})(?:\s+and\s+a\s+half)?\s*[,)]"
+)
 _DOTTED = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
 _NICKNAME = re.compile(
     r"\b(?:call(?:s|ed)?\s+(?:him|her|them)|known\s+as|nicknamed)\s+['‘\"“]?(?P<n>[A-Z][a-z]+)"
@@ -594,7 +618,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         )
         proper = _pos(token) == "PROPN" and token.i not in place_tokens
         framed_age = re.match(
-            rf"\s*,\s*(?:aged?\s+|then\s+(?:only\s+)?|now\s+|just\s+)?{_AGE_NUM}\s*,", after
+            rf"\s*,\s*(?:aged?\s+|then\s+(?:only\s+)?|now\s+|just\s+)?{_AGE_NUM}(?:\s+and\s+a\s+half)?\s*[,)]",
+            after,
         )
         town = token.i in place_tokens and _TOWN_ENDING.search(token.text)
         if not (known or proper or (framed_age and not town)):
@@ -693,6 +718,24 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 "initials with a school and date",
                 "initials with a school and a date",
             )
+    for match in _HONORIFIC_NAME.finditer(sentence):
+        # "Mr Aldridge, who teaches Year 6 at Holy Trinity": a teacher or colleague by title and school.
+        if (
+            set(cues) & {"a school", "a workplace"}
+            and (set(cues) & _SENSITIVE or _FAILED.search(sentence))
+            and not public.is_public_name(match.group(0))
+            and not public.is_public_name(match.group("surname"))
+        ):
+            flag(*match.span(), "name with identifying context", f"a name with its title, with {context}")
+    named_last = _NAME_LAST.search(sentence)
+    if (
+        named_last
+        and "a child" in cues
+        and not public.is_public_name(named_last.group(1))
+        and not _mentions_public(sentence, public)
+    ):
+        # "The child who held my hand … was Kezia Lomax.": the name the sentence ends on.
+        flag(*named_last.span(1), "name with identifying context", f"a name with {context}")
     sole = _SOLE_ROLE.search(sentence)
     if (
         sole
