@@ -40,6 +40,10 @@ _FILED_IN = re.compile(
     re.I,
 )
 _POSTED_BY_AT = re.compile(r"^posted by:?\s+\S", re.I)
+_STATS = re.compile(r"[·|•,]?\s*\b\d[\d,.]*k?\s+(?:views?|reads?|likes?|hits|shares?)\b", re.I)
+_BY_IN = re.compile(
+    r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+(?P<list>[A-Z][^|·•]{1,80}?)\s*(?=[|·•]|$)"
+)
 _COUNT_IN_HEADER = re.compile(
     r"(?:^|\s)(?:\d+|no|one)\s+(?:comments?|responses?|replies)\b|(?:^|\s)leave a (?:comment|reply)\b", re.I
 )
@@ -112,9 +116,16 @@ def header_fact(line: Line) -> Fact | None:
         edited = _EDITED.search(rest)
         if edited and find_date(edited["when"]) is not None:
             rest = rest[: edited.start()] + rest[edited.end() :]
+        # A page's counts of views, reads or likes in the header ("· 612 views ·") are no facts.
+        rest = _STATS.sub(" ", rest)
         tags: list[str] = []
         filed = _FILED_IN.search(rest)
         author = None
+        by_in = _BY_IN.search(rest) if filed is None else None
+        if by_in:
+            # "by Caspian Hale in Youth justice, Courts" (b2evolution): the author, then the categories.
+            author, tags = by_in["name"].strip(), metadata.split_list(by_in["list"])
+            rest = rest[: by_in.start()] + rest[by_in.end() :]
         if filed:
             tags, author = metadata.list_and_author(filed["list"])
             rest = rest[: filed.start()]
@@ -129,10 +140,13 @@ def header_fact(line: Line) -> Fact | None:
             count = 0 if count is None or count is True else count
             rest = rest[: counted.start()] + rest[counted.end() :]
         # "By NAME | DATE | Category, Category | 5 Comments": a list between bars is its categories.
+        # " - Courts - Permalink" (Dotclear) divides as bars do; a link's name is no category.
         parts = [
             part.strip()
-            for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", rest)
-            if part.strip(" |·•") and not _READING_TIME.match(part.strip())
+            for part in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s|\s[-–]\s", rest)
+            if part.strip(" |·•-–")
+            and not _READING_TIME.match(part.strip())
+            and not metadata.is_link_part(part.strip(" |·•-–,"))
         ]
         if author is None and "|" not in text and parts and _NAME_AFTER_DATE.match(parts[-1]):
             # "March 3, 2017 · 4 min · Nadia Ferreira" (Hugo, Jekyll): the name after the dots.
@@ -403,7 +417,8 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
     clusters: list[tuple[int, int]] = []  # (first index, characters of prose)
     start, size, gap = None, 0, 0
     for i in range(limit):
-        if is_prose(lines[i]):
+        # A long byline ("By NAME on DATE, 18:25 - Courts - Permalink") starts no text.
+        if is_prose(lines[i]) and (start is not None or header_fact(lines[i]) is None):
             if start is None:
                 start, size = i, 0
             size += len(lines[i].text)
@@ -938,6 +953,8 @@ def read_single(
             if fact.label == "byline with an age":
                 post.provenance.setdefault("byline", line.text)  # an age, not a date: kept as printed
             post.tags += [tag for tag in fact.tags if tag not in post.tags]
+            if fact.comments is not None and post.comments is None:
+                post.comments = fact.comments  # "· 3 comments" in the byline (b2evolution)
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue

@@ -388,3 +388,23 @@ def test_a_comment_count_under_the_date_is_no_heading(import_text):
     meta, text = by_title(import_text(page))["Staying put at eighteen"]
     assert meta["comments"] == 5
     assert "Comments" not in text
+
+
+def test_bylines_that_carry_categories_between_dashes_or_after_in(import_text):
+    text = (
+        "Leaving the court at six o'clock every night is not a life anyone should choose.\n\n"
+        "The twenty-six week limit changed the work, and not only for the better, as we all know.\n"
+    )
+    dotclear = "Twenty-six weeks\n\nBy Hermione Bey on Sunday 20 April 2014, 18:25 - Courts - Permalink\n\n"
+    b2evo = (
+        "Appropriate adults\n\n"
+        "03/10/12 11:40:18 pm, by Caspian Hale in Youth justice, Courts · 612 views · 3 comments\n\n"
+    )
+    meta, _ = by_title(import_text(dotclear + text))["Twenty-six weeks"]
+    assert (meta["author"], meta["tags"]) == ("Hermione Bey", ["Courts"])
+    meta, _ = by_title(import_text(b2evo + text, name="b2evo.txt"))["Appropriate adults"]
+    assert (meta["author"], meta["tags"], meta["comments"]) == (
+        "Caspian Hale",
+        ["Youth justice", "Courts"],
+        3,
+    )
