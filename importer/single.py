@@ -939,8 +939,15 @@ def read_single(
         keep_from = last_header + 1
     header_name: Line | None = None  # the first name among the header's lines
     label_under: Line | None = None  # a short label under the title
+    pills = _header_pills(lines, title_at + 1, keep_from)
+    if pills:
+        post.tags += [lines[j].text for j in pills if lines[j].text not in post.tags]
+        first, last = lines[pills[0]].number, lines[pills[-1]].number
+        post.notes.append(f"the short lines {first}-{last} under the byline are its tags")
     for i in range(title_at + 1, keep_from):
         line = lines[i]
+        if i in pills:
+            continue
         fact = header_fact(line)
         if fact is not None:
             if fact.date is not None and _UPDATED.match(line.text):
@@ -1311,6 +1318,20 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
 _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?))?$", re.I)
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 _DASHES = re.compile(r"^[-–—]{1,3}$")
+
+
+def _header_pills(lines: list[Line], start: int, stop: int) -> list[int]:
+    """Tags one a line, packed together straight under the post's byline or date line and
+    over its text (Astra, Divi): their indices, or none."""
+    for i in range(start, stop):
+        if header_fact(lines[i]) is None:
+            continue
+        j = i + 1
+        while j < stop and j - i <= 8 and _pill(lines[j]) and (j == i + 1 or lines[j].blanks_before == 0):
+            j += 1
+        after_text = j < len(lines) and is_prose(lines[j]) and lines[j].blanks_before >= 1
+        return list(range(i + 1, j)) if j - i - 1 >= 2 and after_text else []
+    return []
 
 
 def _pill(line: Line) -> bool:

@@ -408,3 +408,16 @@ def test_bylines_that_carry_categories_between_dashes_or_after_in(import_text):
         ["Youth justice", "Courts"],
         3,
     )
+
+
+def test_tags_one_a_line_under_the_byline(import_text):
+    page = (
+        "Council tax exemption: where are we now?\n"
+        "By Lucian Marsh / 22/01/2019 / 6 Comments\n\n"
+        "Care leavers\nCorporate parenting\nLocal offer\n\n"
+        "Two years ago, only a handful of English councils exempted their care leavers from council tax.\n\n"
+        "That is a real achievement, and it came largely from care leavers, writing to councillors.\n"
+    )
+    meta, text = by_title(import_text(page))["Council tax exemption: where are we now?"]
+    assert meta["tags"] == ["Care leavers", "Corporate parenting", "Local offer"]
+    assert text.startswith("Two years ago")
