@@ -190,7 +190,7 @@ _POSTED_IN = re.compile(
     r"^(?:posted\s+in|(?:parent\s+)?categor(?:y|ies)|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I
 )
 _ENTRY = re.compile(
-    r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged\s+(?P<tags>.+?))?"
+    r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged(?:\s+with)?\s+(?P<tags>.+?))?"
     r"(?:\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<author>.+?))?)?\.\s*(?:bookmark the permalink\.?)?$",
     re.I,
 )
