@@ -307,12 +307,16 @@ _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
 _CLOSING = tuple("’”\"')")
 
 
+# The post navigation: "« Older post title | Newer post title »".
+_PREV_NEXT = re.compile(r"^[«‹←]\s.*\s\|\s.*[»›→]$")
+
+
 def is_prose(line: Line) -> bool:
     words = len(line.text.split())
     text = line.text
     # A question is as often a headline as a sentence, so it needs the length of one.
     if words >= 12:
-        return True
+        return not _PREV_NEXT.match(text)
     if words < 6 or not text.endswith(_SENTENCE) or text.endswith("?"):
         return False
     # A closing quote ends a sentence only after its full stop: 'Why we stopped saying "NFA"' is a headline.
