@@ -530,6 +530,25 @@ def _from_and_date(lines: list[Line], i: int) -> Header | None:
     return Header(match["author"].strip(), when, 2) if when is not None else None
 
 
+_COMMENT_FROM = re.compile(
+    r"^comment from:\s*(?P<author>\S.{0,50}?)(?:\s+\[(?:visitor|member|guest|user)\])?$", re.I
+)
+_IN_REPLY_TO = re.compile(r"^in reply to\s+\S.{0,50}$", re.I)
+
+
+def _comment_from(lines: list[Line], i: int) -> Header | None:
+    """b2evolution: "Comment from: NAME [Visitor]", then "in reply to NAME" perhaps, then
+    "10/04/12 @ 08:15"."""
+    match = _COMMENT_FROM.match(lines[i].text)
+    if not match:
+        return None
+    j = i + 1
+    if j < len(lines) and _IN_REPLY_TO.match(lines[j].text):
+        j += 1
+    when = find_date(lines[j].text.replace("@", "at")) if j < len(lines) else None
+    return Header(match["author"].strip(), when, j - i + 1) if when is not None else None
+
+
 def _posted_under_profile(lines: list[Line], i: int) -> Header | None:
     """phpBB 2: the poster's name over their profile lines, then "Posted: DATE Post subject: …"."""
     match = _POSTED_SUBJECT.match(lines[i].text)
@@ -555,6 +574,7 @@ _THREAD_LAYOUTS = (
     _old_reddit,
     _name_age,
     _from_and_date,
+    _comment_from,
     _posted_under_profile,
 )
 
