@@ -87,6 +87,8 @@ _RULES: list[Rule] = [
         "image credit or notice",
         re.compile(
             r"^((photo(graph)?|image|picture|illustration|header image) by\s.{1,80}"
+            # "Photo: Frontline Practice Weekly / posed by models".
+            r"|(photo(graph)?|image|picture|pic|illustration)( credit)?:\s[^.]{0,80}?posed by models?"
             r"|this article is more than \d+ (years?|months?) old"
             r"|.{1,200}\. (photograph|photo|image|picture): [^.]{1,60})$",
             re.I,

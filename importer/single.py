@@ -75,7 +75,7 @@ _SIGN_UP_CALL = re.compile(r"^(?=.{0,120}$).*\b(?:subscribe|sign up|newsletter|i
 _RULE = re.compile(r"^[-–—_*=~•·\s]{3,}$")
 # A third-person sentence about a writer: "Priya Ashdown is a social worker in …", "Orla is …".
 _BIO = re.compile(
-    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
+    r"^(?:[•·*]\s*)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
     r"(?:is|was|has been|has worked|works|writes|lives|qualified|trained|leads|manages)\b"
 )
 _SENTENCE = tuple(".!?…:;’”\"')")
@@ -1282,7 +1282,9 @@ def _address_date(lines: list[Line], title: str, chrome: list[Dropped]) -> tuple
     return None
 
 
-_TAG_HEADING = re.compile(r"^(?:tags|tagged|topics|labels|filed under|categories|category)\s*:?$", re.I)
+_TAG_HEADING = re.compile(
+    r"^(?:tags|tagged|topics|related topics|labels|filed under|categories|category)\s*:?$", re.I
+)
 
 
 def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
