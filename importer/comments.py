@@ -530,6 +530,17 @@ def _from_and_date(lines: list[Line], i: int) -> Header | None:
     return Header(match["author"].strip(), when, 2) if when is not None else None
 
 
+# Dotclear: "On Sunday 20 April 2014, 21:02 by Ambrose Tulliver".
+_ON_DATE_BY = re.compile(r"^on\s+(?P<date>.{6,60}?),?\s+by\s+(?P<author>\S.{0,50})$", re.I)
+
+
+def _on_date_by(lines: list[Line], i: int) -> Header | None:
+    match = _ON_DATE_BY.match(lines[i].text)
+    if not match or (when := find_date(match["date"])) is None:
+        return None
+    return Header(match["author"].strip(), when)
+
+
 _COMMENT_FROM = re.compile(
     r"^comment from:\s*(?P<author>\S.{0,50}?)(?:\s+\[(?:visitor|member|guest|user)\])?$", re.I
 )
@@ -565,7 +576,7 @@ def _posted_under_profile(lines: list[Line], i: int) -> Header | None:
 # Where a thread's headers are, this one is read too; alone it could be a related post's line.
 _IN_THREAD_LAYOUTS = (_name_then_date,)
 # Every comment-header layout, tried in order; the pairs layout only where no "says" header is.
-_LAYOUTS = (_says, _submitted, _name_and_date, _forum_reply)
+_LAYOUTS = (_says, _submitted, _name_and_date, _forum_reply, _on_date_by)
 _THREAD_LAYOUTS = (
     _forum_by,
     _numbered,

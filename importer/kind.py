@@ -69,6 +69,8 @@ def _dated_titles(lines: list[Line], counted_only: bool = False) -> int:
     for i in range(len(lines) - 2):
         if not title_like(lines[i]) or not lines[i].blanks_after <= 2:
             continue
+        if comments.section_heading(lines[i].text) is not None:
+            continue  # "Comments" over its first comment's date line
         fact = header_fact(lines[i + 1])
         text = i + 2
         # Weebly prints the post's comment count between its date and its text.
