@@ -30,6 +30,14 @@ from .topics import Topics, load_topics, respell, suggest
 
 def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
     """One raw page, from bytes to posts with bodies and dates (slugs come later)."""
+    try:
+        return _read_page(data, path, hint)
+    finally:
+        # A page's month-first dates are its own: the next page, or any other reading, starts UK.
+        set_page_order(True)
+
+
+def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
     decoded = decode(data)
     lines = split_lines(decoded.text)
     pinned: list[Dropped] = []

@@ -68,3 +68,10 @@ def test_a_time_next_to_the_date_is_read_with_it(form, day):
 )
 def test_numbers_that_are_not_dates_are_not_read_as_dates(text):
     assert find_date(text) is None
+
+
+def test_a_month_first_page_leaves_the_next_reading_day_first():
+    from importer.pipeline import read_page
+
+    read_page(b"A post\n\nPosted 12/25/2014\n\nWords that make a paragraph of text for the post.\n", "us.txt")
+    assert find_date("2/1/2000").when.month == 1
