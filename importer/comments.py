@@ -56,7 +56,7 @@ _SECTION = re.compile(
 )
 _SAYS = re.compile(
     r"^(?:\d+\.\s+)?(?P<author>[^\s.,!?].{0,60}?)(?:\s+on\s+(?P<date>.{6,60}?))?\s+"
-    r"(?:says|said|wrote|writes)\s*(?::|\.\.\.|…)?$",
+    r"(?:says|said|wrote|writes|responded|replied|commented)\s*(?::|\.\.\.|…)?$",
     re.I,
 )
 # "Nadia Firth wrote on 12/06/2008 09:20:"
