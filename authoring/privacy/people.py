@@ -113,7 +113,7 @@ _CUES = {
         r"(?:driver|cleaner|nurse|teacher|porter|receptionist|cook|chef|barber|hairdresser|mechanic|"
         r"carer|assistant|manager|officer|worker)\s+(?:for|at)",
         # A family's own business: "her grandad runs the chip shop by the station".
-        r"(?:runs|owns|manages|keeps)\s+(?:the|a|that)\s+(?:[\w'’-]+\s+){0,2}(?:shop|pub|caf[eé]|chippy|"
+        r"(?:runs?|owns?|manages?|keeps?|ran|owned)\s+(?:the|a|that)\s+(?:[\w'’-]+\s+){0,2}(?:shop|pub|caf[eé]|chippy|"
         r"takeaway|garage|salon|newsagents?|bakery|butchers?|farm|B&B|guest house|hotel|stall|pharmacy|"
         r"post office|launderette|off[- ]licence)",
     ),
@@ -677,6 +677,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     for match in _FAMILY_NAME.finditer(sentence):
         if match.group(0).startswith("The") and sentence[: match.start()].strip(" \"“‘'"):
             continue  # "The Times" within a sentence is a title; "The Pellings on …" opens one
+        if re.search(r"\b(?:in|across|around|over|up|through)\s+$", sentence[: match.start()], re.I):
+            continue  # "in the Dales", "across the Pennines": a place
         if re.match(r"\s+of\b", sentence[match.end() :]) or re.search(
             r"[A-Z]\w*\s+the\s+$", sentence[: match.start(1)]
         ):
