@@ -158,7 +158,8 @@ _COMMENTS = re.compile(
 )
 _FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
 _TAGGED = re.compile(
-    r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?|keywords|defined tags for this entry):?"
+    r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?(?:\s+covered)?|themes|subjects|keywords"
+    r"|defined tags for this entry):?"
     r"\s+(?P<list>.+?)\.?$",
     re.I,
 )
@@ -291,7 +292,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
     r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
-    r"|label|topic|keywords|defined tags|#)",
+    r"|label|topic|keywords|defined tags|themes|subjects|#)",
     re.I,
 )
 

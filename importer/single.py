@@ -52,7 +52,12 @@ _BLOGGER_FOOTER = re.compile(
     r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
 # "Forums: Youth justice" is a Drupal forum post's container, printed as its tags are.
-_LABELS = re.compile(r"^(?:labels|topics|tags|filed under|posted in|forums?)\s*:\s*(?P<list>.+)$", re.I)
+_LABELS = re.compile(
+    r"^(?:labels|topics(?: covered)?|themes|subjects|tags|filed under|posted in|forums?)\s*:\s*(?P<list>.+)$",
+    re.I,
+)
+# Tags set out with dots between, under a title: "Fostering · Matching · Placement stability".
+_DOT_LIST = re.compile(r"^[\w'’&-]+(?:\s+[\w'’&-]+){0,2}(?:\s+[·•]\s+[\w'’&-]+(?:\s+[\w'’&-]+){0,2}){2,8}$")
 _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:\s+[\w’'-]+)*\s*)+$")
 _END = re.compile(
     r"^(?:related(?: posts| articles| stories| content| reading| news| links| topics| blogs)?"
@@ -400,6 +405,7 @@ def _title_candidate(line: Line) -> bool:
         and not comments.is_furniture(text)
         and not _READING_TIME.match(text)
         and not _SHORT_MONTH_YEAR.match(text)
+        and not _DOT_LIST.match(text)
         and header_fact(line) is None
         and footer_fact(line) is None
         and metadata.footer_line(text) is None
@@ -969,6 +975,9 @@ def read_single(
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
+        if i == title_at + 1 and _DOT_LIST.match(line.text):
+            post.tags += [tag for tag in re.split(r"\s+[·•]\s+", line.text) if tag not in post.tags]
+            continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
         if i == title_at + 1 and _tag_under_title(lines, i):
@@ -1295,6 +1304,11 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
     for i in range(start, min(end, last_text + 8)):
         if not _TAG_HEADING.match(lines[i].text):
             continue
+        if lines[i].text.lower().startswith("categor") and any(
+            lines[k].number != lines[k - 1].number + lines[k].blanks_before + 1
+            for k in range(last_text + 1, i + 1)
+        ):
+            continue  # page chrome (a share row) between the text and "Categories": the sidebar's widget
         j = i + 1
         while (
             j < end

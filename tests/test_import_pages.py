@@ -421,3 +421,30 @@ def test_tags_one_a_line_under_the_byline(import_text):
     meta, text = by_title(import_text(page))["Council tax exemption: where are we now?"]
     assert meta["tags"] == ["Care leavers", "Corporate parenting", "Local offer"]
     assert text.startswith("Two years ago")
+
+
+def test_a_dotted_tag_row_under_the_title_and_a_sidebar_category_list(import_text):
+    page = (
+        "Practice Matters\nHome\nBlog\n\n"
+        "Matching is not a spreadsheet\nFostering · Matching · Placement stability\n"
+        "Written by Dorcas Mbatha on 12 May 2019\n\n"
+        "Every matching meeting I have sat in starts with a spreadsheet: ages, needs and bedrooms.\n\n"
+        "The best matches I have seen came from someone who knew the carer and the child well.\n\n"
+        "Share this:\nFacebook\nTwitter\n\nCategories\nAdoption\nLeaving care\nYouth justice\n"
+    )
+    meta, text = by_title(import_text(page))["Matching is not a spreadsheet"]
+    assert meta["tags"] == ["Fostering", "Matching", "Placement stability"]
+    assert "category" not in meta
+    assert text.startswith("Every matching meeting")
+
+
+def test_topics_covered_is_a_tag_list(import_text):
+    page = (
+        "Sitting behind the parents\n7 March 2021\n\n"
+        "I spend most of my court days sitting behind the parents, not beside them, as I should.\n\n"
+        "I ask the usher before the hearing whether I can take the back row of the court.\n\n"
+        "Topics covered: courts, care proceedings, parents\n"
+    )
+    meta, text = by_title(import_text(page))["Sitting behind the parents"]
+    assert meta["tags"] == ["courts", "care proceedings", "parents"]
+    assert "Topics" not in text
