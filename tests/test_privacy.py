@@ -706,3 +706,13 @@ def test_a_household_a_nickname_put_first_and_a_family_business_are_found(senten
 
 def test_a_paper_named_within_a_sentence_is_no_family():
     assert [f.kind for f in scan("Her report for The Times was read in every team in the county.")] == []
+
+
+def test_a_surname_alone_stands_for_a_public_person_not_an_organisation_or_a_place():
+    from authoring.privacy.public import public_list
+
+    public = public_list()
+    assert public.is_public_name("Laming") and public.is_public_name("Munro")
+    assert not public.is_public_name("Street") and not public.is_public_name("Office")
+    text = "The carers in the end terrace on Tithebarn Street have had three of our newborns this year."
+    assert "street name" in kinds(text)

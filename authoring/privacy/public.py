@@ -11,6 +11,7 @@ import yaml
 
 PUBLIC_FILE = Path(__file__).with_name("public.yaml")
 _SECTIONS = ("public_figures", "public_cases", "public_case_aliases", "organisations", "fictional")
+_PEOPLE_SECTIONS = ("public_figures", "public_cases", "public_case_aliases", "fictional")
 # However a post words it, saying its people are changed, merged or invented
 # marks the paragraph as composite; the editors' phrases in public.yaml add to
 # this.
@@ -91,10 +92,15 @@ def public_list(path: Path = PUBLIC_FILE) -> PublicList:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     # A mapping ("alias: case") gives its aliases; the case is listed as well.
     names = {_clean(str(n)) for section in _SECTIONS for n in _entries(data.get(section)) if str(n).strip()}
+    # A surname alone stands for a listed person; the last word of an organisation or a
+    # place ("Street" of "Downing Street", "Office" of "Home Office") stands for nothing.
+    people = {
+        _clean(str(n)) for section in _PEOPLE_SECTIONS for n in _entries(data.get(section)) if str(n).strip()
+    }
     markers = [str(m) for m in data.get("composite_markers") or []]
     return PublicList(
         names=frozenset(names),
-        ends=frozenset(" ".join(n.split()[i:]) for n in names for i in range(1, len(n.split()))),
+        ends=frozenset(" ".join(n.split()[i:]) for n in people for i in range(1, len(n.split()))),
         helplines=frozenset(_digits(str(n)) for n in data.get("helplines") or []),
         emails=tuple(str(e).lower() for e in data.get("emails") or []),
         handles=frozenset(str(h).lower() for h in data.get("handles") or []),
