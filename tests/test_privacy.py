@@ -709,8 +709,6 @@ def test_a_paper_named_within_a_sentence_is_no_family():
 
 
 def test_a_surname_alone_stands_for_a_public_person_not_an_organisation_or_a_place():
-    from authoring.privacy.public import public_list
-
     public = public_list()
     assert public.is_public_name("Laming") and public.is_public_name("Munro")
     assert not public.is_public_name("Street") and not public.is_public_name("Office")
