@@ -562,6 +562,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
             continue
+        if all(t.text.lower() in _CAPITAL_WORDS for t in ent):
+            continue  # "Children" the model takes for a person: a word, capitalised
         word_before = re.search(r"[\w'’]+\s+$", sentence[: ent.start_char])
         if _public_alias(sentence[ent.start_char :], public) or (
             word_before and _REVIEW_ALIAS.match(sentence[word_before.start() :])
