@@ -48,6 +48,21 @@ def run_pelican_here(pelican) -> BaseException | None:
     return None
 
 
+def _pagefind() -> list[str]:
+    """Pagefind's own program, started straight away: through ``python -m pagefind`` each
+    run would first start a Python (about 0.07 s, once per part of the index). As that
+    wrapper does, ``PAGEFIND_BINARY_PATH`` names another program to run."""
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        return [named]
+    try:
+        from pagefind_bin import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, OSError):
+        return [sys.executable, "-m", "pagefind"]
+
+
 def run_pagefind(
     site: Path | str,
     cwd: Path | None = None,
@@ -59,7 +74,7 @@ def run_pagefind(
     """Index a built site for search; Pagefind writes its index beside the pages, or ``into``.
 
     ``background``: at a lower priority, so that it never slows a build waited for."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    command = [*_pagefind(), "--site", str(site), "--silent"]
     if into is not None:
         command += ["--output-path", str(into)]
     nice = shutil.which("nice") if background else None
@@ -74,11 +89,15 @@ BODY_MARK = b"data-pagefind-body"
 # Files of a Pagefind bundle named by their content: one already there is not
 # written again, so a bundle kept from the last index saves compressing them.
 _HASHED = ("fragment", "index", "filter")
-_WORK_FORMAT = 2
+_WORK_FORMAT = 3
 # Pages per part of the index: an edit makes its part again, not the whole index.
 SHARD_PAGES = 1000
 # The parts besides the first, which is ``pagefind/`` itself, for the search page to merge.
 SHARD_LIST = "shards.json"
+# What Pagefind's search reads first. A merged part is read with the first part's
+# WebAssembly and scripts (``mergeIndex`` loads no WebAssembly of its own), so it
+# keeps only this and the files named by their content.
+ENTRY = "pagefind-entry.json"
 
 
 @dataclass
@@ -236,7 +255,7 @@ def _referenced(bundle: Path) -> set[str] | None:
     import cbor2
 
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
         keep = set()
         for language in entry["languages"].values():
             meta = f"pagefind.{language['hash']}.pf_meta"
@@ -296,22 +315,27 @@ def _shards(pages: dict[str, list], per_shard: int) -> list[dict[str, list]]:
 
 
 def _run_pagefind_on(view: Path, out: Path, background: bool) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "pagefind", "--site", str(view), "--output-path", str(out), "--silent"]
+    command = [*_pagefind(), "--site", str(view), "--output-path", str(out), "--silent"]
     nice = shutil.which("nice") if background else None
     if nice:
         command = [nice, "-n", "10", *command]
     return subprocess.run(command, capture_output=True, check=False)
 
 
-def _index_part(view: Path, out: Path, background: bool) -> subprocess.CompletedProcess:
+def _index_part(view: Path, out: Path, merged: bool, background: bool) -> subprocess.CompletedProcess:
     """Index one part into ``out``, which holds the last index's files of that part; then
-    delete the ones it no longer uses."""
+    delete the ones it no longer uses. ``merged``: a part the search page merges into the
+    first, which keeps only what a merged index is read from."""
     made = _run_pagefind_on(view, out, background)
     if made.returncode == 0 and not _prune(out):
         # An index this cannot read is made again from nothing rather than kept unpruned.
         for relative in _files_under(out, own=True):
             (out / relative).unlink()
         made = _run_pagefind_on(view, out, background)
+    if made.returncode == 0 and merged:
+        for relative in set(_files_under(out, own=True)) - set(_hashed_files(out)):
+            if relative != ENTRY:
+                (out / relative).unlink()
     return made
 
 
@@ -378,7 +402,7 @@ def update_search_index(
             if number and not shard:
                 continue
             old, out = (live, bundle) if number == 0 else (live / str(number), bundle / str(number))
-            here = (old / "pagefind-entry.json").is_file()
+            here = (old / ENTRY).is_file()
             if here and number < len(before) and before[number] == states[number]:
                 _mirror(out, _own_files(old), own=True)  # as it was: not made again
                 continue
@@ -392,7 +416,7 @@ def update_search_index(
             view = views / str(number)
             _link_view(view, site, shard)
             # A site with no marked page at all: Pagefind indexes every page's body, as it always has.
-            todo.append((site if not pages else view, out))
+            todo.append((site if not pages else view, out, number > 0))
         workers = max(1, min(len(todo), os.cpu_count() or 1))
         writing.touch()
         with ThreadPoolExecutor(workers) as pool:
@@ -464,7 +488,7 @@ def _bundle_stamp(bundle: Path) -> list | None:
     """Changes when the live bundle is replaced or its entry file touched. Not the folder's
     own inode: a build carries the bundle into its new site as a new folder of hard links."""
     try:
-        entry = (bundle / "pagefind-entry.json").stat()
+        entry = (bundle / ENTRY).stat()
     except OSError:
         return None
     return [entry.st_ino, entry.st_size, entry.st_mtime_ns]

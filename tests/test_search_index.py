@@ -115,6 +115,9 @@ def test_the_index_finds_what_pagefind_over_the_whole_site_finds(
     assert update_search_index(out, per_shard=per_shard).returncode == 0
     parts = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
     assert len(parts) == (0 if per_shard == 1000 else 7)
+    for part in parts:  # read with the first part's scripts and WebAssembly: none of its own
+        kept = {p.name for p in (out / "pagefind" / part).iterdir() if p.is_file()}
+        assert kept and all(n == "pagefind-entry.json" or n.endswith(".pf_meta") for n in kept), kept
     # As the site was indexed before: Pagefind over every page of it.
     whole = run_pagefind(out, capture=True, into=out / "whole")
     assert whole.returncode == 0, whole.stderr
