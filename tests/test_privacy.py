@@ -485,6 +485,12 @@ def test_the_only_one_in_a_place_to_hold_a_job_is_found(text):
     assert "identifying details together" in kinds(text), text
 
 
+def test_a_name_in_lower_case_and_a_username_without_an_at_are_found():
+    result = score(load_corpus(CORPORA / "patterns6"))
+    assert result.risky >= 10 and result.safe >= 8
+    assert result.recall == 1.0, [c.text for c in result.misses]
+
+
 def test_one_hearing_or_one_public_moment_is_found_without_a_name():
     result = score(load_corpus(CORPORA / "patterns5"))
     assert result.risky >= 10 and result.safe >= 10
@@ -492,7 +498,8 @@ def test_one_hearing_or_one_public_moment_is_found_without_a_name():
 
 
 @pytest.mark.parametrize(
-    "corpus", ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3", "patterns4", "patterns5"]
+    "corpus",
+    ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3", "patterns4", "patterns5", "patterns6"],
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):
     result = score(load_corpus(CORPORA / corpus))

@@ -121,14 +121,20 @@ _ROLE_MAILBOX = re.compile(
     r"comments|letters|news|webmaster|feedback|duty|mash|referrals|safeguarding)[@.]",
     re.I,
 )
+_PLATFORMS = (
+    # Written as people write them in a hurry too: "her insta", "on snapchat".
+    r"(?:TikTok|Snapchat|Snap|Instagram|Insta|Facebook|Twitter|YouTube|Discord|WhatsApp|Roblox|"
+    r"Xbox|PlayStation|PSN|Twitch|Threads|Telegram|Kik|Bluesky|Fortnite|Minecraft|Steam|"
+    r"tiktok|snapchat|instagram|insta|facebook|twitter|youtube|discord|whatsapp|roblox|xbox|twitch|telegram)"
+)
 _PLATFORM_NAME = re.compile(
-    r"\b(?:TikTok|Snapchat|Instagram|Insta|Facebook|Twitter|X|YouTube|Discord|WhatsApp|Roblox|Xbox|PlayStation|"
-    r"Twitch|Threads|Telegram|Kik|Bluesky)\b[^.;\n]{0,30}?\b(?:as|name\s+is|called|username|handle|user|"
+    rf"\b(?:{_PLATFORMS}|X)\b[^.;\n]{{0,30}}?\b(?:as|name\s+is|called|username|handle|user|"
     r"profile|account|gamertag|tag)\b\s*(?:is\s+)?['‘\"“]?(?P<h>(?=[\w.]*[._\d])[\w.]{3,30}[\w]|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,3})"
 )
-_PLATFORMS = (
-    r"(?:TikTok|Tiktok|Snapchat|Snap|Instagram|Insta|Facebook|Twitter|YouTube|Youtube|Discord|WhatsApp|Roblox|"
-    r"Xbox|PlayStation|PSN|Twitch|Threads|Telegram|Kik|Bluesky|Fortnite|Minecraft|Steam)"
+# Words joined by underscores are nobody's prose: a username, with or without
+# a platform beside it ("jade_rose_xo posted the pictures").
+_UNDERSCORED = re.compile(
+    r"(?<![\w@./:#=?&%~-])[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![\w@/-]|\.[A-Za-z0-9])"
 )
 # A handle written without its @ is told from a word by its shape: a dot,
 # underscore or digit inside ("imranbeats_07", "lily.rose.x"), and a letter.
@@ -248,6 +254,10 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         own = _OWN_HANDLE.search(text[max(0, match.start() - 120) : match.start()])
         if not public.is_public_handle("@" + match.group(group)) and not own:
             add(match, "social media handle", "a username near a social media platform", group)
+    for match in _UNDERSCORED.finditer(text):
+        own = _OWN_HANDLE.search(text[max(0, match.start() - 120) : match.start()])
+        if not public.is_public_handle("@" + match.group(0)) and not own:
+            add(match, "social media handle", "a username (words joined by underscores)")
     hits += _phone(text, public)
     for match in _NHS.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 from . import identifiers
 from .finding import Hit
@@ -367,6 +368,24 @@ _TOWN_ENDING = re.compile(
 )
 
 
+_FRAMED_AGE_AFTER = re.compile(
+    rf"\s*,\s*(?:aged?\s+|then\s+(?:only\s+)?|now\s+|just\s+)?{_AGE_NUM}(?:\s+and\s+a\s+half)?\s*[,)]"
+)
+
+
+def _doer(doc, token) -> bool:
+    """ "Jayden was back at contact", "little Aiden has": a name that ends like a town
+    (-den, -by, -ton) but opens the sentence, or follows a word of family or fondness,
+    and does something."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[: token.i]
+    return (
+        following is not None
+        and following.tag_ in ("VBD", "VBZ", "MD")
+        and all(t.text.lower() in _BEFORE_NAMES or not t.text.strip(" \"“‘'(") for t in before)
+    )
+
+
 def _in_title_run(doc, token) -> bool:
     """ "Foster Care Fortnight", "Royal Courts": a capitalised phrase, not a person."""
     if token.i == 0:
@@ -503,6 +522,56 @@ def _may_name(sentence: str, lower_words: set[str]) -> bool:
     return False
 
 
+# A given name written in lower case ("little jayden", "our kai", "mia (14)",
+# "tyler kicked off again") is a name where only a person can stand: after a
+# word of fondness or family, before an age, or as the one doing something at
+# the start of a sentence.
+_LOWER_NAME = re.compile(
+    r"\b(?:little|our|baby|wee|young|my|cheeky|poor|lovely|big|sweet|brave|bless)\s+(?P<fond>[a-z][a-z'’-]{2,})\b"
+    r"|\b(?P<aged>[a-z][a-z'’-]{2,})(?=\s*\(\d{1,2}\)|,\s+\d{1,2}\s*[,.]|\s+(?:aged|age)\s+\d{1,2}\b)"
+    r"|^[\s\"“‘'(*_-]*(?:(?:so|and|but|then|anyway|well|now|today|yesterday|tonight|honestly|basically)\b,?\s+)?"
+    r"(?P<doer>[a-z][a-z'’-]{2,})(?=\s+(?:was|is|has|had|did|said|says|told|tells|went|came|got|"
+    r"kicked|ran|started|moved|turned|wants|wanted|keeps|kept|asked|rang|called|cried|smiled|laughed|loves|"
+    r"hates|won|lost|lives|lived|stays|stayed|goes|comes|gets|loved|hated|refused|won't|wouldn't|can't|didn't|"
+    r"doesn't|isn't|wasn't|and\s+(?:his|her|their)\b))"
+)
+# Words of talk that the names dictionary also lists ("nan", "hun", "bae").
+_TALK = {
+    "nan", "nana", "nanna", "bae", "hun", "hon", "cos", "coz", "ok", "ma", "pa", "lil", "babe", "bro", "sis",
+    "mam", "mammy", "mummy", "daddy", "grandma", "grandpa", "granny", "gran", "aunty", "auntie", "uncle",
+}  # fmt: skip
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    lines = (Path(__file__).parent / "name_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _lower_name(word: str) -> bool:
+    plain = word.lower().rstrip("'’s")
+    return (
+        word.islower()
+        and plain not in _name_words()
+        and plain not in _TALK
+        and plain not in _CAPITAL_WORDS
+        and is_first_name(plain)
+    )
+
+
+def _capitalise_names(sentence: str) -> str:
+    """The sentence with each lower-case given name in a person's place capitalised,
+    so the rest of the scan reads it as a name; its length is the same."""
+    chars = None
+    for match in _LOWER_NAME.finditer(sentence):
+        group = match.lastgroup
+        word = match.group(group)
+        if _lower_name(word):
+            chars = chars or list(sentence)
+            chars[match.start(group)] = word[0].upper()
+    return "".join(chars) if chars else sentence
+
+
 def scan(text: str, public: PublicList) -> list[Hit]:
     work: list[tuple[int, str, list[str]]] = []
     hits: list[Hit] = []
@@ -511,6 +580,7 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         if not paragraph.strip() or public.markers.search(paragraph):
             continue
         for s_start, sentence in _sentences(paragraph, p_start):
+            sentence = _capitalise_names(sentence)
             household = _known_household(sentence)
             if household:
                 why = "a child or family picked out by a small place and what is known about them there"
@@ -614,15 +684,19 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             and not re.match(r"\s*/", after)
             and not before.rstrip().endswith("/")
             and not _in_title_run(doc, token)
-            and not (token.i in place_tokens and _TOWN_ENDING.search(token.text))
+            and not (
+                token.i in place_tokens
+                and _TOWN_ENDING.search(token.text)
+                # Children's names end so too: "Jayden", "Aiden", "Ruby", "Toby"; and no
+                # town is followed by an age.
+                and not (re.search(r"(?:den|by)$", token.text) and _doer(doc, token))
+                and not _FRAMED_AGE_AFTER.match(after)
+            )
             # "Strand, London WC2A 2LL": the word before a postcode is its town.
             and not identifiers.POSTCODE.match(after.lstrip(" ,"))
         )
         proper = _pos(token) == "PROPN" and token.i not in place_tokens
-        framed_age = re.match(
-            rf"\s*,\s*(?:aged?\s+|then\s+(?:only\s+)?|now\s+|just\s+)?{_AGE_NUM}(?:\s+and\s+a\s+half)?\s*[,)]",
-            after,
-        )
+        framed_age = _FRAMED_AGE_AFTER.match(after)
         town = token.i in place_tokens and _TOWN_ENDING.search(token.text)
         if not (known or proper or (framed_age and not town)):
             continue
