@@ -67,6 +67,7 @@ _END = re.compile(
     r"|share this(?: post| article| story| page)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
     r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site)"
+    r"|(?:post|posts|article|entry|entries|blog) navigation"
     # A press release's text ends at "ENDS"; its notes to editors follow.
     r"|-*\s*ends\s*-*)\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
@@ -392,6 +393,15 @@ _NAV_WORDS = {
 }
 
 
+# A byline's label on a line of its own, the name on the next ("Written by" /
+# "Daniela Moorcroft"): never the title.
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|published|words|story|text|reported|edited|photos?|interview)\s+)?by\s*:?$"
+    r"|^(?:author|authors|writer|posted|published)\s*:?$",
+    re.I,
+)
+
+
 def _title_candidate(line: Line) -> bool:
     """A line that could be a post's title: short, unpunctuated at its end, not a label row."""
     text = line.text
@@ -404,6 +414,7 @@ def _title_candidate(line: Line) -> bool:
         and not comments.is_form_line(text)
         and not comments.is_furniture(text)
         and not _READING_TIME.match(text)
+        and not _BYLINE_LABEL.match(text)
         and not _SHORT_MONTH_YEAR.match(text)
         and not _DOT_LIST.match(text)
         and header_fact(line) is None
@@ -975,6 +986,11 @@ def read_single(
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
+        if _BYLINE_LABEL.match(line.text) and i + 1 < keep_from and _name_line(lines[i + 1]):
+            # "Written by" over "Daniela Moorcroft" (Webflow): the name is the byline.
+            post.author = post.author or _name_of(lines[i + 1])
+            dropped.append(Dropped(line.number, line.text, "post header (its author)"))
+            continue
         if i == title_at + 1 and _DOT_LIST.match(line.text):
             post.tags += [tag for tag in re.split(r"\s+[·•]\s+", line.text) if tag not in post.tags]
             continue
@@ -1356,7 +1372,7 @@ def _header_pills(lines: list[Line], start: int, stop: int) -> list[int]:
 
 def _pill(line: Line) -> bool:
     """A tag printed on a line of its own; a furniture heading ("About the author") is none."""
-    return bool(_PILL.match(line.text)) and not _END.match(line.text)
+    return bool(_PILL.match(line.text)) and not _END.match(line.text) and not _BYLINE_LABEL.match(line.text)
 
 
 # Where two links meet in a paste, a lower-case letter runs straight into a capital.
