@@ -573,6 +573,17 @@ def _posted_under_profile(lines: list[Line], i: int) -> Header | None:
     return Header(lines[j].text, when)
 
 
+_SIGNED_IN = re.compile(r"^(?:logged|signed)\s+in\s+(?:via|with|through)\s+\w[\w+ ]{1,20}$", re.I)
+
+
+def _name_over_sign_in(lines: list[Line], i: int) -> Header | None:
+    """A name over "logged in via Facebook" (The Conversation, Livefyre): a comment with no date."""
+    text = lines[i].text
+    if i + 1 < len(lines) and _SIGNED_IN.match(lines[i + 1].text) and _NAME_LIKE.match(text):
+        return Header(text, None, 2)
+    return None
+
+
 # Where a thread's headers are, this one is read too; alone it could be a related post's line.
 _IN_THREAD_LAYOUTS = (_name_then_date,)
 # Every comment-header layout, tried in order; the pairs layout only where no "says" header is.
@@ -587,6 +598,7 @@ _THREAD_LAYOUTS = (
     _from_and_date,
     _comment_from,
     _posted_under_profile,
+    _name_over_sign_in,
 )
 
 
@@ -927,7 +939,9 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
 
 # What a thread's comment header says besides its author and date.
 _UNKEPT = re.compile(
-    rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d|\bmember\b|→|\bmod\b", re.I
+    rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d|\bmember\b|→|\bmod\b"
+    r"|^(?:logged|signed)\s+in\s+(?:via|with|through)\b",
+    re.I,
 )
 _IN_REPLY_TO = re.compile(r"^in reply to\s+(?P<name>.{1,60}?)\.?$", re.I)
 

@@ -189,8 +189,13 @@ _POSTED_DATE = re.compile(
 # Xanga joins a footer's parts with dashes: "Posted … - 4 eProps - 3 comments - add comment".
 _DASH_SPLIT = re.compile(r"\s+-\s+")
 _POSTED_IN = re.compile(
-    r"^(?:posted\s+in|(?:parent\s+)?categor(?:y|ies)|filed\s+in):?\s+(?P<list>.+?)\.?$", re.I
+    r"^(?:posted\s+in|(?:parent\s+)?categor(?:y|ies)|filed\s+in|categori[sz]ed(?:\s+(?:as|in|under))?):?"
+    r"\s+(?P<list>.+?)\.?$",
+    re.I,
 )
+# "Categorized as Practice Tagged assessment, language" (Twenty Twenty-One): two parts
+# with no bar between them, the second starting with a capital.
+_TAGGED_AFTER = re.compile(r"(?<=\S)\s+(?=(?:Tagged|Tags:)\s)")
 _ENTRY = re.compile(
     r"^this entry was posted in\s+(?P<cats>.+?)(?:\s+and tagged(?:\s+with)?\s+(?P<tags>.+?))?"
     r"(?:\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<author>.+?))?)?\.\s*(?:bookmark the permalink\.?)?$",
@@ -337,6 +342,7 @@ def footer_line(text: str) -> Footer | None:
         return None
     footer = Footer()
     parts = [part.strip() for part in _BAR_SPLIT.split(text)] if "|" in text else [text.strip()]
+    parts = [piece for part in parts for piece in _TAGGED_AFTER.split(part)]
     if all(_footer_part(part, footer) for part in parts):
         return footer
     return _dashed_footer(text)

@@ -393,6 +393,11 @@ _NAV_WORDS = {
 }
 
 
+_DISCLOSURE = re.compile(
+    r"^(?:disclosure statement|disclosures?|partners|conflicts? of interest|declarations? of interests?"
+    r"|competing interests)\s*:?$",
+    re.I,
+)
 # A byline's label on a line of its own, the name on the next ("Written by" /
 # "Daniela Moorcroft"): never the title.
 _BYLINE_LABEL = re.compile(
@@ -958,6 +963,22 @@ def read_single(
         while last_header + 1 < body_start and _header_or_count(lines[last_header + 1]) is not None:
             last_header += 1
         keep_from = last_header + 1
+    # "Disclosure statement" and "Partners" with a paragraph each over the text (The
+    # Conversation): the publisher's notes on its authors, not the post.
+    while keep_from < stop:
+        if _DISCLOSURE.match(lines[keep_from].text) and keep_from + 1 < stop:
+            heading = lines[keep_from]
+            dropped.append(Dropped(heading.number, heading.text, "post header (disclosure)"))
+            keep_from += 1
+        elif keep_from == 0 or not _DISCLOSURE.match(lines[keep_from - 1].text):
+            break
+        end_of = keep_from + 1
+        while end_of < stop and lines[end_of].blanks_before == 0:
+            end_of += 1
+        notes = lines[keep_from:end_of]
+        dropped += [Dropped(line.number, line.text, "post header (disclosure)") for line in notes]
+        keep_from = end_of
+        body_start = max(body_start, keep_from)
     header_name: Line | None = None  # the first name among the header's lines
     label_under: Line | None = None  # a short label under the title
     pills = _header_pills(lines, title_at + 1, keep_from)
@@ -987,8 +1008,17 @@ def read_single(
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
             continue
         if _BYLINE_LABEL.match(line.text) and i + 1 < keep_from and _name_line(lines[i + 1]):
-            # "Written by" over "Daniela Moorcroft" (Webflow): the name is the byline.
-            post.author = post.author or _name_of(lines[i + 1])
+            # "Written by" over "Daniela Moorcroft" (Webflow): the name is the byline. Under
+            # "Authors", each name over its affiliation (The Conversation): all of them.
+            names = [_name_of(lines[i + 1])]
+            if line.text.lower().startswith("authors"):
+                j = i + 2
+                while j < keep_from and lines[j].blanks_before == 0:
+                    if _name_line(lines[j]) and not _name_line(lines[j - 1]):
+                        names.append(_name_of(lines[j]))
+                    j += 1
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            post.author = post.author or joined
             dropped.append(Dropped(line.number, line.text, "post header (its author)"))
             continue
         if i == title_at + 1 and _DOT_LIST.match(line.text):
