@@ -273,3 +273,34 @@ def drop_toolbar(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     return lines[last + 1 :], [
         Dropped(line.number, line.text, "web archive toolbar") for line in lines[: last + 1]
     ]
+
+
+# A table of contents over the text: its heading, then the text's own headings one a
+# line, each printed again further down (Hashnode, Ghost, many news sites).
+_CONTENTS = re.compile(
+    r"^(?:table of contents|contents|in this (?:article|post|guide|piece)|on this page|jump to(?: section)?"
+    r"|skip to section|quick links)\s*:?$",
+    re.I,
+)
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•·*])\s+")
+
+
+def _short(line: Line) -> bool:
+    return len(line.text.split()) < 15
+
+
+def drop_contents(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """The lines of a table of contents, found by its heading and its entries' repeats."""
+    for i, line in enumerate(lines):
+        if not _CONTENTS.match(line.text):
+            continue
+        j = i + 1
+        while j < len(lines) and (j == i + 1 or not lines[j].blanks_before) and _short(lines[j]):
+            j += 1
+        entries = lines[i + 1 : j]
+        later = {_ENTRY_NUMBER.sub("", other.text).casefold() for other in lines[j:]}
+        if len(entries) >= 2 and all(_ENTRY_NUMBER.sub("", e.text).casefold() in later for e in entries):
+            dropped = [Dropped(other.number, other.text, "table of contents") for other in lines[i:j]]
+            gap = max(line.blanks_before, lines[j].blanks_before)
+            return [*lines[:i], replace(lines[j], blanks_before=gap), *lines[j + 1 :]], dropped
+    return lines, []

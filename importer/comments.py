@@ -509,11 +509,19 @@ def _name_over_date(lines: list[Line], i: int) -> Header | None:
     text = lines[i].text
     if i + 1 >= len(lines) or not _NAME_LIKE.match(text) or len(text.split()) > 5:
         return None
-    when = _pure_date(lines[i + 1])
+    # A badge between them ("Author", "Moderator"): the name, the badge, the date (Hashnode).
+    badge = i + 2 < len(lines) and _NAME_BADGE.match(lines[i + 1].text)
+    under = i + 2 if badge else i + 1
+    when = _pure_date(lines[under])
     # "Posted on …" under a short line is a post's header, never a comment's.
-    if when is not None and not _pure_date(lines[i]) and not _POST_WORDS.match(lines[i + 1].text):
-        return Header(text, when, 2)
+    if when is not None and not _pure_date(lines[i]) and not _POST_WORDS.match(lines[under].text):
+        return Header(text, when, under - i + 1)
     return None
+
+
+_NAME_BADGE = re.compile(
+    r"^(?:post\s+)?(?:author|admin|administrator|moderator|mod|op|editor|staff|writer|owner|verified)$", re.I
+)
 
 
 _FROM = re.compile(r"^from:\s*(?P<author>\S.{0,40})$", re.I)
@@ -858,6 +866,9 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
             )
             section.comments.append(current)
             section.lines += [lines[j].number for j in range(i, i + header.size)]
+            for badge in lines[i + 1 : i + header.size]:
+                if _UNKEPT.search(badge.text):
+                    section.dropped.append(Dropped(badge.number, badge.text, "comment header (a badge)"))
             i += header.size
             continue
         if is_form_line(line.text) or (current is None and section_heading(line.text) is not None):
@@ -940,7 +951,7 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
 # What a thread's comment header says besides its author and date.
 _UNKEPT = re.compile(
     rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d|\bmember\b|→|\bmod\b"
-    r"|^(?:logged|signed)\s+in\s+(?:via|with|through)\b",
+    r"|^(?:logged|signed)\s+in\s+(?:via|with|through)\b|" + _NAME_BADGE.pattern,
     re.I,
 )
 _IN_REPLY_TO = re.compile(r"^in reply to\s+(?P<name>.{1,60}?)\.?$", re.I)

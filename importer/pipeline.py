@@ -11,7 +11,7 @@ from plugins.forkpool import parallel as _parallel
 
 from . import comments
 from .body import convert
-from .chrome import drop_chrome, drop_toolbar
+from .chrome import drop_chrome, drop_contents, drop_toolbar
 from .chronology import assign_dates
 from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
@@ -51,6 +51,8 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
     lines, dropped = drop_chrome(lines)
     dropped += pinned
     lines, toolbar = drop_toolbar(lines)
+    lines, contents = drop_contents(lines)
+    toolbar += contents
     # "12/25/2014" anywhere on the page shows its numeric dates are month first.
     set_page_order(numeric_order([line.text for line in lines if "/" in line.text]))
     decision = classify(lines, related=[d.line for d in dropped if d.reason == "related-links widget"])

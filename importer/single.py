@@ -68,6 +68,10 @@ _END = re.compile(
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
     r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site)"
     r"|(?:post|posts|article|entry|entries|blog) navigation"
+    # A call for support under the text (Hashnode, Ko-fi, Patreon): the platform's, not the post.
+    r"|did you (?:find|enjoy|like) this (?:article|post|piece|story)(?: valuable| useful| helpful)?\??"
+    r"|(?:enjoyed|liked) this (?:article|post|piece)\??|buy me a coffee"
+    r"|support (?:my|this|the) (?:work|blog|writing)"
     # A press release's text ends at "ENDS"; its notes to editors follow.
     r"|-*\s*ends\s*-*)\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
@@ -1154,8 +1158,15 @@ def read_single(
     if any(is_prose(line) for line in lines[text_end:stop]):
         doubts.append("paragraphs after the article's end were taken as page furniture")
     body = list(lines[keep_from:text_end])
+    kept_tags, groups = len(post.tags), []
     while body and (_take_original(post, body[-1], read) or _take_footer(post, body[-1], date_holder=read)):
         body.pop()
+        groups.append(post.tags[kept_tags:])
+        kept_tags = len(post.tags)
+    if len(groups) > 1:
+        # Read from the last line up: the tags go back into the page's order.
+        start = kept_tags - sum(len(group) for group in groups)
+        post.tags[start:] = [tag for group in reversed(groups) for tag in group]
     tail: list[Line] = []
     while body and link_like(body[-1]) and not metadata.source_line(body[-1].text):
         tail.insert(0, body.pop())
