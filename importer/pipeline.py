@@ -53,6 +53,8 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
     lines, toolbar = drop_toolbar(lines)
     lines, contents = drop_contents(lines)
     toolbar += contents
+    # Not chrome above the page's first line: a masthead under it is still the masthead.
+    lines, address, printed = _page_address(lines)
     # "12/25/2014" anywhere on the page shows its numeric dates are month first.
     set_page_order(numeric_order([line.text for line in lines if "/" in line.text]))
     decision = classify(lines, related=[d.line for d in dropped if d.reason == "related-links widget"])
@@ -83,6 +85,9 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
         assign_dates(posts)
         for post in posts:
             assess(post, _listing_evidence(post, decision))
+    if address and len(posts) == 1:
+        posts[0].provenance.setdefault("address", address)
+    page.dropped += printed
     page.posts = posts
     if not lines:
         page.warnings.append("the file is empty: no posts found")
@@ -101,6 +106,27 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
             )
     page.dropped.sort(key=lambda d: d.line)
     return page
+
+
+# A print view names the page it was printed from, at its top or its foot:
+# "Printed from: https://… on 14/03/2014 21:41", "URL: https://…".
+_PRINTED_FROM = re.compile(
+    r"^(?:(?:article\s+)?printed\s+from|url|original\s+url|page\s+url|source\s+url|retrieved\s+from"
+    r"|permanent\s+link|this\s+(?:article|page|post)\s+(?:is\s+)?(?:from|at))\s*:?\s*"
+    r"<?(?P<url>https?://\S+?)>?(?:\s+(?:on|at)\s+.{4,40})?\s*$",
+    re.I,
+)
+
+
+def _page_address(lines: list[Line]) -> tuple[list[Line], str | None, list[Dropped]]:
+    """The page's own address, printed in its first or last lines, and the lines without them."""
+    ends = set(range(min(3, len(lines)))) | set(range(max(0, len(lines) - 3), len(lines)))
+    found = [i for i in sorted(ends) if _PRINTED_FROM.match(lines[i].text)]
+    if not found:
+        return lines, None, []
+    url = _PRINTED_FROM.match(lines[found[0]].text)["url"]
+    dropped = [Dropped(lines[i].number, lines[i].text, "the page's own address (print view)") for i in found]
+    return [line for i, line in enumerate(lines) if i not in found], url, dropped
 
 
 def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Page, hint: Hint | None) -> Post:
