@@ -71,7 +71,8 @@ _END = re.compile(
     # A call for support under the text (Hashnode, Ko-fi, Patreon): the platform's, not the post.
     r"|did you (?:find|enjoy|like) this (?:article|post|piece|story)(?: valuable| useful| helpful)?\??"
     r"|(?:enjoyed|liked) this (?:article|post|piece)\??|buy me a coffee"
-    r"|support (?:my|this|the) (?:work|blog|writing)"
+    r"|support (?:my|this|the|our) (?:work|blog|writing|show|podcast|channel)"
+    r"|more (?:episodes|posts|articles)"
     # A press release's text ends at "ENDS"; its notes to editors follow.
     r"|-*\s*ends\s*-*)\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
@@ -81,6 +82,13 @@ _END = re.compile(
 )
 # A call to sign up, in a newsletter's words.
 _SIGN_UP_CALL = re.compile(r"^(?=.{0,120}$).*\b(?:subscribe|sign up|newsletter|in your inbox)\b", re.I)
+# A button under the text, a link with no full stop: "Find out more about becoming a hub carer".
+_CALL_TO_ACTION = re.compile(
+    r"^(?:find out more|learn more|discover more|read more|click here|get in touch|contact us|apply now"
+    r"|register (?:now|here)|book (?:now|your place|a place)|donate(?: now| today)?|download (?:the|our)|"
+    r"enquire now|request (?:a|an|your) (?:call|information pack|info pack))\b[^.!?]{0,80}$",
+    re.I,
+)
 # A rule drawn between the text and what follows it ("———", "* * *", "___").
 _RULE = re.compile(r"^[-–—_*=~•·\s]{3,}$")
 # A third-person sentence about a writer: "Priya Ashdown is a social worker in …", "Orla is …".
@@ -1115,7 +1123,9 @@ def read_single(
     if has_text and body_start < text_end:
         text_end = _author_box(lines, max(body_start, keep_from), text_end)
         # "Thanks for reading! Subscribe for free …" closing the text is the newsletter's box.
-        while text_end - 1 > max(body_start, keep_from) and _SIGN_UP_CALL.search(lines[text_end - 1].text):
+        while text_end - 1 > max(body_start, keep_from) and (
+            _SIGN_UP_CALL.search(lines[text_end - 1].text) or _CALL_TO_ACTION.match(lines[text_end - 1].text)
+        ):
             text_end -= 1
     # The site's name again (a footer's masthead), or the author's name alone (an author card),
     # after the text has begun: the page's furniture starts there.
@@ -1187,6 +1197,12 @@ def read_single(
         body += tail
     while body and _take_footer(post, body[-1], date_holder=read):
         body.pop()
+    if body and post.author and _author_bio(body[-1].text, post.author) and len(body) > 1:
+        # "• Jo Bell is a former assistant director …" under a column (the Guardian): the
+        # writer's note, kept as a fact of the post.
+        post.provenance["author_bio"] = _BIO_MARKS.sub("", body[-1].text)
+        read.dropped.append(Dropped(body[-1].number, body[-1].text, "the author's note (kept as author_bio)"))
+        body = body[:-1]
     post.body_lines = body
     if not any(is_prose(line) for line in body):
         doubts.append("the page may not be a post at all")
@@ -1476,6 +1492,15 @@ def _take_original(post: Post, line: Line, read: SingleRead) -> bool:
 _TRACKED = re.compile(r"^tracked on\b", re.I)
 # Parts of a footer no field keeps: Typepad's "Permalink" and "TrackBack (1)".
 _FOOTER_LINKS = re.compile(r"\b(?:permalink|trackbacks?)\b", re.I)
+
+
+_BIO_MARKS = re.compile(r"^[\s•·*_–—-]+|[\s*_]+$")
+
+
+def _author_bio(text: str, author: str) -> bool:
+    """A short sentence about the post's own writer, and nothing else."""
+    bio = _BIO.match(text)
+    return bio is not None and bio["name"] == author and len(text.split()) <= 45
 
 
 def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) -> bool:
