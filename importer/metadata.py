@@ -170,6 +170,12 @@ _POSTED_BY_AT = re.compile(
     r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
     re.I,
 )
+# Typepad without a byline: "Posted at 09:41 PM in Assessment, Fostering panels".
+_POSTED_AT_IN = re.compile(
+    r"^posted\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s+(?:in|under)\s+(?P<cats>.+?))?$",
+    re.I,
+)
 # A tag list runs into the byline on some themes: "Posted in Fostering by Jo Bell".
 _LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
 # "#fostering #adoption": a row of hashtags, each tag one or more words (Tumblr's "#agency work").
@@ -233,6 +239,14 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
 
 
+def _clock(match: re.Match) -> tuple[int, int]:
+    """The hour and minute a match's ``h``, ``m`` and ``ampm`` groups give, on a 24-hour clock."""
+    hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
+    if match["ampm"] and match["ampm"].lower().startswith("p"):
+        hour += 12
+    return hour, int(match["m"])
+
+
 def _footer_part(text: str, footer: Footer) -> bool:
     text = text.strip("«»‹› ")
     match = _COMMENTS.match(text)
@@ -260,10 +274,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
     if match and parse_date(match["date"]) is not None:
         footer.date = parse_date(match["date"])
         if match["h"]:
-            hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
-            if match["ampm"] and match["ampm"].lower().startswith("p"):
-                hour += 12
-            footer.time = (hour, int(match["m"]))
+            footer.time = _clock(match)
         footer.categories += split_list(match["cats"] or "")
         footer.tags += split_list(match["tags"] or "")
         if match["author"]:
@@ -280,12 +291,14 @@ def _footer_part(text: str, footer: Footer) -> bool:
     if text.startswith("#") and _HASHTAG_ROW.match(text):
         footer.tags += hashtags(text)
         return True
+    match = _POSTED_AT_IN.match(text)
+    if match:
+        footer.time = _clock(match)
+        footer.categories += split_list(match["cats"] or "")
+        return True
     match = _POSTED_BY_AT.match(text)
     if match:
-        hour = int(match["h"]) % 12 if match["ampm"] else int(match["h"])
-        if match["ampm"] and match["ampm"].lower().startswith("p"):
-            hour += 12
-        footer.author, footer.time = match["author"].strip(), (hour, int(match["m"]))
+        footer.author, footer.time = match["author"].strip(), _clock(match)
         if match["cats"] or match["cats_first"]:
             footer.categories += split_list(match["cats"] or match["cats_first"])
         if match["n"]:

@@ -1523,6 +1523,11 @@ def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) 
     footer = metadata.footer_line(line.text)
     if footer is not None:
         comments_before = post.comments
+        timed = footer.time and footer.date is None
+        if timed and date_holder is not None and date_holder.footer_time is None:
+            # "Posted at 09:41 PM in …" (Typepad): the time of the date in the post's header.
+            hour, minute = footer.time
+            date_holder.footer_time = FoundDate(None, hour, minute, 0, 0, line.text)
         metadata.apply_footer(post, footer)
         if comments_before is not None:
             post.comments = comments_before
