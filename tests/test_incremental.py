@@ -521,6 +521,20 @@ def test_a_build_with_nothing_changed_ends_at_once_until_something_does(project_
     assert tree(out) == tree(clean)
 
 
+def test_what_a_shell_changes_by_itself_between_two_commands_starts_no_build(
+    project_copy, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    pelican_ok(project_copy, out)
+    before = _times(out)
+    monkeypatch.setenv("_", "/usr/bin/ls")  # the last command run
+    monkeypatch.setenv("OLDPWD", str(tmp_path))  # the folder a "cd" left
+    ran = pelican(project_copy, out)
+    assert ran.returncode == 0, ran.stderr
+    assert "Done: Processed" not in ran.stdout + ran.stderr
+    assert _times(out) == before
+
+
 def test_a_post_dated_in_the_future_ends_the_skipping_when_it_becomes_due():
     import datetime
     import time

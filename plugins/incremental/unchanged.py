@@ -71,9 +71,30 @@ class Inputs:
         return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
 
 
+# Variables a shell keeps for itself and changes as the author works: the last
+# command run ("_"), the folder left by the last "cd", how deep the shell is,
+# the size of the window. No build reads them; counting them would make the next
+# build after a "cd" or another command a full one.
+SHELL_OWN = frozenset(
+    {
+        "_",
+        "OLDPWD",
+        "SHLVL",
+        "COLUMNS",
+        "LINES",
+        "PS1",
+        "PS2",
+        "PROMPT_COMMAND",
+        "TERM_SESSION_ID",
+        "WINDOWID",
+    }
+)
+
+
 def inputs_stamp(settings: dict) -> Inputs:
     """The inputs of a build: every file a build reads (as far as file sizes, times and
-    inodes tell), the code and settings digest, the theme and the environment."""
+    inodes tell), the code and settings digest, the theme and the environment (but for
+    the variables a shell keeps for itself)."""
     found: list[str] = []
     _tree(os.path.abspath(settings["PATH"]), found)
     sources = dict(line.split("\0", 1) for line in found)
@@ -88,7 +109,7 @@ def inputs_stamp(settings: dict) -> Inputs:
         except (OSError, ValueError):
             continue
     theme = theme_digest(settings)
-    environment = "\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
+    environment = "\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()) if k not in SHELL_OWN)
     common = [code_and_settings_digest(settings), theme, environment, *named]
     everything = hashlib.blake2b("\n".join([*common, *found]).encode(errors="surrogateescape")).hexdigest()
     common_digest = hashlib.blake2b("\n".join(common).encode(errors="surrogateescape")).hexdigest()
