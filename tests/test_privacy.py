@@ -491,6 +491,12 @@ def test_a_name_in_lower_case_and_a_username_without_an_at_are_found():
     assert result.recall == 1.0, [c.text for c in result.misses]
 
 
+def test_an_initial_with_an_age_a_parent_a_flat_and_a_word_used_as_a_name_are_found():
+    result = score(load_corpus(CORPORA / "patterns7"))
+    assert result.risky >= 6 and result.safe >= 6
+    assert result.recall == 1.0, [c.text for c in result.misses]
+
+
 def test_one_hearing_or_one_public_moment_is_found_without_a_name():
     result = score(load_corpus(CORPORA / "patterns5"))
     assert result.risky >= 10 and result.safe >= 10
@@ -499,7 +505,18 @@ def test_one_hearing_or_one_public_moment_is_found_without_a_name():
 
 @pytest.mark.parametrize(
     "corpus",
-    ["own", "fresh", "heldout", "unseen1", "unseen2", "patterns3", "patterns4", "patterns5", "patterns6"],
+    [
+        "own",
+        "fresh",
+        "heldout",
+        "unseen1",
+        "unseen2",
+        "patterns3",
+        "patterns4",
+        "patterns5",
+        "patterns6",
+        "patterns7",
+    ],
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):
     result = score(load_corpus(CORPORA / corpus))

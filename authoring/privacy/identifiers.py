@@ -113,7 +113,8 @@ _ORGANISATION_WORDS = re.compile(
 )
 _PERSONAL_WORDS = re.compile(
     r"\b(?:mum|mother|dad|father|carer|nan|gran|grandad|aunt\w*|uncle|his|her|their|my|mobile|landline|"
-    r"home|boyfriend|girlfriend|partner|family|child|girl|boy)\b",
+    r"home|boyfriend|girlfriend|partner|family|child|girls?|boys?|twins|siblings|sons?|daughters?"
+    r"|bab(?:y|ies)|brothers?|sisters?|teenagers?|toddlers?)\b",
     re.I,
 )
 _ROLE_MAILBOX = re.compile(
@@ -288,7 +289,9 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         if re.search(r"\d", plate) and re.search(r"[A-Z]", plate):
             add(match, "vehicle registration", "a number plate", "p")
     for match in _ADDRESS.finditer(text):
-        if not _public_place(text, match.start()):
+        # No court or council has its offices in a flat.
+        flat = re.match(r"(?:Flat|Apartment|Apt)\b", match.group(0))
+        if flat or not _public_place(text, match.start()):
             add(match, "street address", "a house number and street")
     for match in _REF.finditer(text):
         ident = match.group("id")

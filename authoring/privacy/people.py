@@ -299,6 +299,19 @@ _AGE_AFTER = re.compile(
 _FRAMED_AGE = re.compile(
     rf"\b[A-Z][a-z]+,\s*(?:aged?\s+|just\s+|only\s+)?(?:\d{{1,2}}|{_AGE_WORD})(?:\s+and\s+a\s+half)?\s*[,)]"
 )
+# One letter for a child, with an age: "R (aged 11) was excluded", "J, 9, moved on".
+# Not a published review's "Child R, 11": that letter is the review's (see public.yaml).
+_LETTER_AGE = re.compile(
+    r"(?<![\w.’'-])[B-HJ-Z](?:\s*\(\s*(?:aged?\s+)?\d{1,2}\s*\)|,\s*(?:aged?\s+)?\d{1,2}\s*,)"
+)
+# A letter that names a part of something, or a published review's child: "Part B, 12",
+# "Table C (12)", "Child R, 11".
+_LETTER_OF = re.compile(
+    r"\b(?:child|baby|family|adult|sibling|case|person|mother|father|part|table|figure|fig|appendix|annex|"
+    r"section|schedule|form|chart|box|grade|level|plan|option|vitamin|year|stage|block|wing|ward|room|unit|"
+    r"bay|type|category|class|group|step|phase|tier|band|paragraph|para|chapter|article|model|route|zone)\s+$",
+    re.I,
+)
 _DOTTED = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
 _NICKNAME = re.compile(
     r"\b(?:call(?:s|ed)?\s+(?:him|her|them)|known\s+as|nicknamed)\s+['‘\"“]?(?P<n>[A-Z][a-z]+)"
@@ -371,6 +384,27 @@ _TOWN_ENDING = re.compile(
 _FRAMED_AGE_AFTER = re.compile(
     rf"\s*,\s*(?:aged?\s+|then\s+(?:only\s+)?|now\s+|just\s+)?{_AGE_NUM}(?:\s+and\s+a\s+half)?\s*[,)]"
 )
+
+
+# What follows a word, not a person, opening a sentence: "Hope is the thing …",
+# "Grace, patience and humour …", "Faith in the system …".
+_WORD_FOLLOWS = re.compile(
+    r"^(?:\s+(?:is|was|are|were)\s+(?:the|a|an|what|how|why|something|everything|not|never|often|always|so|"
+    r"more|less|key|important)\b|,\s+(?!who\b|whose\b|aged?\b|now\b|then\b|just\b|my\b|our\b)[a-z]|\s+(?:in|of|for|and|or|is\s+key)\b)"
+)
+
+
+_KIN_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:mum|mother|dad|father|nan|gran|grandad|brother|sister|birthday|placement|"
+    r"foster carers?|social worker)\b"
+)
+
+
+def _abstract_word(word: str, before: str, after: str) -> bool:
+    """A given name that is also a word ("Hope", "Grace") opening a sentence as a word."""
+    return (
+        not before.strip(" \"“‘'(*_-") and word.lower() in _name_words() and bool(_WORD_FOLLOWS.match(after))
+    )
 
 
 def _doer(doc, token) -> bool:
@@ -586,6 +620,11 @@ def scan(text: str, public: PublicList) -> list[Hit]:
                 why = "a child or family picked out by a small place and what is known about them there"
                 start, end = s_start + household.start(), s_start + household.end()
                 hits.append(Hit(start, end, "identifying details together", why))
+            for letter in _LETTER_AGE.finditer(sentence):
+                if _LETTER_OF.search(sentence[: letter.start()]):
+                    continue
+                start, end = s_start + letter.start(), s_start + letter.end()
+                hits.append(Hit(start, end, "initial next to an age", "a child's initial with their age"))
             cues = _cues(sentence)
             if _may_name(sentence, lower_words) and (
                 cues or _NICKNAME.search(sentence) or _FRAMED_AGE.search(sentence) or _DOTTED.search(sentence)
@@ -658,6 +697,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             (cues and any(is_first_name(t.text) for t in ent if t.text.lower() not in _CAPITAL_WORDS))
             or _AGE_AFTER.match(sentence[ent.end_char :])
             or _ROLE_BEFORE.search(sentence[: ent.start_char])
+            # "Dev's mum", "Kacie's placement": no town has a mother or a placement.
+            or (cues and _KIN_AFTER.match(sentence[ent.end_char :]))
         ):
             aged = _AGE_AFTER.match(sentence[ent.end_char :])
             if aged:
@@ -675,6 +716,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue  # "Network" in "the Kinship Carers Network" is nobody
         start, end = token.idx, token.idx + len(token.text)
         before, after = sentence[:start], sentence[end:]
+        if _abstract_word(token.text, before, after):
+            continue
         # The dictionary holds names that are also words ("Royal", "Tell"):
         # the tagger says which a word is here.
         known = (
