@@ -299,6 +299,29 @@ _AGE_AFTER = re.compile(
 _FRAMED_AGE = re.compile(
     rf"\b[A-Z][a-z]+,\s*(?:aged?\s+|just\s+|only\s+)?(?:\d{{1,2}}|{_AGE_WORD})(?:\s+and\s+a\s+half)?\s*[,)]"
 )
+# "Our supervising social worker Gemma Holt", "my team manager, Carol Dunne": a
+# colleague of the writer's by name, not a public role.
+_OWN_COLLEAGUE = re.compile(
+    r"\b(?i:(?:my|our|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:supervising\s+|link\s+|allocated\s+)?"
+    r"(?:social worker|manager|team manager|practice manager|supervisor|colleague|IRO|personal adviser|"
+    r"senior practitioner|key worker|support worker|family support worker|SSW|team leader|assessor|"
+    r"practice educator))\s*,?\s+[A-Z][a-z]+"
+)
+# Carers, adopters or a child's family who keep a shop, pub or farm in a named place:
+# "the adopters, a couple from Malton who run the farm shop on the A64".
+_FAMILY_BUSINESS = re.compile(
+    r"\b(?:adopters?|foster carers?|carers|special guardians?|kinship carers?|parents|grandparents|mum|dad|"
+    r"mother|father|nan|grandad|uncle|aunt\w*|stepdad|stepmum|birth family|couple)\b[^.;]{0,60}?\b"
+    r"(?:runs?|owns?|ran|owned|keeps?|kept|manages?|managed)\s+(?:the|a|that|their)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:shop|pub|caf[eé]|chippy|takeaway|garage|salon|newsagents?|bakery|butchers?|farm|B&B|guest house|"
+    r"hotel|stall|pharmacy|post office|launderette|off[- ]licence|restaurant|kennels|stables)\b",
+    re.I,
+)
+# Carers in general, not one household: "many", "some", "often".
+_GENERAL = re.compile(
+    r"\b(?:many|most|some|often|lots of|plenty of|a lot of|usually|tend to|every|each)\b", re.I
+)
+_NAMED_PLACE = re.compile(r"\b(?:from|in|at|on|near|outside)\s+(?:the\s+)?(?:[A-Z][\w'’-]+|A\d{1,4}\b)")
 # One letter for a child, with an age: "R (aged 11) was excluded", "J, 9, moved on".
 # Not a published review's "Child R, 11": that letter is the review's (see public.yaml).
 _LETTER_AGE = re.compile(
@@ -615,6 +638,11 @@ def scan(text: str, public: PublicList) -> list[Hit]:
             continue
         for s_start, sentence in _sentences(paragraph, p_start):
             sentence = _capitalise_names(sentence)
+            business = _FAMILY_BUSINESS.search(sentence)
+            if business and _NAMED_PLACE.search(sentence) and not _GENERAL.search(sentence):
+                start, end = s_start + business.start(), s_start + business.end()
+                why = "a family's own business in a named place: everyone there knows who they are"
+                hits.append(Hit(start, end, "identifying details together", why))
             household = _known_household(sentence)
             if household:
                 why = "a child or family picked out by a small place and what is known about them there"
@@ -658,7 +686,12 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
 
     # A named adult and their job is a byline or a public role; a job points
     # to someone when it is a parent's, or comes with another detail.
-    if "a workplace" in cues and len(cues) == 1 and not _SUBJECT_FAMILY.search(sentence):
+    if (
+        "a workplace" in cues
+        and len(cues) == 1
+        and not _SUBJECT_FAMILY.search(sentence)
+        and not _OWN_COLLEAGUE.search(sentence)
+    ):
         cues = []
     # An act is only telling in a named local place.
     if "a one-off event" in cues and not (places or _local_place(sentence, public)):
