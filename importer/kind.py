@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from . import comments, metadata
 from .post import Heading, Line, PageKind
-from .segment import title_like
+from .segment import header_over_title, title_like
 from .single import _body_start as body_start
+from .single import _name_line as name_line
 from .single import date_heading, header_fact, is_prose
 
 # An archive heading sits under the site's name and menus, near the top.
@@ -108,6 +109,14 @@ def _date_headed_posts(lines: list[Line]) -> int:
     return ended + 1 if ended else 0
 
 
+def _headed_titles(lines: list[Line]) -> int:
+    """Titles under their own "Posted on DATE" line, each over its text (Twenty Seventeen's
+    home page, "POSTED ON MARCH 3, 2017"): three or more are posts, not one post's header."""
+    return sum(
+        1 for i in range(len(lines) - 2) if header_over_title(lines, i) and not name_line(lines[i + 1])
+    )
+
+
 def _posts_ended(lines: list[Line]) -> int:
     """Footers ("Posted in …", "2 Comments") that end one post with another after them.
 
@@ -160,6 +169,9 @@ def classify(lines: list[Line], related: list[int] = ()) -> KindDecision:
     headed = _date_headed_posts(lines) if section else 0
     if headed >= 2:
         return KindDecision(PageKind.LISTING, [f"{headed} posts under their own date headings"])
+    headed = _headed_titles(region) if not section else 0
+    if headed >= 3:
+        return KindDecision(PageKind.LISTING, [f"{headed} titles under their own date lines"])
     if dated >= 3 or (dated >= 2 and not section):
         return KindDecision(PageKind.LISTING, [f"{dated} titles with their own date lines"])
     # One post's comments shown under it, and more posts after them (Weebly's blog page).

@@ -22,7 +22,7 @@ from .naming import unify_tags
 from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
-from .segment import is_footer, segment, title_like
+from .segment import header_over_title, is_footer, segment, title_like
 from .single import date_heading, header_fact, is_prose, list_item, read_single
 from .state import Manifest, assign_paths, identity
 from .topics import Topics, load_topics, respell, suggest
@@ -206,8 +206,8 @@ def _first_post_at(lines: list[Line], i: int) -> bool:
     """A title over its date line, or a date heading over a title and its text (Blogger)."""
     if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date:
         # A date that heads the title under it is that title's, not the line's above.
-        return not date_heading(lines, i + 1)
-    return date_heading(lines, i)
+        return not (date_heading(lines, i + 1) or (i + 3 < len(lines) and header_over_title(lines, i + 1)))
+    return date_heading(lines, i) or (i + 2 < len(lines) and header_over_title(lines, i))
 
 
 def _share_date_headings(posts: list[Post]) -> None:

@@ -70,6 +70,20 @@ def _is_post_header(line: Line) -> bool:
     return fact is not None and fact.date is not None
 
 
+def header_over_title(lines: list[Line], i: int) -> bool:
+    """A post's date line over its title, the title over its text."""
+    from .single import is_prose
+
+    return (
+        len(lines[i].text) <= 120
+        and (i == 0 or lines[i].blanks_before >= 1)
+        and _is_post_header(lines[i])
+        and title_like(lines[i + 1])
+        and not _is_post_header(lines[i + 1])
+        and is_prose(lines[i + 2])
+    )
+
+
 @dataclass
 class Segments:
     kind: PageKind
@@ -110,6 +124,11 @@ def segment(lines: list[Line]) -> Segments:
         and title_like(lines[i])
         and _is_post_header(lines[i + 1])
     }
+    # "POSTED ON MARCH 3, 2017" over each title and its text (Twenty Seventeen): where
+    # most posts are headed so, each starts at its date line.
+    headed = {i for i in range(len(lines) - 2) if header_over_title(lines, i)}
+    if len(headed) >= 2 and len(headed) > len(anchored - {i - 1 for i in headed}):
+        anchored = headed
     after_footer = {i for i in range(1, len(lines)) if footer[i - 1] and not footer[i]}
     double_blank = {
         i

@@ -120,6 +120,11 @@ class Fact:
     comments: int | None = None
 
 
+def _name_beside(text: str) -> bool:
+    """A name beside a date; a header's own words in capitals ("POSTED ON") are none."""
+    return bool(_NAME_AFTER_DATE.match(text)) and bool(_WORDY.findall(_HEADER_WORDS.sub(" ", text)))
+
+
 def header_fact(line: Line) -> Fact | None:
     """A line of a post's header: a date line, a byline, or both."""
     text = line.text
@@ -166,7 +171,7 @@ def header_fact(line: Line) -> Fact | None:
             and not _READING_TIME.match(part.strip())
             and not metadata.is_link_part(part.strip(" |·•-–,"))
         ]
-        if author is None and "|" not in text and parts and _NAME_AFTER_DATE.match(parts[-1]):
+        if author is None and "|" not in text and parts and _name_beside(parts[-1]):
             # "March 3, 2017 · 4 min · Nadia Ferreira" (Hugo, Jekyll): the name after the dots.
             author = parts.pop()
             rest = " ".join(parts)
@@ -177,7 +182,7 @@ def header_fact(line: Line) -> Fact | None:
                     parts.remove(part)
             rest = " ".join(parts)
         left = _WORDY.findall(_HEADER_WORDS.sub(" ", rest))
-        if left and author is None and _NAME_AFTER_DATE.match(rest.strip(" ,|·•-–—")):
+        if left and author is None and _name_beside(rest.strip(" ,|·•-–—")):
             # "October 4, 2011 Ruth Okafor-Lyle 4 Comments", "Mar 3, 2017 • Name": a name beside the date.
             author, left = rest.strip(" ,|·•-–—"), []
         if len(left) <= 2:
