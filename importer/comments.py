@@ -104,7 +104,7 @@ _SIGNATURE = re.compile(
     r"(?:\s*\|\s*|\s+at\s+|\s+on\s+)(?P<date>.*\d.*)$",
     re.I,
 )
-_NAME_LIKE = re.compile(r"^(?:[\w@][\w .'’&@()-]{0,40}|\(anonymous\)|\[deleted\])$", re.I)
+_NAME_LIKE = re.compile(r"^(?:[\w@][\w ,.'’&@()-]{0,40}|\(anonymous\)|\[deleted\])$", re.I)
 
 # How long ago a comment was written, as social sites print it: "3 yr. ago", "8 years ago", "5y".
 _AGE = (

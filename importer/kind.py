@@ -117,6 +117,14 @@ def _headed_titles(lines: list[Line]) -> int:
     )
 
 
+def _count_under_title(lines: list[Line], i: int) -> bool:
+    """ "Leave a reply" or "3 Comments" straight under a title: its header's link, ending nothing."""
+    if i == 0 or lines[i].blanks_before or not title_like(lines[i - 1]) or is_prose(lines[i - 1]):
+        return False
+    found = metadata.footer_line(lines[i].text)
+    return found is not None and found.comments is not None and not (found.tags or found.categories)
+
+
 def _posts_ended(lines: list[Line]) -> int:
     """Footers ("Posted in …", "2 Comments") that end one post with another after them.
 
@@ -126,7 +134,10 @@ def _posts_ended(lines: list[Line]) -> int:
     """
     # A footer line above the first paragraph ("Posted in Practice" over a title) is a header.
     first_text = next((i for i, line in enumerate(lines) if is_prose(line)), -1)
-    footer = [i > first_text and metadata.footer_line(line.text) is not None for i, line in enumerate(lines)]
+    footer = [
+        i > first_text and metadata.footer_line(line.text) is not None and not _count_under_title(lines, i)
+        for i, line in enumerate(lines)
+    ]
     groups = followed = 0
     i = 0
     while i < len(lines):

@@ -99,7 +99,7 @@ _BIO = re.compile(
 _SENTENCE = tuple(".!?…:;’”\"')")
 # "4 min read", "7–9 minutes" (Firefox's reader view), "Reading time: 5 minutes".
 _READING_TIME = re.compile(
-    r"^(?:(?:estimated\s+)?reading time:?\s+)?(?:about\s+)?\d+(?:\s*[-–]\s*\d+)?\s+"
+    r"^[—–•·-]?\s*(?:(?:estimated\s+)?reading time:?\s+)?(?:about\s+)?\d+(?:\s*[-–]\s*\d+)?\s+"
     r"min(?:ute)?s?(?:\s+read)?$",
     re.I,
 )
@@ -546,12 +546,23 @@ def _author_box(lines: list[Line], start: int, stop: int) -> int:
     text follows it. Without the rule, a note about the writer is the text's own.
     """
     for k in range(start + 1, stop):
+        # "About Kemi Adeyemi" over a line about her (WordPress's author box): the same.
+        if (
+            _ABOUT_NAME.match(lines[k].text)
+            and k + 1 < stop
+            and len(lines[k + 1].text.split()) <= 60
+            and not any(is_prose(line) and not _BIO.match(line.text) for line in lines[k + 2 : stop])
+        ):
+            return k
         if not (_RULE.match(lines[k - 1].text) and _BIO.match(lines[k].text)):
             continue
         if any(is_prose(line) and not _BIO.match(line.text) for line in lines[k + 1 : stop]):
             continue
         return k - 1
     return stop
+
+
+_ABOUT_NAME = re.compile(r"^About\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
 def _header_or_count(line: Line) -> Fact | None:
@@ -622,12 +633,28 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and lines[j - 1].blanks_before == lines[j].blanks_before == lines[j + 1].blanks_before == 0
         )
 
+    def pill(j: int) -> bool:
+        """One of two or more labels packed under the byline or date (Squarespace's categories).
+        One short line under a date is a title (Blogger, Typepad), not a label."""
+
+        def packed(k: int) -> bool:
+            return 0 < k < len(lines) and lines[k].blanks_before == 0 and _pill(lines[k])
+
+        first = j
+        while packed(first) and j - first < 6 and facts[first - 1] is None:
+            first -= 1
+        last = j
+        while last + 1 < len(facts) and packed(last + 1) and facts[last + 1] is None:
+            last += 1
+        return packed(first) and facts[first - 1] is not None and last > first
+
     def significant(j: int) -> bool:
         """A line that could only be a title, not a name, a menu or a header line."""
         line = lines[j]
         return (
             facts[j] is None
             and not role(j)
+            and not pill(j)
             and not _publication(lines, j)
             and _title_candidate(line)
             and not _nav_like(line.text)
@@ -1424,10 +1451,13 @@ def _header_pills(lines: list[Line], start: int, stop: int) -> list[int]:
     for i in range(start, stop):
         if header_fact(lines[i]) is None:
             continue
+        if i + 1 < stop and header_fact(lines[i + 1]) is not None:
+            continue  # the date over the byline: the labels are under the last of them
         j = i + 1
         while j < stop and j - i <= 8 and _pill(lines[j]) and (j == i + 1 or lines[j].blanks_before == 0):
             j += 1
-        after_text = j < len(lines) and is_prose(lines[j]) and lines[j].blanks_before >= 1
+        # Over the text, set apart from it (Astra, Divi) or packed against it (Squarespace).
+        after_text = j < len(lines) and is_prose(lines[j])
         return list(range(i + 1, j)) if j - i - 1 >= 2 and after_text else []
     return []
 
