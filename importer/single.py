@@ -72,7 +72,7 @@ _END = re.compile(
     r"|did you (?:find|enjoy|like) this (?:article|post|piece|story)(?: valuable| useful| helpful)?\??"
     r"|(?:enjoyed|liked) this (?:article|post|piece)\??|buy me a coffee"
     r"|support (?:my|this|the|our) (?:work|blog|writing|show|podcast|channel)"
-    r"|more (?:episodes|posts|articles)"
+    r"|more (?:episodes|posts|articles)|support (?:local|independent|quality|our) journalism"
     # A press release's text ends at "ENDS"; its notes to editors follow.
     r"|-*\s*ends\s*-*)\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
@@ -663,6 +663,9 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and not _tag_under_title(lines, j)
         )
 
+    repeated = {}
+    for j in range(len(lines) - 1, body, -1):
+        repeated[lines[j].text] = lines[j].number
     for i in range(min(body, limit)):
         line = lines[i]
         if (
@@ -753,6 +756,11 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and len(lines[i - 1].text.split()) >= 3
         ):
             score -= 3  # a one-word label under its title (Joomla's "Details")
+        if len(line.text.split()) >= 4 and line.text in repeated:
+            # The headline again in the page's "Most read" or "Recent posts" list: a standfirst
+            # or a subheading never is.
+            score += 3
+            evidence.append(f"the same line again further down the page (line {repeated[line.text]})")
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
@@ -1154,6 +1162,15 @@ def read_single(
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     if has_text and body_start < text_end:
         text_end = _author_box(lines, max(body_start, keep_from), text_end)
+        # The byline's affiliation printed again at the end with a line about it ("Local
+        # Democracy Reporting Service" over how it is funded): the publisher's note.
+        header_lines = {
+            d.text for d in dropped if d.reason.startswith("post header") and len(d.text.split()) <= 8
+        }
+        from_line = max(body_start, keep_from) + 1
+        again = next((k for k in range(from_line, text_end) if lines[k].text in header_lines), None)
+        if again is not None and text_end - again <= 3:
+            text_end = again
         # "Thanks for reading! Subscribe for free …" closing the text is the newsletter's box.
         while text_end - 1 > max(body_start, keep_from) and (
             _SIGN_UP_CALL.search(lines[text_end - 1].text) or _CALL_TO_ACTION.match(lines[text_end - 1].text)
