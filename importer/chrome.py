@@ -98,8 +98,9 @@ _RULES: list[Rule] = [
     Rule(
         "sign-up box",
         re.compile(
-            r"^(subscribe|sign up|join \d[\d,]* other (followers|subscribers)|enter your email( address)?"
-            r"|get (the latest|new) posts|follow (this )?blog via email)\b.{0,120}$",
+            r"^(subscribe|sign up|join \d[\d,]* other (followers|subscribers)"
+            r"|(enter|type) your email( address)?|get (the latest|new) posts"
+            r"|follow (this )?blog via email)\b.{0,120}$",
             re.I,
         ),
         longest=160,

@@ -942,10 +942,19 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
                 i += 1
                 continue
             break
+        if current.paragraphs and _buttons_between(lines[i - 1], line):
+            # A row of buttons ("Like", "Reply", "Share") dropped as chrome closed the comment;
+            # text after it is the page's.
+            break
         current.paragraphs.append(line.text)
         section.lines.append(line.number)
         i += 1
     section.end = i
+
+
+def _buttons_between(before: Line, line: Line) -> bool:
+    """Two lines or more taken out between these two: a button row, dropped as the page's chrome."""
+    return line.number - before.number - line.blanks_before - 1 >= 2
 
 
 # What a thread's comment header says besides its author and date.

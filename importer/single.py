@@ -66,6 +66,7 @@ _END = re.compile(
     r"|read next|recommended(?: for you)?|more stories|most read|trending|popular posts|recent posts"
     r"|share this(?: post| article| story| page)?|like this|also on .{1,40}|more (?:on|in) this .{1,20}"
     r"|(?:«|‹)?\s*(?:newer|older|previous|next)\s+(?:post|entry|entries|article)s?\s*(?:»|›)?.{0,80}"
+    r"|(?:«|‹)\s*(?:prev|previous|newer|older)|(?:next|older|newer)\s*(?:»|›)"
     r"|(?:newer post\s+)?older post\s+home|about the (?:blog|site)"
     r"|(?:post|posts|article|entry|entries|blog) navigation"
     # A call for support under the text (Hashnode, Ko-fi, Patreon): the platform's, not the post.
@@ -799,6 +800,9 @@ def _has_subheadings(lines: list[Line], start: int, stop: int) -> bool:
 
 
 _STOPPING_CHROME = {"share widget", "related-links widget", "reactions", "post navigation"}
+# A newsletter's own box after the text ("Subscribe to The Reflective Practitioner"); a
+# "Subscribe now" button between paragraphs (Substack) ends nothing.
+_SIGN_UP_BOX = re.compile(r"^(?:subscribe|sign up) (?:to|for) \S", re.I)
 
 
 def _inline_boxes(lines: list[Line], start: int, end: int, markers: list[int]) -> tuple[list[Line], set[int]]:
@@ -881,7 +885,8 @@ def read_single(
         markers = sorted(
             (d.line, d.reason)
             for d in chrome
-            if d.reason in _STOPPING_CHROME and d.line > lines[body_start].number
+            if (d.reason in _STOPPING_CHROME or _SIGN_UP_BOX.match(d.text))
+            and d.line > lines[body_start].number
         )
         if markers:
             end_at = stop
@@ -1459,6 +1464,7 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
 
 _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?))?$", re.I)
 _PILL = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
+_LOWER_PILL = re.compile(r"^[A-Za-z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 _DASHES = re.compile(r"^[-–—]{1,3}$")
 
 
@@ -1479,9 +1485,11 @@ def _header_pills(lines: list[Line], start: int, stop: int) -> list[int]:
     return []
 
 
-def _pill(line: Line) -> bool:
-    """A tag printed on a line of its own; a furniture heading ("About the author") is none."""
-    return bool(_PILL.match(line.text)) and not _END.match(line.text) and not _BYLINE_LABEL.match(line.text)
+def _pill(line: Line, lower: bool = False) -> bool:
+    """A tag printed on a line of its own; a furniture heading ("About the author") is none.
+    ``lower``: in lower case too, as Hugo's themes print tags after the text."""
+    pattern = _LOWER_PILL if lower else _PILL
+    return bool(pattern.match(line.text)) and not _END.match(line.text) and not _BYLINE_LABEL.match(line.text)
 
 
 # Where two links meet in a paste, a lower-case letter runs straight into a capital.
@@ -1491,7 +1499,7 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def _tag_pills(lines: list[Line], start: int, stop: int, post: Post) -> set[int]:
     """Tags printed one a line straight after the article, then its likes or claps (Medium, Squarespace)."""
     j = start
-    while j < stop and j - start < 8 and _pill(lines[j]) and lines[j].text != post.author:
+    while j < stop and j - start < 8 and _pill(lines[j], lower=True) and lines[j].text != post.author:
         if j > start and lines[j].number - lines[j - 1].number > 2:
             break
         j += 1
