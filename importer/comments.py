@@ -507,7 +507,7 @@ def _name_then_date(lines: list[Line], i: int) -> Header | None:
 def _name_over_date(lines: list[Line], i: int) -> Header | None:
     """A short name line with a date line under it (Twenty Twelve, Squarespace, LiveJournal)."""
     text = lines[i].text
-    if i + 1 >= len(lines) or not _NAME_LIKE.match(text) or len(text.split()) > 5:
+    if i + 1 >= len(lines) or not _NAME_LIKE.match(text) or len(text.split()) > 7:
         return None
     # A badge between them ("Author", "Moderator"): the name, the badge, the date (Hashnode).
     badge = i + 2 < len(lines) and _NAME_BADGE.match(lines[i + 1].text)
