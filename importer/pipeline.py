@@ -168,11 +168,14 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
             Dropped(line.number, line.text, "the archive heading again (the page repeats)") for line in again
         ]
         lines = [lines[0], *(line for line in lines[1:] if line.text != decision.heading.text)]
-    elif decision.kind is PageKind.LISTING:
+    owner = None
+    if decision.kind is PageKind.LISTING and not decision.heading:
         first = next((i for i in range(len(lines) - 1) if _first_post_at(lines, i)), 0)
         page.dropped += [
             Dropped(line.number, line.text, "page header (above the first post)") for line in lines[:first]
         ]
+        # A blog of one user (Xanga, LiveJournal) heads its page with their user name, set apart.
+        owner = next((line.text for line in lines[:first] if _user_name(line)), None)
         lines = lines[first:]
     lines, tail = _listing_tail(lines)
     page.dropped += tail
@@ -184,6 +187,9 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
         page.dropped += _last_post_tail(posts[-1])
     _share_date_headings(posts)
     for post in posts:
+        if owner and post.author is None:
+            post.author = owner
+            post.notes.append(f"the user name '{owner}' heading the page is the author")
         body = convert(post.body_lines, strong=segments.strong, cutting=segments.kind is PageKind.CUTTING)
         post.blocks = body.blocks
         post.notes += body.notes
@@ -199,6 +205,20 @@ def _listing_evidence(post: Post, decision: KindDecision) -> Evidence:
         date=date_evidence(post, post.date_in_header),
         author=post.author is not None,
         has_text=any(is_prose(line) for line in post.body_lines),
+    )
+
+
+def _user_name(line: Line) -> bool:
+    """A user name alone and set apart from the menus: one lower-case token, with no
+    menu's word ("archive", "theme") and no address ("example.org")."""
+    from .single import _HANDLE
+
+    return (
+        line.blanks_before >= 1
+        and line.blanks_after >= 1
+        and bool(_HANDLE.match(line.text))
+        and "." not in line.text
+        and not is_prose(line)
     )
 
 

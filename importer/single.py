@@ -963,17 +963,26 @@ def read_single(
                 above = above[:-2]
     masthead = bool(above) and not any(d.line < above[0].number for d in chrome)
     # The blog's user name heads the page, or is repeated in its header ("locum_lass (locum_lass) wrote,").
+    under_title = {line.text for line in lines[title_at + 1 : body_start]}
+    follow = {d.line - 1 for d in chrome if d.text.strip("+ ").lower() in _FOLLOW}
     handle = next(
         (
             line.text
             for n, line in enumerate(above)
             if _HANDLE.match(line.text)
             and (
-                (n == 0 and masthead) or any(line.text in other.text for other in above if other is not line)
+                (n == 0 and masthead)
+                or any(line.text in other.text for other in above if other is not line)
+                # Again under the title (LiveJournal's poster), or over a "Follow" button (Tumblr).
+                or line.text in under_title
+                or line.number in follow
             )
         ),
         None,
     )
+    if handle is None:
+        # The user name may have gone with the buttons round it ("Log in", "Follow").
+        handle = next((d.text for d in chrome if _HANDLE.match(d.text) and d.line in follow), None)
     if handle and not post.author:
         # A Tumblr or LiveJournal page opens with the blog's user name: its author.
         post.author = handle
@@ -1337,6 +1346,7 @@ _DATED_ADDRESS = re.compile(
 
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
 # A user name; a domain ("sendsidebyside.org.uk", as Firefox's reader view heads a page) is a site.
+_FOLLOW = {"follow", "follow me", "follow blog"}
 _HANDLE = re.compile(
     r"^(?![a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|co|gov|edu|info|blog|io)$)[a-z][a-z0-9_.-]{3,30}$"
 )
