@@ -116,6 +116,17 @@ _RULES: list[Rule] = [
         ),
         longest=120,
     ),
+    # A forum thread's summary under its opening post (Discourse): "created Nov 12, 2019",
+    # "last reply …", "5 replies", "1.4k views", "5 users", "23 likes", "3 links".
+    Rule(
+        "thread statistics",
+        re.compile(
+            r"^(?:last (?:reply|post|visit)\s.{2,30}"
+            r"|\d[\d,.]*k?\s+(?:replies|views|users|likes|links|posters|participants))$",
+            re.I,
+        ),
+        longest=45,
+    ),
     Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),

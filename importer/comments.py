@@ -182,7 +182,8 @@ _BUTTON_WORDS = (
     r"|upvote|downvote|vote"
 )
 _VOTES = r"-?\d[\d,.]*k?(?:\s+(?:reactions?|likes?|points?|votes?|upvotes?))?"
-_COUNT_ONLY = re.compile(rf"^(?:{_VOTES}|\d[\d,.]*k?\s+claps?)$", re.I)
+_HEARTS = re.compile(r"^[❤♥♡]\ufe0f?\s*\d[\d,.]*k?$")
+_COUNT_ONLY = re.compile(rf"^(?:{_VOTES}|\d[\d,.]*k?\s+claps?|{_HEARTS.pattern[1:-1]})$", re.I)
 _ONE_BUTTON = rf"\(?(?:{_BUTTON_WORDS}|{_VOTES}|{_AGE})\)?"
 _BUTTON_ROW = re.compile(
     rf"^(?:[·•|]\s*)?{_ONE_BUTTON}(?:(?:\s*[·•|]\s*|\s+|(?<=\))){_ONE_BUTTON})+(?:\s*[·•|›])?$"
@@ -217,6 +218,8 @@ _FURNITURE = (
     # Separators between them, alone on their lines.
     _Furniture("comment buttons", re.compile(r"^[•·|]$"), strong=False),
     _Furniture("comment thread depth", _LEVEL, closes=True),
+    # "❤ 9" under a forum post (Discourse): its likes, which close it.
+    _Furniture("comment's likes or claps", _HEARTS, closes=True),
     _Furniture("comment's age (relative to when the page was saved: no date)", _AGE_LINE),
     _Furniture(
         "comment section furniture",
@@ -269,7 +272,12 @@ def opening_author(lines: list[Line]) -> str | None:
     for i, line in enumerate(lines):
         if match := _OPENED_BY.match(line.text):
             return match["user"] or match["submitter"]
-        header = _name_and_date(lines, i) or _forum_by(lines, i) or _numbered(lines, i)
+        header = (
+            _name_and_date(lines, i)
+            or _forum_by(lines, i)
+            or _numbered(lines, i)
+            or _name_over_short_when(lines, i)
+        )
         if header is not None and header.number in (None, 1):
             return header.author
     return None
@@ -581,6 +589,34 @@ def _posted_under_profile(lines: list[Line], i: int) -> Header | None:
     return Header(lines[j].text, when)
 
 
+# Discourse heads each post with the user's name over how long ago, or when, in short
+# ("Nov '19", "Mar 3", "2d"), with "↩ NAME" between them when it answers someone.
+_SHORT_WHEN = re.compile(
+    r"^(?:[A-Z][a-z]{2,3}\.? ['’]\d\d|[A-Z][a-z]{2}\s\d{1,2}|\d{1,2}\s?[mhdw]"
+    r"|\d{1,2}\s(?:mins?|hours?|days?)\sago)$"
+)
+_ANSWERING = re.compile(r"^↩\s*(?P<name>\S.{0,40})$")
+
+
+def _name_over_short_when(lines: list[Line], i: int) -> Header | None:
+    """A user name over "Nov '19", or over "↩ k_mensah_tm" and then the date (Discourse)."""
+    text = lines[i].text
+    if i + 1 >= len(lines) or not _NAME_LIKE.match(text) or len(text.split()) > 4:
+        return None
+    j, answers = i + 1, None
+    if found := _ANSWERING.match(lines[j].text):
+        answers, j = found["name"].strip(), j + 1
+    if j < len(lines) and _SHORT_WHEN.match(lines[j].text) and not _SHORT_WHEN.match(text):
+        return Header(text, None, j - i + 1, answers=answers)
+    return None
+
+
+def thread_post_header(lines: list[Line], i: int) -> str | None:
+    """The poster's name, where a forum post's header starts at ``i`` (Discourse's layout)."""
+    header = _name_over_short_when(lines, i)
+    return header.author if header is not None else None
+
+
 _SIGNED_IN = re.compile(r"^(?:logged|signed)\s+in\s+(?:via|with|through)\s+\w[\w+ ]{1,20}$", re.I)
 
 
@@ -607,6 +643,7 @@ _THREAD_LAYOUTS = (
     _comment_from,
     _posted_under_profile,
     _name_over_sign_in,
+    _name_over_short_when,
 )
 
 
@@ -893,8 +930,8 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
             current is not None
             and current.paragraphs
             and _COUNT_ONLY.match(line.text)
-            and i + 1 < len(lines)
-            and _BUTTON.match(lines[i + 1].text)
+            # A heart and a number is a count of likes wherever it stands (Discourse).
+            and (_HEARTS.match(line.text) or (i + 1 < len(lines) and _BUTTON.match(lines[i + 1].text)))
         ):
             # A bare count over the comment's "Reply" (Medium's claps): the comment's likes.
             section.dropped.append(Dropped(line.number, line.text, "comment's likes or claps"))
@@ -960,7 +997,10 @@ def _buttons_between(before: Line, line: Line) -> bool:
 # What a thread's comment header says besides its author and date.
 _UNKEPT = re.compile(
     rf"(?:^|\s)(?:{_AGE})\b|\bpoints?\b|\blikes?\b|^level\s+\d|^#\d|\bmember\b|→|\bmod\b"
-    r"|^(?:logged|signed)\s+in\s+(?:via|with|through)\b|" + _NAME_BADGE.pattern,
+    r"|^(?:logged|signed)\s+in\s+(?:via|with|through)\b|^↩|"
+    + _SHORT_WHEN.pattern[1:-1]
+    + "|"
+    + _NAME_BADGE.pattern,
     re.I,
 )
 _IN_REPLY_TO = re.compile(r"^in reply to\s+(?P<name>.{1,60}?)\.?$", re.I)

@@ -123,6 +123,18 @@ def _cells(raw: str) -> tuple[str, ...]:
     return cells if len(cells) >= 2 and all(cells) else ()
 
 
+def _spaced(raw: str) -> tuple[str, ...]:
+    """A row of labels pasted with wide gaps between them ("Practice & Supervision  asye
+    caseloads"): three or more short parts, none ending a sentence. Two spaces after a
+    full stop, as typists once put them, make no row."""
+    parts = tuple(clean_line(part) for part in re.split(r"\s{2,}", raw.strip()))
+    if len(parts) < 3 or not all(parts):
+        return ()
+    if any(len(part.split()) > 4 or part.endswith(tuple(".!?:;,")) for part in parts):
+        return ()
+    return parts
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their line numbers and the blank lines around them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -143,6 +155,7 @@ def split_lines(text: str) -> list[Line]:
             blanks_after=following - index - 1,
             indent=len(raw[index]) - len(raw[index].lstrip(_INDENT_CHARS)),
             cells=_cells(raw[index]) if "\t" in raw[index] else (),
+            parts=_spaced(raw[index]) if "  " in raw[index].strip() else (),
         )
         for (index, cleaned), previous, following in zip(found, before, after, strict=True)
     ]

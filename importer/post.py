@@ -45,6 +45,7 @@ class Line:
     blanks_after: int = 0
     indent: int = 0
     cells: tuple[str, ...] = ()  # the cells of a tab-separated line
+    parts: tuple[str, ...] = ()  # the labels of a row pasted with wide gaps between them
 
 
 @dataclass(frozen=True)

@@ -431,6 +431,7 @@ def _title_candidate(line: Line) -> bool:
     return (
         len(text) <= 160
         and not line.cells
+        and not line.parts
         and bool(_LETTERS.search(text))
         and len(text.split()) <= 25
         and not text.endswith(tuple(".,;:…"))
@@ -623,6 +624,10 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
     browser_title, site = metadata.split_site_suffix(first)
     best: tuple[float, int, list[str]] | None = None
     facts = [_header_or_count(lines[j]) if j < body else None for j in range(min(body + 1, len(lines)))]
+    for j in range(len(facts)):
+        # A forum's opening post headed as its replies are ("jess_whitlow" over "Nov '19").
+        if facts[j] is None and j < body and (opener := comments.thread_post_header(lines, j)) is not None:
+            facts[j] = Fact(author=opener, label="thread post header")
 
     def role(j: int) -> bool:
         """A writer's job under their name, over the date (LinkedIn): part of the byline."""
@@ -743,6 +748,8 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             score -= 4 if (i + 1 < len(facts) and facts[i + 1] is not None) or "," in line.text else 2
         if site and line.text == site:
             score -= 5  # the site's own name, as the browser's title line gives it
+        if i + 1 < body and lines[i + 1].number - lines[i].number - lines[i + 1].blanks_before - 1 >= 2:
+            score -= 3  # over menus or buttons taken out as chrome ("Sign Up", "Log In"): the masthead
         if (
             i > 0
             and significant(i - 1)
@@ -1072,6 +1079,11 @@ def read_single(
                 post.comments = fact.comments  # "· 3 comments" in the byline (b2evolution)
             if fact.date is None and fact.author is None:
                 dropped.append(Dropped(line.number, line.text, "post header furniture"))
+            continue
+        if line.parts and i == title_at + 1:
+            # "Practice & Supervision  asye  caseloads" under the title (Discourse): its
+            # category and tags, pasted with wide gaps between them.
+            post.tags += [part for part in line.parts if part not in post.tags]
             continue
         if _BYLINE_LABEL.match(line.text) and i + 1 < keep_from and _name_line(lines[i + 1]):
             # "Written by" over "Daniela Moorcroft" (Webflow): the name is the byline. Under
