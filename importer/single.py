@@ -1104,6 +1104,10 @@ def read_single(
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
+        if _DOMAIN.match(line.text) and not post.source:
+            # "communitycarenotes.co.uk" under the title (Pocket, reader views): where it came from.
+            post.source = line.text
+            continue
         if i == title_at + 1 and _tag_under_title(lines, i):
             label_under = line
             continue
@@ -1357,8 +1361,11 @@ _DATED_ADDRESS = re.compile(
 
 
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
-# A user name; a domain ("sendsidebyside.org.uk", as Firefox's reader view heads a page) is a site.
 _FOLLOW = {"follow", "follow me", "follow blog"}
+_DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|co|gov|edu|info|blog|io|news)$", re.I
+)
+# A user name; a domain ("sendsidebyside.org.uk", as Firefox's reader view heads a page) is a site.
 _HANDLE = re.compile(
     r"^(?![a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|co|gov|edu|info|blog|io)$)[a-z][a-z0-9_.-]{3,30}$"
 )
