@@ -117,6 +117,22 @@ _PERSONAL_WORDS = re.compile(
     r"|bab(?:y|ies)|brothers?|sisters?|teenagers?|toddlers?)\b",
     re.I,
 )
+_HOUSE_NUMBER = re.compile(
+    r"\b(?:from|at|to|outside|of|in)\s+(?:no\.?|number)\s+(?P<n>\d{1,4}[a-z]?)\b(?!\s*(?:%|per|of|in))", re.I
+)
+_PERSONAL_NEAR = re.compile(
+    r"\b(?:mum|mother|dad|father|nan|gran|grandad|baby|child|children|kids|boy|girl|son|daughter|family|"
+    r"neighbours?|next door|police|carers?|twins|siblings)\b",
+    re.I,
+)
+
+
+def _sentence_of(text: str, start: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(". ", start)
+    return text[left : right if right != -1 else len(text)]
+
+
 _ROLE_MAILBOX = re.compile(
     r"^(?:editor|editors|info|admin|enquiries|enquiry|contact|hello|office|press|media|team|help|support|"
     r"comments|letters|news|webmaster|feedback|duty|mash|referrals|safeguarding)[@.]",
@@ -288,6 +304,10 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         plate = match.group("p")
         if re.search(r"\d", plate) and re.search(r"[A-Z]", plate):
             add(match, "vehicle registration", "a number plate", "p")
+    for match in _HOUSE_NUMBER.finditer(text):
+        # "Mrs Kowalczyk from number 12": a house on the family's street. Not "Number 10".
+        if match.group("n") not in ("10", "11") and _PERSONAL_NEAR.search(_sentence_of(text, match.start())):
+            add(match, "street address", "a house by its number, beside a family")
     for match in _ADDRESS.finditer(text):
         # No court or council has its offices in a flat.
         flat = re.match(r"(?:Flat|Apartment|Apt)\b", match.group(0))

@@ -178,6 +178,9 @@ _ONE_DAY = re.compile(
     rf"|(?i:in) {_MONTHS}\b|\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b)",
 )
 _ONE_FAMILY = re.compile(
+    # An order made in one hearing is one child's: "made the placement order on Tuesday".
+    r"\b(?:made|granted|refused|discharged)\s+(?:the|a|an)\s+(?:interim\s+)?(?:placement|adoption|care|supervision|"
+    r"special guardianship|child arrangements|emergency protection)\s+order\b|"
     r"\b(?:a|the|her|his|their|two|three|four|five)\s+(?:[\w-]+\s+)?(?:bab(?:y|ies)|boys?|girls?|twins|"
     r"mother|father|mum|dad|sons?|daughters?|brothers|sisters|siblings|child|toddler|newborn|couple|parents|"
     r"grand(?:mother|father|parents)|nan|gran|aunt|uncle)\b",
@@ -899,7 +902,12 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         flag(*sole.span(), "identifying details together", "the only one in a named place to hold a job, "
              f"with {context}")  # fmt: skip
     reported = _reported_case(sentence)
-    if not hits and _SUBJECT.search(sentence) and not reported and not _mentions_public(sentence, public):
+    if (
+        not hits
+        and (_SUBJECT.search(sentence) or _one_hearing(sentence, cues))
+        and not reported
+        and not _mentions_public(sentence, public)
+    ):
         school = _SCHOOL_NAME.search(sentence)
         if school and _EXAMPLE_BEFORE.search(sentence[: school.start()]):
             school = None  # "a school like Moorside High" is any school
@@ -936,7 +944,13 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 ("a hearing on a named day", _one_hearing(sentence, cues)),
                 ("a moment the town saw", _public_moment(sentence, cues)),
                 ("a disaster it lived through", _lived_through(sentence)),
-                ("a school", school and len(named) > 1),
+                # Not a statistic about a school's pupils ("do better than the county average").
+                ("a school", school and len(named) > 1 and not _COUNTED.search(sentence)),
+                # A foster or adopted child's own school, named, is where to find them.
+                (
+                    "a child in care's school",
+                    (school or _AT_SAINT.search(sentence)) and _CARED_FOR_CHILD.search(sentence),
+                ),
             )
             if found
         ]
@@ -950,6 +964,11 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     return hits
 
 
+_CARED_FOR_CHILD = re.compile(
+    r"\b(?:our|my|her|his|their)\s+(?:foster|adopted|adoptive)[\s-]?(?:son|daughter|child|boy|girl)\b", re.I
+)
+# "at St Anne's": a school or a church by its saint, a place a child is found at every week.
+_AT_SAINT = re.compile(r"\bat St\.? [A-Z][\w'’]+")
 _STREET = re.compile(
     r"\b(?:[A-Z][a-z]+\s){1,2}(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Gardens|Mews|Walk|"
     r"Rise|Row|Square|Parade|Croft|Fold|Wynd|Estate)\b"
