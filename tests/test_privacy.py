@@ -522,6 +522,7 @@ def test_one_hearing_or_one_public_moment_is_found_without_a_name():
         "patterns5",
         "patterns6",
         "patterns7",
+        "patterns8",
     ],
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):
