@@ -127,6 +127,11 @@ def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:
         if found.debris:
             consumed.append(Dropped(line.number, text, f"byline: author '{found.name}'"))
         return True
+    labels = metadata.footer_line(text)
+    if labels is not None and (labels.tags or labels.categories) and labels.comments is None:
+        # "Category: Life" under the title (MySpace): the post's labels, in its header.
+        metadata.apply_footer(post, labels)
+        return True
     return False
 
 

@@ -166,7 +166,7 @@ _TAGGED = re.compile(
 # Blogger: "Posted by Mair Llewelyn at 21:34 2 comments", "posted by Sue W at 10:42 AM".
 _POSTED_BY_AT = re.compile(
     r"^posted by:?\s+(?P<author>.{1,60}?)(?:\s+in\s+(?P<cats_first>[^|]+?))?"
-    r"\s+at\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\s+(?:at|@)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
     re.I,
 )
@@ -182,7 +182,8 @@ _LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
 _HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s*)+$")
 _LINK_WORDS = re.compile(
     r"^(?:permalink|trackbacks?|pingbacks?|share|email this|print|links to this post|add (?:a )?comment"
-    r"|\d+ eprops?)"
+    # MySpace's "3 Kudos - Add Comment - Edit - Remove".
+    r"|\d+ eprops?|\d+ kudos|edit|remove|delete)"
     r"(?:\s*\(\d+\))?$",
     re.I,
 )
@@ -363,8 +364,13 @@ def footer_line(text: str) -> Footer | None:
 
 def _dashed_footer(text: str) -> Footer | None:
     """Xanga's footer: "Posted 10/15/2006 at 11:47 PM - 4 eProps - 3 comments - add comment".
-    A date after "Posted" alone may head a post as well; with a count after it, it ends one."""
+    A date after "Posted" alone may head a post as well; with a count after it, it ends one.
+    MySpace's has no date: "3 Comments - 3 Kudos - Add Comment - Edit - Remove"."""
     first, *rest = (part.strip() for part in _DASH_SPLIT.split(text))
+    if rest and _COMMENTS.match(first):
+        footer = Footer()
+        if all(_footer_part(part, footer) for part in [first, *rest]) and footer.comments is not None:
+            return footer
     match = _POSTED_DATE.match(first)
     # Found as any date on the page is, so that the page's month-first order holds.
     found = find_date(first) if rest and match else None

@@ -115,6 +115,12 @@ def segment(lines: list[Line]) -> Segments:
     for i in range(1, len(lines)):
         if footer[i] and _is_post_header(lines[i - 1]) and (found := metadata.footer_line(lines[i].text)):
             footer[i] = not (found.comments is not None and not found.tags and not found.categories)
+    # "Category: Life" packed under a title (MySpace) labels the post below it; it ends none.
+    was_footer = list(footer)
+    for i in range(1, len(lines)):
+        if footer[i] and not lines[i].blanks_before and title_like(lines[i - 1]) and not was_footer[i - 1]:
+            found = metadata.footer_line(lines[i].text)
+            footer[i] = not (found and (found.tags or found.categories) and found.comments is None)
     anchored = {
         i
         for i in range(len(lines) - 1)

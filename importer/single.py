@@ -49,7 +49,7 @@ _COUNT_IN_HEADER = re.compile(
 )
 _NAME_AFTER_DATE = re.compile(r"^(?!By\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _BLOGGER_FOOTER = re.compile(
-    r"^posted by\s+(?P<author>.{1,60}?)\s+at\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
+    r"^posted by\s+(?P<author>.{1,60}?)\s+(?:at|@)\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s*$", re.I
 )
 # "Forums: Youth justice" is a Drupal forum post's container, printed as its tags are.
 _LABELS = re.compile(
@@ -216,8 +216,11 @@ _POSTED_KEY = re.compile(r"^(?:written|posted|published|submitted|created|(?:las
 
 def date_heading(lines: list[Line], i: int) -> bool:
     """A date alone on its line, set apart above a title and its text: Blogger's day heading."""
+    text = i + 2
+    if text + 1 < len(lines) and _label_line(lines[text]):
+        text += 1  # "Category: Life" between the title and the text (MySpace)
     return (
-        i + 2 < len(lines)
+        text < len(lines)
         and lines[i].blanks_before >= 1
         and (fact := header_fact(lines[i])) is not None
         and fact.date is not None
@@ -225,8 +228,14 @@ def date_heading(lines: list[Line], i: int) -> bool:
         and not _POSTED_KEY.match(lines[i].text)
         and _set_apart_title(lines[i + 1])
         and header_fact(lines[i + 1]) is None
-        and is_prose(lines[i + 2])
+        and is_prose(lines[text])
     )
+
+
+def _label_line(line: Line) -> bool:
+    """ "Category: Life", "Tags: a, b": a post's labels on a line of their own."""
+    found = metadata.footer_line(line.text)
+    return found is not None and bool(found.tags or found.categories) and found.comments is None
 
 
 def _set_apart_title(line: Line) -> bool:
