@@ -74,6 +74,7 @@ _END = re.compile(
     r"|(?:enjoyed|liked) this (?:article|post|piece)\??|buy me a coffee"
     r"|support (?:my|this|the|our) (?:work|blog|writing|show|podcast|channel)"
     r"|more (?:episodes|posts|articles)|support (?:local|independent|quality|our) journalism"
+    r"|notes to editors?|notes for editors|editors['’]? notes"
     # A press release's text ends at "ENDS"; its notes to editors follow.
     r"|-*\s*ends\s*-*)\s*:?$"
     # An author box's or a newsletter box's heading: what follows is the page's, not the text.
@@ -429,7 +430,7 @@ _DISCLOSURE = re.compile(
 # "Daniela Moorcroft"): never the title.
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:written|posted|published|words|story|text|reported|edited|photos?|interview)\s+)?by\s*:?$"
-    r"|^(?:author|authors|writer|posted|published)\s*:?$",
+    r"|^(?:author|authors|writer|posted|published|from)\s*:?$",
     re.I,
 )
 
@@ -670,6 +671,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             facts[j] is None
             and not role(j)
             and not pill(j)
+            and not (j > 0 and _BYLINE_LABEL.match(lines[j - 1].text))
             and not _publication(lines, j)
             and _title_candidate(line)
             and not _nav_like(line.text)
@@ -679,12 +681,15 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         )
 
     repeated = {}
-    for j in range(len(lines) - 1, body, -1):
+    # Only after the article: a line of the text said twice is no headline.
+    for j in range(len(lines) - 1, max(body, limit - 1), -1):
         repeated[lines[j].text] = lines[j].number
     for i in range(min(body, limit)):
         line = lines[i]
         if (
             not _title_candidate(line)
+            # The name under a byline's label ("From:" over "Department for Education").
+            or (i > 0 and _BYLINE_LABEL.match(lines[i - 1].text))
             or (i == 0 and site and body > 1)
             or _publication(lines, i)
             or role(i)
@@ -1094,6 +1099,16 @@ def read_single(
             # category and tags, pasted with wide gaps between them.
             post.tags += [part for part in line.parts if part not in post.tags]
             continue
+        if (
+            line.text.lower().rstrip(": ") == "from"
+            and i + 1 < keep_from
+            and not is_prose(lines[i + 1])
+            and len(lines[i + 1].text.split()) <= 12
+        ):
+            # GOV.UK's "From:" over the department (and minister) that published it.
+            post.author = post.author or lines[i + 1].text
+            dropped.append(Dropped(line.number, line.text, "post header (its author)"))
+            continue
         if _BYLINE_LABEL.match(line.text) and i + 1 < keep_from and _name_line(lines[i + 1]):
             # "Written by" over "Daniela Moorcroft" (Webflow): the name is the byline. Under
             # "Authors", each name over its affiliation (The Conversation): all of them.
@@ -1486,6 +1501,14 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
             and not (j > i + 2 and lines[j].blanks_before > lines[j - 1].blanks_before)
         ):
             j += 1
+        if (
+            j - i > 2
+            and j < end
+            and not lines[j].blanks_before
+            and len(lines[j].text.split()) >= (8 if lines[j].text.endswith(".") else 10)
+            and not _NAV_CHARS.search(lines[j].text)
+        ):
+            j -= 1  # the short line packed over a sentence heads it ("OGL" over the licence's terms)
         if j - i >= 2:
             target = post.tags
             if lines[i].text.lower().startswith("categor") and post.category is None:
