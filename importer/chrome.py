@@ -132,7 +132,15 @@ _RULES: list[Rule] = [
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
     # Counts of readers' reactions under a post (Tumblr's notes, Medium's claps): the list of
     # them, not the post, follows.
-    Rule("reactions", re.compile(r"^(\d[\d,.]*k? notes?|\d[\d,.]*k? claps?|👏\s*[\d,.]*k?)$", re.I)),
+    # Facebook's "👍❤️ 23": the reactions' emoji and their count.
+    Rule(
+        "reactions",
+        re.compile(
+            r"^(\d[\d,.]*k? notes?|\d[\d,.]*k? claps?|👏\s*[\d,.]*k?"
+            r"|(?:[^\x00-\x7f\w\s]\ufe0f?){2,6}\s*\d[\d,.]*k?)$",
+            re.I,
+        ),
+    ),
     # Buttons and links every blog platform prints around a post.
     Rule(
         "page buttons",

@@ -1124,7 +1124,8 @@ class _ThreadReader:
         name, *rest = self.pending[named:]
         self.pending = []
         comment = self._open(name.text, name, when)
-        if any(_reads_as_text(other) for other in rest):
+        # An emoji marks a line as something said ("See you there 👍"), never a role.
+        if any(_reads_as_text(other) or _EMOJI.search(other.text) for other in rest):
             # Facebook prints the age under the text: the comment is all there already.
             for other in rest:
                 self._text(other)
@@ -1183,6 +1184,9 @@ class _ThreadReader:
             for line in pending:
                 reason = "comment text whose author was not found" if _reads_as_text(line) else ""
                 self._drop(line, reason or "comment section furniture")
+
+
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
 def _is_name(line: Line) -> bool:

@@ -418,6 +418,16 @@ _NAV_WORDS = {
     "newer",
     "posts",
     "navigation",
+    # A group's tabs (Facebook): "Discussion", "Featured", "Topics", "Members".
+    "discussion",
+    "featured",
+    "topics",
+    "members",
+    "events",
+    "media",
+    "files",
+    "photos",
+    "videos",
 }
 
 
@@ -435,6 +445,26 @@ _BYLINE_LABEL = re.compile(
 )
 
 
+def _byline_over_text(lines: list[Line], title_at: int, body_start: int) -> bool:
+    """The line taken as the title is the writer's name, with only a badge and the post's
+    date between it and the text."""
+    if not _name_line(lines[title_at]) or body_start >= len(lines) or body_start - title_at > 3:
+        return False
+    between = lines[title_at + 1 : body_start]
+    return (
+        bool(between)
+        and all(_BADGE.match(line.text) or header_fact(line) is not None for line in between)
+        and any((fact := header_fact(line)) is not None and fact.date is not None for line in between)
+    )
+
+
+def _opening_words(text: str, most: int = 12) -> str:
+    """A stand-in title: the text's first sentence, or its first words."""
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].rstrip(".")
+    words = sentence.split()
+    return " ".join(words[:most]) + ("…" if len(words) > most else "")
+
+
 def _title_candidate(line: Line) -> bool:
     """A line that could be a post's title: short, unpunctuated at its end, not a label row."""
     text = line.text
@@ -449,6 +479,7 @@ def _title_candidate(line: Line) -> bool:
         and not comments.is_furniture(text)
         and not _READING_TIME.match(text)
         and not _BYLINE_LABEL.match(text)
+        and not _BADGE.match(text)
         and not _SHORT_MONTH_YEAR.match(text)
         and not _DOT_LIST.match(text)
         and header_fact(line) is None
@@ -924,6 +955,12 @@ def read_single(
             body_start = greeting
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
+    untitled = pinned is None and _byline_over_text(lines, title_at, body_start)
+    if untitled:
+        # A post with no title of its own (a Facebook post): the writer's name over the date,
+        # then the text. The text's first words stand in for a title, and say so.
+        title = _opening_words(lines[body_start].text)
+        doubts.append("the post has no title of its own: its first words were taken as one")
     # Old Reddit follows a thread's title with where it was posted: "(self.socialwork)".
     marked = _SUBREDDIT_MARK.search(title)
     if not (marked and title_at + 1 < len(lines) and comments.submitted_by(lines[title_at + 1].text)):
@@ -931,6 +968,8 @@ def read_single(
     if marked:
         title = title[: marked.start()]
     post = Post(title=title, source_path=path, position=1, line=title_line.number)
+    if untitled:
+        post.author = _name_of(title_line)
     if marked:
         post.provenance["posted_in"] = marked["where"]
     read = SingleRead(post, dropped, sure=sure, doubts=doubts, section=section, title_evidence=bool(sure))
@@ -981,6 +1020,15 @@ def read_single(
                 dropped.append(
                     Dropped(above[-2].number, above[-2].text, "post header (the author's picture)")
                 )
+                above = above[:-2]
+            elif (
+                not post.author and len(above) >= 2 and _BADGE.match(above[-1].text) and _name_line(above[-2])
+            ):
+                # The poster's name over their badge over the date (a Facebook group's "Admin").
+                post.author = _name_of(above[-2])
+                dropped += [
+                    Dropped(line.number, line.text, "post header (its author)") for line in above[-2:]
+                ]
                 above = above[:-2]
     masthead = bool(above) and not any(d.line < above[0].number for d in chrome)
     # The blog's user name heads the page, or is repeated in its header ("locum_lass (locum_lass) wrote,").
@@ -1386,6 +1434,12 @@ _DATED_ADDRESS = re.compile(
 
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
 _FOLLOW = {"follow", "follow me", "follow blog"}
+# A poster's badge under their name (Facebook groups, forums): never a title.
+_BADGE = re.compile(
+    r"^(?:admin|administrator|moderator|group expert|top fan|top contributor|rising contributor|new member"
+    r"|verified|author|original poster|op)$",
+    re.I,
+)
 _DOMAIN = re.compile(
     r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|co|gov|edu|info|blog|io|news)$", re.I
 )
