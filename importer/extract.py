@@ -19,7 +19,7 @@ def extract_posts(segments: Segments, path: str) -> tuple[list[Post], list[Dropp
     posts = []
     for position, lines in enumerate(segments.posts, start=1):
         post, consumed = _web_post(lines, path, position)
-        dropped += consumed
+        dropped += consumed + _own_comments(post)
         posts.append(post)
     if posts and segments.preamble:
         _apply_preamble(posts[0], segments.preamble)
@@ -27,6 +27,30 @@ def extract_posts(segments: Segments, path: str) -> tuple[list[Post], list[Dropp
         if segments.heading:
             apply_heading(post, segments.heading)
     return posts, dropped
+
+
+def _own_comments(post: Post) -> list[Dropped]:
+    """The comments a listing shows under one of its posts (Weebly's blog page), under their
+    own heading ("Comments (1)"): kept apart from the text, as a single post's are."""
+    from . import comments
+
+    lines = post.body_lines
+    section = comments.find_section(lines)
+    if section is None or not section.comments or comments.section_heading(lines[section.start].text) is None:
+        return []
+    post.body_lines = lines[: section.start]
+    post.legacy_comments = section.comments
+    post.comments = post.comments if post.comments is not None else section.count
+    taken = set(section.lines) | {d.line for d in section.dropped}
+    dropped = list(section.dropped)
+    dropped += [
+        Dropped(line.number, line.text, "comment section furniture")
+        for line in lines[section.start : section.end]
+        if line.number not in taken
+    ]
+    # What follows the comments in this post's share of the page is the page's, not the post's.
+    post.body_lines += lines[section.end :]
+    return dropped
 
 
 def apply_heading(post: Post, heading: Heading) -> None:

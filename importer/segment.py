@@ -70,6 +70,26 @@ def _is_post_header(line: Line) -> bool:
     return fact is not None and fact.date is not None
 
 
+def _button(text: str) -> bool:
+    """A comment's "Reply" button, which the blank lines after it do not make a title."""
+    from . import comments
+
+    return comments.is_button(text) or text.lower() in ("reply", "reply ↓", "report")
+
+
+def _under_comment_heading(lines: list[Line], i: int) -> bool:
+    """A commenter's name over the date, under "Comments (1)": a comment, not a post."""
+    from . import comments
+
+    return (
+        i > 0
+        and i + 1 < len(lines)
+        and comments.section_heading(lines[i - 1].text) not in (None, False)
+        # "Posted on 1/03/2014" under the line is a post's header: "1 Comment" ended the post above.
+        and not re.match(r"(?i)(?:posted|published|written|by|on)\b", lines[i + 1].text)
+    )
+
+
 def header_over_title(lines: list[Line], i: int) -> bool:
     """A post's date line over its title, the title over its text."""
     from .single import is_prose
@@ -129,18 +149,26 @@ def segment(lines: list[Line]) -> Segments:
         and not footer[i]
         and title_like(lines[i])
         and _is_post_header(lines[i + 1])
+        and not _under_comment_heading(lines, i)
     }
     # "POSTED ON MARCH 3, 2017" over each title and its text (Twenty Seventeen): where
     # most posts are headed so, each starts at its date line.
     headed = {i for i in range(len(lines) - 2) if header_over_title(lines, i)}
     if len(headed) >= 2 and len(headed) > len(anchored - {i - 1 for i in headed}):
         anchored = headed
-    after_footer = {i for i in range(1, len(lines)) if footer[i - 1] and not footer[i]}
+    after_footer = {
+        i
+        for i in range(1, len(lines))
+        if footer[i - 1]
+        and not footer[i]
+        and not (_under_comment_heading(lines, i) and i + 1 < len(lines) and _is_post_header(lines[i + 1]))
+    }
     double_blank = {
         i
         for i in range(len(lines) - 1)
         if lines[i].blanks_after >= 2
         and title_like(lines[i])
+        and not _button(lines[i].text)
         and not footer[i + 1]
         and not metadata.source_line(lines[i + 1].text)
     }
