@@ -415,6 +415,8 @@ _FRAMED_AGE_AFTER = re.compile(
 # What follows a word, not a person, opening a sentence: "Hope is the thing …",
 # "Grace, patience and humour …", "Faith in the system …".
 _WORD_FOLLOWS = re.compile(
+    # "Summer holidays are …": the word in front of a noun, not a person.
+    r"^\s+[a-z]{3,}\s+(?:are|is|was|were|have|has|can|will)\b|"
     r"^(?:\s+(?:is|was|are|were)\s+(?:the|a|an|what|how|why|something|everything|not|never|often|always|so|"
     r"more|less|key|important)\b|,\s+(?!who\b|whose\b|aged?\b|now\b|then\b|just\b|my\b|our\b)[a-z]|\s+(?:in|of|for|and|or|is\s+key)\b)"
 )
