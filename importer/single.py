@@ -1070,7 +1070,8 @@ def read_single(
         and title_line.number - above[-1].number == 1
         and above[-1].blanks_before >= 1
         and title_like(above[-1], max_chars=30, max_words=3)
-        and not _nav_like(above[-1].text)
+        # In capitals ("PRACTICE") it is still a label, packed against the title as it is.
+        and not _nav_like(above[-1].text.capitalize())
         and not _name_line(above[-1])
     ):
         # Ghost's primary tag: a label set off from the menus and packed against the title;
