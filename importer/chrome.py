@@ -80,7 +80,16 @@ _RULES: list[Rule] = [
             r"^(more from|related( posts| articles)?|you may also like|read more)( .{1,40})?:?$", re.I
         ),
     ),
-    Rule("navigation", re.compile(r"^(skip to (main )?content|loading(\.{3}|…))$", re.I)),
+    Rule(
+        "navigation",
+        re.compile(
+            r"^(skip to (main )?content|loading(\.{3}|…)"
+            # Blogger's "skip to main | skip to sidebar".
+            r"|skip to (main|content|sidebar|navigation|footer|search)( content)?"
+            r"(\s*\|\s*skip to (main|content|sidebar|navigation|footer|search)( content)?)*)$",
+            re.I,
+        ),
+    ),
     # The ad slot WordPress.com and news sites print between paragraphs.
     Rule("advertisement", re.compile(r"^(advertisements?|report this ad|sponsored content)$", re.I)),
     Rule(

@@ -167,7 +167,7 @@ _TAGGED = re.compile(
 _POSTED_BY_AT = re.compile(
     r"^posted by:?\s+(?P<author>.{1,60}?)(?:\s+in\s+(?P<cats_first>[^|]+?))?"
     r"\s+(?:at|@)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?$",
+    r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?(?:\s+links to this post)?$",
     re.I,
 )
 # Typepad without a byline: "Posted at 09:41 PM in Assessment, Fostering panels".
