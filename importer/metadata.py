@@ -183,7 +183,7 @@ _HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s
 _LINK_WORDS = re.compile(
     r"^(?:permalink|trackbacks?|pingbacks?|share|email this|print|links to this post|add (?:a )?comment"
     # MySpace's "3 Kudos - Add Comment - Edit - Remove".
-    r"|\d+ eprops?|\d+ kudos|edit|remove|delete)"
+    r"|\d+ eprops?|\d+ kudos|edit|remove|delete|blog it)"
     r"(?:\s*\(\d+\))?$",
     re.I,
 )
@@ -238,6 +238,10 @@ _BAR_SPLIT = re.compile(r"\s+\|\s+")
 
 def split_list(text: str) -> list[str]:
     return [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
+
+
+_CLOCK = re.compile(r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?$", re.I)
+_LABEL_PART = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3}$")
 
 
 def _clock(match: re.Match) -> tuple[int, int]:
@@ -357,6 +361,15 @@ def footer_line(text: str) -> Footer | None:
     footer = Footer()
     parts = [part.strip() for part in _BAR_SPLIT.split(text)] if "|" in text else [text.strip()]
     parts = [piece for part in parts for piece in _TAGGED_AFTER.split(part)]
+    if len(parts) > 2 and _CLOCK.match(parts[0]) and any(_LINK_WORDS.match(part) for part in parts):
+        # "9:41 PM | Add a comment | Permalink | Blog it | Social work" (Windows Live Spaces):
+        # the time, the links, and the post's category last.
+        clock = _CLOCK.match(parts[0])
+        footer.time = _clock(clock)
+        if _LABEL_PART.match(parts[-1]) and not _footer_part(parts[-1], Footer()):
+            footer.categories.append(parts[-1])
+            parts = parts[:-1]
+        parts = parts[1:]
     if all(_footer_part(part, footer) for part in parts):
         return footer
     return _dashed_footer(text)

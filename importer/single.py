@@ -1424,7 +1424,53 @@ def read_single(
         if date_line:
             sure.append("a date in the post's header")
             read.date_in_header = True
+    elif post.date is None:
+        # "March 14" over the title (Windows Live Spaces): a day with no year. The year is
+        # the one that puts the day just before the first comment under it, and says so.
+        guessed = _yearless_date(lines[max(0, title_at - 3) : body_start], post.legacy_comments)
+        if guessed is not None:
+            found, evidence = guessed
+            if found.hour is None and footer_date is not None:
+                found = FoundDate(found.when, footer_date.hour, footer_date.minute, 0, 0, found.text)
+            # Said in the front matter (date_source: inferred, date_evidence), not a doubt: the
+            # comments' dates fix the year.
+            post.date = stated_at(found, DateSource.INFERRED, evidence)
     return read
+
+
+_MONTH_WORD = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december)"
+)
+_YEARLESS = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_WORD})\.?)$",
+    re.I,
+)
+
+
+def _yearless_date(header: list[Line], comments_under: list) -> tuple[FoundDate, str] | None:
+    """A day and month with no year in the post's header, dated by the first comment under it."""
+    first = next((c.date for c in comments_under if getattr(c, "date", None) is not None), None)
+    if first is None:
+        return None
+    for line in header:
+        match = _YEARLESS.match(line.text)
+        if match is None:
+            continue
+        found = find_date(f"{match['d1'] or match['d2']} {match['m1'] or match['m2']} {first.when.year}")
+        if found is None:
+            continue
+        year = first.when.year
+        if (found.when.month, found.when.day) > (first.when.month or 0, first.when.day or 0):
+            year -= 1  # the comment came in the new year
+            found = find_date(f"{match['d1'] or match['d2']} {match['m1'] or match['m2']} {year}")
+        if found is None:
+            continue
+        evidence = f"'{line.text}' has no year; {year} is the year of the first comment under it"
+        evidence += f" ('{first.text}')"
+        return FoundDate(found.when, None, None, 0, 0, line.text), evidence
+    return None
 
 
 _EMAIL_HEADER = re.compile(r"^(?:from|sent|date|to|cc|subject|reply-to):\s", re.I)
