@@ -159,7 +159,8 @@ _COMMENTS = re.compile(
 _FILED = re.compile(r"^(?:filed|posted)\s+under:?\s+(?P<list>.+?)\.?$", re.I)
 _TAGGED = re.compile(
     r"^(?:tagged(?:\s+with)?|tags?|labels?|topics?(?:\s+covered)?|themes|subjects|keywords"
-    r"|defined tags for this entry):?"
+    # HuffPost's "MORE: Foster Care, Children In Care" under the text.
+    r"|defined tags for this entry|more(?=:\s*[^,]+,))(?::|(?<!more))"
     r"\s+(?P<list>.+?)\.?$",
     re.I,
 )
@@ -315,7 +316,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
     r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
-    r"|label|topic|keywords|defined tags|themes|subjects|#)",
+    r"|label|topic|keywords|defined tags|themes|subjects|more:|#)",
     re.I,
 )
 

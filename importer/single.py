@@ -73,7 +73,7 @@ _END = re.compile(
     r"|did you (?:find|enjoy|like) this (?:article|post|piece|story)(?: valuable| useful| helpful)?\??"
     r"|(?:enjoyed|liked) this (?:article|post|piece)\??|buy me a coffee"
     r"|support (?:my|this|the|our) (?:work|blog|writing|show|podcast|channel)"
-    r"|more (?:episodes|posts|articles)|support (?:local|independent|quality|our) journalism"
+    r"|more (?:episodes|posts|articles)|support (?:local|independent|quality|our) journalism|conversations"
     r"|notes to editors?|notes for editors|editors['’]? notes"
     # A press release's text ends at "ENDS"; its notes to editors follow.
     r"|-*\s*ends\s*-*)\s*:?$"
@@ -1481,6 +1481,10 @@ _DATED_ADDRESS = re.compile(
 
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
 _FOLLOW = {"follow", "follow me", "follow blog"}
+_FOLLOW_WRITER = re.compile(
+    r"^[Ff]ollow\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+on\s+"
+    r"(?i:twitter|x|facebook|instagram|linkedin|bluesky|mastodon|threads)\b.{0,80}$"
+)
 # A poster's badge under their name (Facebook groups, forums): never a title.
 _BADGE = re.compile(
     r"^(?:admin|administrator|moderator|group expert|top fan|top contributor|rising contributor|new member"
@@ -1753,6 +1757,14 @@ def _take_footer(post: Post, line: Line, date_holder: SingleRead | None = None) 
         metadata.apply_footer(post, footer)
         if comments_before is not None:
             post.comments = comments_before
+        return True
+    follow = _FOLLOW_WRITER.match(line.text)
+    if follow is not None:
+        # "Follow Sarah Okonjo on Twitter: …" under a column: its writer.
+        post.author = post.author or follow["name"]
+        if date_holder is not None:
+            reason = "post footer (the writer's account; the name is kept as the author)"
+            date_holder.dropped.append(Dropped(line.number, line.text, reason))
         return True
     source = metadata.source_line(line.text)
     if source is not None:
