@@ -156,6 +156,8 @@ _RULES: list[Rule] = [
         re.compile(
             r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
             r"|menu|top highlight"
+            # Quora's buttons and labels around an answer.
+            r"|view (\d[\d,.]*k? )?upvotes|view shares|answer requested by|related (questions|spaces)"
             r"|search( for:?)?|close and accept|accept and close|got it|reblog"
             r"|\d+\s+min(ute)?s?\s+read|listen|continue reading( →| »|…)?.{0,80}"
             r"|read more( →| »|…)?|(«|‹)\s*(older|newer|previous|prev|next) (entries|posts|articles|page)"

@@ -113,7 +113,7 @@ _AGE = (
 )
 # The line it stands on, with the badges and edits printed beside it ("Op · 3 yr. ago").
 _AGE_LINE = re.compile(
-    rf"^(?:(?:op|mod|author|admin)\s*)?(?:[·•]\s*)?(?:edited\s+)?(?:{_AGE})"
+    rf"^(?:(?:op|mod|author|admin)\s*)?(?:[·•]\s*)?(?:edited\s+|updated\s+|answered\s+|written\s+)?(?:{_AGE})"
     rf"(?:\s*[·•]\s*(?:edited(?:\s+{_AGE})?|\d+\s+likes?))*\*?$",
     re.I,
 )
@@ -260,6 +260,12 @@ _OPENED_BY = re.compile(
 )
 
 
+def opened_by(text: str) -> str | None:
+    """The user Reddit names over or under a thread's title ("Posted by u/NAME")."""
+    match = _OPENED_BY.match(text)
+    return (match["user"] or match["submitter"]) if match else None
+
+
 def submitted_by(text: str) -> str | None:
     """The user old Reddit names under a thread's title ("submitted 4 years ago by NAME")."""
     match = _OPENED_BY.match(text)
@@ -281,6 +287,11 @@ def opening_author(lines: list[Line]) -> str | None:
         if header is not None and header.number in (None, 1):
             return header.author
     return None
+
+
+def is_age(text: str) -> bool:
+    """How long ago, not when ("Updated 6y", "3 yr. ago"): no date, and never a title."""
+    return bool(_AGE_LINE.match(text))
 
 
 def is_button(text: str) -> bool:

@@ -480,6 +480,8 @@ def _title_candidate(line: Line) -> bool:
         and not _READING_TIME.match(text)
         and not _BYLINE_LABEL.match(text)
         and not _BADGE.match(text)
+        and not comments.is_age(text)
+        and not comments.opened_by(text)
         and not _SHORT_MONTH_YEAR.match(text)
         and not _DOT_LIST.match(text)
         and header_fact(line) is None
@@ -669,6 +671,8 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         # A forum's opening post headed as its replies are ("jess_whitlow" over "Nov '19").
         if facts[j] is None and j < body and (opener := comments.thread_post_header(lines, j)) is not None:
             facts[j] = Fact(author=opener, label="thread post header")
+        elif facts[j] is None and j < body and comments.is_age(lines[j].text):
+            facts[j] = Fact(label="line of how long ago")  # "Updated 6y" (Quora): the header's, no date
 
     def role(j: int) -> bool:
         """A writer's job under their name, over the date (LinkedIn): part of the byline."""
@@ -676,8 +680,8 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             1 < j < len(facts) - 1
             and _name_line(lines[j - 1])
             and facts[j + 1] is not None
-            # Saved packed, as one block: title, name, job, date.
-            and lines[j - 1].blanks_before == lines[j].blanks_before == lines[j + 1].blanks_before == 0
+            # Saved packed, as one block: (title,) name, job, date.
+            and lines[j].blanks_before == lines[j + 1].blanks_before == 0
         )
 
     def pill(j: int) -> bool:
@@ -784,6 +788,15 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         ):
             score += 3
             evidence.append(f"a date line above it (line {lines[above].number})")
+        if (
+            i > 1
+            and facts[i - 1] is not None
+            and facts[i - 1].label == "line of how long ago"
+            and (comments.opened_by(lines[i - 2].text) or _name_line(lines[i - 2]))
+        ):
+            # "Posted by u/NAME" over "3 yr. ago" over the title (Reddit): its header, above it.
+            score += 3
+            evidence.append(f"its poster and age above it (line {lines[i - 2].number})")
         if found_body is not None and not any(significant(j) for j in rest):
             score += 2
         if _nav_like(line.text):
@@ -1193,6 +1206,17 @@ def read_single(
             header_name = line
         if _name_line(line) and not post.author and before is not None and before.date and not before.author:
             # "Published on March 3, 2017" over "Jane Doe" (LinkedIn): the name under the date.
+            post.author = _name_of(line)
+            continue
+        if (
+            _name_line(line)
+            and not post.author
+            and i + 2 < len(lines)
+            and not lines[i + 1].blanks_before
+            and not is_prose(lines[i + 1])
+            and comments.is_age(lines[i + 2].text)
+        ):
+            # "Deborah Ansell" over her job over "Updated 6y" (Quora): the writer.
             post.author = _name_of(line)
             continue
         reading_time = i + 1 < len(lines) and _READING_TIME.match(lines[i + 1].text)
