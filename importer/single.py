@@ -513,6 +513,9 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
             gap = 0
         elif start is not None:
             gap += 1
+            if i == start + 1 and _question_title(lines, start):
+                start, size, gap = None, 0, 0  # the thread's title, asked under its header
+                continue
             # A date line or byline starts a post's header: what follows is another block.
             if gap > 2 or header_fact(lines[i]) is not None:
                 clusters.append((start, size))
@@ -527,6 +530,18 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
         if size >= min(400, largest):
             return first
     return clusters[0][0]
+
+
+def _question_title(lines: list[Line], i: int) -> bool:
+    """A question on its own under "Posted by u/NAME" and "3 yr. ago", over its flair
+    ("Discussion"): a forum thread's title, not its first paragraph."""
+    return (
+        0 < i < len(lines) - 1
+        and lines[i].text.endswith("?")
+        and len(lines[i].text.split()) <= 25
+        and comments.is_age(lines[i - 1].text)
+        and not is_prose(lines[i + 1])
+    )
 
 
 _ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
