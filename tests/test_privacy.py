@@ -499,7 +499,7 @@ def test_an_initial_with_an_age_a_parent_a_flat_and_a_word_used_as_a_name_are_fo
 
 def test_a_house_number_a_foster_childs_school_and_one_hearings_order_are_found():
     result = score(load_corpus(CORPORA / "patterns8"))
-    assert result.risky >= 3 and result.safe >= 4
+    assert result.risky >= 6 and result.safe >= 7
     assert result.recall == 1.0, [c.text for c in result.misses]
 
 

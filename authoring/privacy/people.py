@@ -941,7 +941,10 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 ("a year group", _YEAR_GROUP.search(sentence)),
                 ("a one-off event", _EVENT.search(sentence)),
                 ("a health detail", "a health detail" in cues),
-                ("a workplace", "a workplace" in cues and _SUBJECT_FAMILY.search(sentence)),
+                (
+                    "a workplace",
+                    "a workplace" in cues and _SUBJECT_FAMILY.search(_JOB_TITLES.sub(" ", sentence)),
+                ),
                 ("an age", "an age" in cues),
                 ("a hearing on a named day", _one_hearing(sentence, cues)),
                 ("a moment the town saw", _public_moment(sentence, cues)),
@@ -1212,4 +1215,25 @@ def _is_public_person(sentence: str, start: int, end: int, name: str, public: Pu
     if re.search(_OFFICE_LETTERS, name) or re.match(r"\s*,?\s*" + _OFFICE_LETTERS, after):
         return True
     after = re.sub(r"^(?:\s+[A-Z][\w'’-]+)+", "", after)
+    # "Jake Thompson from the Fostering Network": someone speaking for a listed organisation.
+    speaks_for = _SPEAKS_FOR.match(after)
+    private = CUES["a health detail"].search(sentence) or CUES["a disciplinary detail"].search(sentence)
+    if (
+        speaks_for
+        and not private
+        and (
+            public.is_public_name(speaks_for["org"].strip())
+            or public.is_public_name("the " + speaks_for["org"].strip())
+        )
+    ):
+        return True
     return bool(_TITLES.search(before) or _PUBLIC_ROLE_AFTER.match(after))
+
+
+# Jobs and places named after families: "family support worker" is no one's family.
+_JOB_TITLES = re.compile(
+    r"\bfamily\s+(?:support|group|liaison|court|centre|center|hub|hubs|therapist|therapy|justice|drug)\w*"
+    r"(?:\s+(?:worker|officer|conference|court)s?)?",
+    re.I,
+)
+_SPEAKS_FOR = re.compile(r"^\s*,?\s*(?:from|of|at)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*\s?){1,5})")
