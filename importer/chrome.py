@@ -156,6 +156,9 @@ _RULES: list[Rule] = [
         re.compile(
             r"^(sign in|sign up|join now|log ?in|log out|get started|open in app|follow|following|subscribe"
             r"|menu|top highlight"
+            # Google Sites' footer and listing counter.
+            r"|([\w .]+\|)+\s*powered by google sites|showing posts \d+ ?- ?\d+ of \d+\.?( view more »?)?"
+            r"|reply by email"
             # Quora's buttons and labels around an answer.
             r"|view (\d[\d,.]*k? )?upvotes|view shares|answer requested by|related (questions|spaces)"
             r"|search( for:?)?|close and accept|accept and close|got it|reblog"

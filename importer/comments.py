@@ -237,7 +237,7 @@ _FURNITURE = (
             r"|click to expand\.*…?"
             r"|search comments|expand comment search|comments section|(?:u/)?\S{1,40} avatar"
             r"|(?:\d+ )?more repl(?:y|ies)|watch thread|want to stay updated\?.{0,40}"
-            r"|profile (?:picture|photo)(?: of .{1,60})?)$",
+            r"|profile (?:picture|photo)(?: of .{1,60})?|.{1,60}['’]s (?:photo|picture|avatar))$",
             re.I,
         ),
         strong=False,

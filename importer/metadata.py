@@ -182,7 +182,8 @@ _LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
 # "#fostering #adoption": a row of hashtags, each tag one or more words (Tumblr's "#agency work").
 _HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s*)+$")
 _LINK_WORDS = re.compile(
-    r"^(?:permalink|trackbacks?|pingbacks?|share|email this|print|links to this post|add (?:a )?comment"
+    r"^(?:permalink|trackbacks?|pingbacks?|share|email (?:this|it)|print|links to this post"
+    r"|add (?:a )?comment|reply by email"
     # MySpace's "3 Kudos - Add Comment - Edit - Remove".
     r"|\d+ eprops?|\d+ kudos|edit|remove|delete|blog it)"
     r"(?:\s*\(\d+\))?$",

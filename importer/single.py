@@ -287,7 +287,9 @@ _SUBREDDIT_MARK = re.compile(r"\s+\((?P<where>self\.\w+|[\w-]+(?:\.[\w-]+)+)\)$"
 
 # The label a page's text keeps of an author's photo: "Writer's picture" (Wix), "Author avatar".
 _PICTURE = re.compile(
-    r"^(?:(?:writer|author|blogger)['’]?s?\s+(?:picture|photo|avatar|image)|(?:author\s+)?avatar|profile\s+(?:picture|photo))$",
+    r"^(?:(?:writer|author|blogger)['’]?s?\s+(?:picture|photo|avatar|image)|(?:author\s+)?avatar|profile\s+(?:picture|photo)"
+    # "Priya Raghunathan's photo" (Hashnode): the picture over the writer's name.
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}['’]s\s+(?:photo|picture|avatar|profile (?:photo|picture)))$",
     re.I,
 )
 
@@ -480,6 +482,7 @@ def _title_candidate(line: Line) -> bool:
         and not _READING_TIME.match(text)
         and not _BYLINE_LABEL.match(text)
         and not _BADGE.match(text)
+        and not _PICTURE.match(text)
         and not comments.is_age(text)
         and not comments.opened_by(text)
         and not _SHORT_MONTH_YEAR.match(text)
@@ -1360,7 +1363,11 @@ def read_single(
         doubts.append("paragraphs after the article's end were taken as page furniture")
     body = list(lines[keep_from:text_end])
     kept_tags, groups = len(post.tags), []
-    while body and (_take_original(post, body[-1], read) or _take_footer(post, body[-1], date_holder=read)):
+    while body and (
+        _take_original(post, body[-1], read)
+        or _take_footer(post, body[-1], date_holder=read)
+        or _footer_link(body, read)
+    ):
         body.pop()
         groups.append(post.tags[kept_tags:])
         kept_tags = len(post.tags)
@@ -1760,6 +1767,14 @@ _FOOTER_LINKS = re.compile(r"\b(?:permalink|trackbacks?)\b", re.I)
 
 
 _BIO_MARKS = re.compile(r"^[\s•·*_–—-]+|[\s*_]+$")
+
+
+def _footer_link(body: list[Line], read: SingleRead) -> bool:
+    """ "Email it", "Permalink" alone under a post's footer line (Vox): links, dropped."""
+    if len(body) < 2 or not metadata.is_link_part(body[-1].text) or is_prose(body[-2]):
+        return False
+    read.dropped.append(Dropped(body[-1].number, body[-1].text, "post footer (a link)"))
+    return True
 
 
 def _author_bio(text: str, author: str) -> bool:
