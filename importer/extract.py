@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import metadata
+from . import comments, metadata
 from .body import is_capitals_label
 from .dates import parse_date
 from .post import Dropped, Heading, Line, Post
@@ -32,8 +32,6 @@ def extract_posts(segments: Segments, path: str) -> tuple[list[Post], list[Dropp
 def _own_comments(post: Post) -> list[Dropped]:
     """The comments a listing shows under one of its posts (Weebly's blog page), under their
     own heading ("Comments (1)"): kept apart from the text, as a single post's are."""
-    from . import comments
-
     lines = post.body_lines
     section = comments.find_section(lines)
     if section is None or not section.comments or comments.section_heading(lines[section.start].text) is None:

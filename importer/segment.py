@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import metadata
+from . import comments, metadata
 from .post import Heading, Line, PageKind
 
 BULLETS = "•◦▪‣●·"
@@ -72,15 +72,11 @@ def _is_post_header(line: Line) -> bool:
 
 def _button(text: str) -> bool:
     """A comment's "Reply" button, which the blank lines after it do not make a title."""
-    from . import comments
-
     return comments.is_button(text) or text.lower() in ("reply", "reply ↓", "report")
 
 
 def _under_comment_heading(lines: list[Line], i: int) -> bool:
     """A commenter's name over the date, under "Comments (1)": a comment, not a post."""
-    from . import comments
-
     return (
         i > 0
         and i + 1 < len(lines)

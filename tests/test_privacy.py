@@ -485,21 +485,20 @@ def test_the_only_one_in_a_place_to_hold_a_job_is_found(text):
     assert "identifying details together" in kinds(text), text
 
 
-def test_a_name_in_lower_case_and_a_username_without_an_at_are_found():
-    result = score(load_corpus(CORPORA / "patterns6"))
-    assert result.risky >= 10 and result.safe >= 8
-    assert result.recall == 1.0, [c.text for c in result.misses]
-
-
-def test_an_initial_with_an_age_a_parent_a_flat_and_a_word_used_as_a_name_are_found():
-    result = score(load_corpus(CORPORA / "patterns7"))
-    assert result.risky >= 6 and result.safe >= 6
-    assert result.recall == 1.0, [c.text for c in result.misses]
-
-
-def test_a_house_number_a_foster_childs_school_and_one_hearings_order_are_found():
-    result = score(load_corpus(CORPORA / "patterns8"))
-    assert result.risky >= 6 and result.safe >= 7
+@pytest.mark.parametrize(
+    ("corpus", "risky", "safe"),
+    [
+        # Names in lower case, usernames without an @.
+        ("patterns6", 10, 8),
+        # An initial with an age, a parent, a flat, a word used as a name, a colleague, a business.
+        ("patterns7", 6, 6),
+        # A house number, a foster child's school, one hearing's order, a spokesperson.
+        ("patterns8", 6, 7),
+    ],
+)
+def test_each_pattern_corpus_is_found_in_full(corpus, risky, safe):
+    result = score(load_corpus(CORPORA / corpus))
+    assert result.risky >= risky and result.safe >= safe
     assert result.recall == 1.0, [c.text for c in result.misses]
 
 

@@ -128,6 +128,7 @@ _PERSONAL_NEAR = re.compile(
 
 
 def _sentence_of(text: str, start: int) -> str:
+    """The sentence of ``text`` that ``start`` falls in."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     right = text.find(". ", start)
     return text[left : right if right != -1 else len(text)]
@@ -200,8 +201,7 @@ _PRIVATE_PLACE = re.compile(
 def _public_place(text: str, start: int) -> bool:
     """An address or postcode in a sentence about a court, council or office, and no family."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = text.find(". ", start)
-    sentence = text[left : right if right != -1 else len(text)]
+    sentence = _sentence_of(text, start)
     if _INSTITUTION.search(sentence) and not _PERSONAL_WORDS.search(sentence):
         return True
     return is_public_address(text[max(left, start - 90) : start])
