@@ -453,6 +453,8 @@ def _byline_over_text(lines: list[Line], title_at: int, body_start: int) -> bool
     if not _name_line(lines[title_at]) or body_start >= len(lines) or body_start - title_at > 3:
         return False
     between = lines[title_at + 1 : body_start]
+    if len(between) == 1 and _FEDIVERSE_HANDLE.match(between[0].text):
+        return True  # "Helen Varga" over "@hvarga@social.coop", then the post (Mastodon)
     return (
         bool(between)
         and all(_BADGE.match(line.text) or header_fact(line) is not None for line in between)
@@ -482,6 +484,7 @@ def _title_candidate(line: Line) -> bool:
         and not _READING_TIME.match(text)
         and not _BYLINE_LABEL.match(text)
         and not _BADGE.match(text)
+        and not _FEDIVERSE_HANDLE.match(text)
         and not _PICTURE.match(text)
         and not comments.is_age(text)
         and not comments.opened_by(text)
@@ -984,6 +987,13 @@ def read_single(
         if greeting is not None:
             title_at = min(title_at, subject_at) if title_at > greeting else title_at
             body_start = greeting
+    if (
+        pinned is None
+        and body_start >= 2
+        and _FEDIVERSE_HANDLE.match(lines[body_start - 1].text)
+        and _name_line(lines[body_start - 2])
+    ):
+        title_at = body_start - 2  # a toot's writer and account over it: the post has no title
     title_line = lines[title_at]
     title, site = metadata.split_site_suffix(title_line.text)
     untitled = pinned is None and _byline_over_text(lines, title_at, body_start)
@@ -1527,6 +1537,8 @@ _DATED_ADDRESS = re.compile(
 
 # A user name as Tumblr and LiveJournal print it: one lower-case token ("quietcaseloads", "locum_lass").
 _FOLLOW = {"follow", "follow me", "follow blog"}
+# A Mastodon account: "@hvarga@social.coop".
+_FEDIVERSE_HANDLE = re.compile(r"^@[\w.]+@[\w-]+(?:\.[\w-]+)+$")
 _FOLLOW_WRITER = re.compile(
     r"^[Ff]ollow\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+on\s+"
     r"(?i:twitter|x|facebook|instagram|linkedin|bluesky|mastodon|threads)\b.{0,80}$"
