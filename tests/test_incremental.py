@@ -596,3 +596,30 @@ def test_a_rebuild_sees_an_edit_that_keeps_the_files_size_and_time(project_copy,
         encoding="utf-8"
     )
     assert tree(out) == tree(clean)
+
+
+def test_the_folder_beside_is_linked_from_the_live_one_while_the_posts_are_read(tmp_path):
+    """The first rebuild after a clean build finds no folder beside: its preparation
+    links the last build's files into it, but not one changed since nor one the last
+    build did not make, and empties it of everything else."""
+    from plugins.incremental.site_folder import SiteFolder
+
+    live = tmp_path / "output"
+    for relative in ("index.html", "2009/12/post/index.html", "tag/a.html", "stray.html"):
+        (live / relative).parent.mkdir(parents=True, exist_ok=True)
+        (live / relative).write_text(relative, encoding="utf-8")
+    keep = {r: (live / r).stat().st_ino for r in ("index.html", "2009/12/post/index.html", "tag/a.html")}
+    (live / "new.html").write_text("changed since", encoding="utf-8")
+    (live / "new.html").replace(live / "tag/a.html")  # another file now: not the one kept
+    folder = SiteFolder.beside(str(live))
+    Path(folder.building, "old.html").parent.mkdir(parents=True, exist_ok=True)
+    Path(folder.building, "old.html").write_text("from a build before", encoding="utf-8")
+    folder.prepare(keep, set())
+    folder.prepared()
+    building = Path(folder.building)
+    assert sorted(p.relative_to(building).as_posix() for p in building.rglob("*") if p.is_file()) == [
+        "2009/12/post/index.html",
+        "index.html",
+    ]
+    assert folder.found == {r: keep[r] for r in ("index.html", "2009/12/post/index.html")}
+    assert (building / "2009/12/post/index.html").stat().st_ino == keep["2009/12/post/index.html"]

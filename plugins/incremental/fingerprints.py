@@ -342,7 +342,11 @@ class SiteDigest:
         key = id(value)
         found = self._texts.get(key)
         if found is None:
-            found = self._texts[key] = stable(value, contents=self.objects)
+            found = stable(value, contents=self.objects)
+            if len(found) > 64:
+                # A long list goes into hundreds of pages' fingerprints: hashed once, not with each.
+                found = "#" + _digest(found)
+            found = self._texts[key] = found
         return found
 
 

@@ -113,12 +113,12 @@ class SiteFolder:
         self.lock.release()
 
     def prepare(self, keep: dict[str, int], foreign: set[str]) -> None:
-        """Start emptying the building folder but for the files in ``keep`` that are
-        still the same file (inode) as the live one, and the ``foreign`` top-level
-        entries; in a forked process, while this one reads the posts."""
+        """Start making the building folder hold the files in ``keep`` as the live folder
+        has them (same inode), and nothing else but the ``foreign`` top-level entries;
+        in a forked process, while this one reads the posts."""
         os.makedirs(self.building, exist_ok=True)
         self.foreign = foreign
-        self._preparing = Pending(_empty_but, self.building, keep, foreign)
+        self._preparing = Pending(_empty_but, self.building, keep, foreign, self.live)
 
     def prepared(self) -> None:
         """Wait for ``prepare`` to end."""
@@ -216,9 +216,14 @@ def _files(top: str, skip: Iterable[str] = ()):
                     yield entry.path[start:], entry.inode(), entry.path
 
 
-def _empty_but(top: str, keep: dict[str, int], skip: set[str]) -> dict[str, int] | OSError:
+def _empty_but(top: str, keep: dict[str, int], skip: set[str], live: str) -> dict[str, int] | OSError:
     """Delete every file under ``top`` but the ``keep`` ones (by inode) and those under
-    ``skip``; the files kept, or the error that stopped it."""
+    ``skip``, and hard-link the ``keep`` files it lacks from ``live`` where they are still
+    those files; the files kept, or the error that stopped it.
+
+    The first rebuild after a clean one finds no folder beside: linking the whole
+    site into it here, beside the reading of the posts, spares the rebuild that
+    wait (most of its pages are linked, not written)."""
     found: dict[str, int] = {}
     emptied: list[str] = []
     try:
@@ -229,6 +234,23 @@ def _empty_but(top: str, keep: dict[str, int], skip: set[str]) -> dict[str, int]
             os.unlink(full)
             emptied.append(os.path.dirname(full))
         _prune(emptied, top)
+        for relative, inode in keep.items():
+            if relative in found:
+                continue
+            source, target = os.path.join(live, relative), os.path.join(top, relative)
+            try:
+                if os.lstat(source).st_ino != inode:
+                    continue  # changed since the last build: the build writes it
+                try:
+                    os.link(source, target, follow_symlinks=False)
+                except FileNotFoundError:
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    os.link(source, target, follow_symlinks=False)
+            except FileNotFoundError:
+                continue
+            except FileExistsError:
+                continue  # under a top-level entry left alone (``skip``)
+            found[relative] = inode
     except OSError as error:
         return error
     return found
