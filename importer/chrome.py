@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .post import Dropped, Line
@@ -89,6 +90,27 @@ _RULES: list[Rule] = [
             r"(\s*\|\s*skip to (main|content|sidebar|navigation|footer|search)( content)?)*)$",
             re.I,
         ),
+    ),
+    # A news site's links under a story: "Suggest a correction", "Print this page".
+    Rule(
+        "article tools",
+        re.compile(
+            r"^((suggest|submit|report) (a|an) (correction|error|typo|inaccuracy)"
+            r"|spotted (a|an) (error|mistake)\??|(print|email|save) this (page|article|story|post)"
+            r"|print (article|page|story)|printer[- ]friendly version)$",
+            re.I,
+        ),
+    ),
+    # A charity's or company's legal lines in a footer.
+    Rule(
+        "legal notice",
+        re.compile(
+            r"^(.{1,80}\bis a registered charity\b[^.]{0,120}\b(sc)?\d{6,8}\b.{0,100}"
+            r"|registered (charity|company)( (no\.?|number))?:?\s*[\w ]{4,20}|registered office:?\s.{5,120}"
+            r"|(a )?company limited by guarantee\b.{0,160})$",
+            re.I,
+        ),
+        longest=260,
     ),
     # The ad slot WordPress.com and news sites print between paragraphs.
     Rule("advertisement", re.compile(r"^(advertisements?|report this ad|sponsored content)$", re.I)),
@@ -338,3 +360,71 @@ def drop_contents(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
             gap = max(line.blanks_before, lines[j].blanks_before)
             return [*lines[:i], replace(lines[j], blanks_before=gap), *lines[j + 1 :]], dropped
     return lines, []
+
+
+# A browser's print of a page: every printed page ends with the page's address and
+# "Page 1 of 2", and starts with the date and the page's title; copied whole, they
+# break the text wherever a printed page ended.
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+(?P<n>\d{1,3})\s*(?:of|/)\s*(?P<m>\d{1,3})|(?P<n2>\d{1,3})\s+of\s+(?P<m2>\d{1,3}))$", re.I
+)
+_BARE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+
+
+def _furniture_near(lines: list[Line], at: int, repeated: set[str]) -> list[int]:
+    """The running header and footer round the page number at ``at``: its indices."""
+    found = [at]
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(lines) and abs(i - at) <= 3:
+            text = lines[i].text
+            if not (_BARE_ADDRESS.match(text) or text in repeated or _PAGE_NUMBER.match(text)):
+                break
+            found.append(i)
+            i += step
+    return found
+
+
+def drop_page_breaks(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """The running headers, footers and page numbers of a printed page, wherever they
+    fall; a paragraph they cut in two is joined again."""
+    numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)]
+    if not numbers:
+        return lines, []
+    counts = Counter(line.text for line in lines)
+    repeated = {text for text, n in counts.items() if n >= 2 and len(text) >= 8}
+    furniture: set[int] = set()
+    for at in numbers:
+        match = _PAGE_NUMBER.match(lines[at].text)
+        n, m = int(match["n"] or match["n2"]), int(match["m"] or match["m2"])
+        if not 1 <= n <= m or m > 200:
+            continue
+        near = _furniture_near(lines, at, repeated)
+        if len(near) < 2 and n != m:
+            continue  # a page number alone mid-page, with nothing printed round it: not sure
+        furniture.update(near)
+    if not furniture:
+        return lines, []
+    # The running header printed over the first page too.
+    running = {lines[i].text for i in furniture} & repeated
+    furniture |= {i for i, line in enumerate(lines) if line.text in running}
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    cut = False
+    for i, line in enumerate(lines):
+        if i in furniture:
+            dropped.append(Dropped(line.number, line.text, "printed page header or footer"))
+            cut = cut or bool(kept)
+            continue
+        if cut and kept and line.text[:1].islower() and not _SENTENCE_END.search(kept[-1].text):
+            # The page ended mid-sentence: the sentence goes on here.
+            kept[-1] = replace(kept[-1], text=f"{kept[-1].text} {line.text}", blanks_after=line.blanks_after)
+        elif cut and kept:
+            gap = max(kept[-1].blanks_after, line.blanks_before, 1)
+            kept[-1] = replace(kept[-1], blanks_after=gap)
+            kept.append(replace(line, blanks_before=gap))
+        else:
+            kept.append(replace(line, blanks_before=0) if not kept else line)
+        cut = False
+    return kept, dropped

@@ -80,7 +80,7 @@ _BUTTON = re.compile(
     r"^(?:reply(?:\s*[↓→])?|reply(?:\s+(?:parent|thread|link))+|reply to .{1,40}"
     r"|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
-    r"|in reply to .{1,60}|post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
+    r"|in reply to .{1,60}|(?:by )?post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
     r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies)|load more(?: comments)?(?:\.{3}|…)?"
     r"|(?:log ?in|sign in|register)(?: or (?:log ?in|sign in|register))? to (?:post|add) comments)$",
     re.I,

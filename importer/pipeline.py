@@ -11,7 +11,7 @@ from plugins.forkpool import parallel as _parallel
 
 from . import comments
 from .body import convert
-from .chrome import drop_chrome, drop_contents, drop_toolbar
+from .chrome import drop_chrome, drop_contents, drop_page_breaks, drop_toolbar
 from .chronology import assign_dates
 from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
@@ -52,9 +52,14 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
     dropped += pinned
     lines, toolbar = drop_toolbar(lines)
     lines, contents = drop_contents(lines)
-    toolbar += contents
+    lines, breaks = drop_page_breaks(lines)
+    toolbar += contents + breaks
     # Not chrome above the page's first line: a masthead under it is still the masthead.
     lines, address, printed = _page_address(lines)
+    footer_url = next((d.text for d in breaks if re.match(r"https?://", d.text)), None)
+    if footer_url and not (address or "").startswith("http"):
+        # The whole address each printed page's footer gives beats a bare site name.
+        address = re.sub(r"[?&]print=\w+$", "", footer_url)
     # "12/25/2014" anywhere on the page shows its numeric dates are month first.
     set_page_order(numeric_order([line.text for line in lines if "/" in line.text]))
     decision = classify(lines, related=[d.line for d in dropped if d.reason == "related-links widget"])
@@ -76,6 +81,8 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
         posts = [_single_post(lines, path, decision, page, hint)]
     else:
         posts = _listing_posts(lines, path, decision, page)
+    for post in posts:
+        post.tags = _distinct_tags(post.tags)
     if hint and hint.date and len(posts) == 1:
         value = hint.date if hint.date.tzinfo else hint.date.replace(tzinfo=LONDON)
         posts[0].date = PostDate(value, DateSource.EXPLICIT, evidence="date pinned in hints.yaml")
@@ -113,9 +120,21 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
 _PRINTED_FROM = re.compile(
     r"^(?:(?:article\s+)?printed\s+from|url|original\s+url|page\s+url|source\s+url|retrieved\s+from"
     r"|permanent\s+link|this\s+(?:article|page|post)\s+(?:is\s+)?(?:from|at))\s*:?\s*"
-    r"<?(?P<url>https?://\S+?)>?(?:\s+(?:on|at)\s+.{4,40})?\s*$",
+    r"<?(?P<url>https?://\S+?|www\.[\w.-]+\.[a-z]{2,}\S*?)>?(?:\s+(?:on|at)\s+.{4,40})?\s*$",
     re.I,
 )
+
+
+def _distinct_tags(tags: list[str]) -> list[str]:
+    """Each tag once, whatever its case (the byline's "Youth justice", the footer's
+    "youth justice"): the first kept."""
+    seen: set[str] = set()
+    distinct = []
+    for tag in tags:
+        if tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            distinct.append(tag)
+    return distinct
 
 
 def _page_address(lines: list[Line]) -> tuple[list[Line], str | None, list[Dropped]]:

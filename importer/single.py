@@ -88,7 +88,9 @@ _SIGN_UP_CALL = re.compile(r"^(?=.{0,120}$).*\b(?:subscribe|sign up|newsletter|i
 _CALL_TO_ACTION = re.compile(
     r"^(?:find out more|learn more|discover more|read more|click here|get in touch|contact us|apply now"
     r"|register (?:now|here)|book (?:now|your place|a place)|donate(?: now| today)?|download (?:the|our)|"
-    r"enquire now|request (?:a|an|your) (?:call|information pack|info pack))\b[^.!?]{0,80}$",
+    r"enquire now|request (?:a|an|your) (?:call|information pack|info pack))\b[^.!?]{0,80}$"
+    # "Thinking about fostering? Call us free on 0800 …": the organisation's number, not the text.
+    r"|^(?:[^.!?]{3,60}\?\s+)?(?:call|phone|ring|text|email) us\b[^.!?]{0,40}\b(?:on|at)\b[^!?]{4,100}$",
     re.I,
 )
 # A rule drawn between the text and what follows it ("———", "* * *", "___").
@@ -179,7 +181,8 @@ def header_fact(line: Line) -> Fact | None:
             rest = " ".join(parts)
         if len(parts) > 1 or "|" in text:
             for part in list(parts):
-                if "," in part or (parts.index(part) > 0 and len(part.split()) <= 3):
+                after_date = parts.index(part) > 0 or text.find(part) >= found.end
+                if "," in part or (after_date and len(part.split()) <= 3):
                     tags += metadata.split_list(part)
                     parts.remove(part)
             rest = " ".join(parts)
@@ -1097,7 +1100,16 @@ def read_single(
         # A Tumblr or LiveJournal page opens with the blog's user name: its author.
         post.author = handle
         post.notes.append(f"the user name '{handle}' heading the page is the author")
-    if len(above) == 1 and title_like(above[0], max_chars=40, max_words=5) and not masthead:
+    over_title = _labels_over_title(above, title_line)
+    if over_title:
+        # "Categories" over "Practice, Supervision" above the title (Twenty Twenty).
+        post.category = post.category or over_title[0]
+        post.tags += [tag for tag in over_title[1:] if tag not in post.tags]
+        post.notes.append(
+            f"the labels '{above[-1].text}' above the title (line {above[-1].number}) are its categories"
+        )
+        dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above[:-2]]
+    elif len(above) == 1 and title_like(above[0], max_chars=40, max_words=5) and not masthead:
         post.category = above[0].text
         post.notes.append(
             f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
@@ -1215,6 +1227,9 @@ def read_single(
             continue
         if i == title_at + 1 and _DOT_LIST.match(line.text):
             post.tags += [tag for tag in re.split(r"\s+[·•]\s+", line.text) if tag not in post.tags]
+            continue
+        if _READER_LABEL.match(line.text):
+            dropped.append(Dropped(line.number, line.text, "post header furniture (a label read aloud)"))
             continue
         following = _header_or_count(lines[i + 1]) if i + 1 < len(lines) else None
         before = header_fact(lines[i - 1]) if i > title_at + 1 else None
@@ -1362,6 +1377,11 @@ def read_single(
             text_end -= 1
         if not (card - text_end >= 2 or (card - text_end == 1 and _GLUED.search(lines[text_end].text))):
             text_end = card
+    first_tag = next((k for k in range(text_from_here, text_end) if lines[k].number in tag_lines), None)
+    if first_tag is not None and not any(
+        is_prose(line) and line.number not in tag_lines for line in lines[first_tag:text_end]
+    ):
+        text_end = first_tag  # "Tags:" over their list at the text's end: not its last paragraph
     if not tag_lines:
         tag_lines = _tag_pills(lines, text_end, stop, post)
     for line in lines[text_end:stop]:
@@ -1647,6 +1667,14 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
     for i in range(start, min(end, last_text + 8)):
         if not _TAG_HEADING.match(lines[i].text):
             continue
+        listed = _listed_under(lines, i, end)
+        if listed:
+            target = post.tags
+            if lines[i].text.lower().startswith("categor") and post.category is None:
+                post.category, listed = listed[0], listed[1:]
+            target += [tag for tag in listed if tag not in target and tag != post.category]
+            read |= {lines[i].number, lines[i + 1].number}
+            continue
         if lines[i].text.lower().startswith("categor") and any(
             lines[k].number != lines[k - 1].number + lines[k].blanks_before + 1
             for k in range(last_text + 1, i + 1)
@@ -1684,6 +1712,44 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
             ]
             read |= {line.number for line in lines[i:j]}
     return read
+
+
+# The labels WordPress themes print for screen readers over a post's byline and date
+# (Twenty Twenty: "Post author" over "By NAME", "Post date" over the date).
+_READER_LABEL = re.compile(r"^post (?:author|date|categories|category|tags|comments)$", re.I)
+
+
+def _labels_over_title(above: list[Line], title: Line) -> list[str]:
+    """The labels under a "Categories" heading packed over the title: none if there is none."""
+    if (
+        len(above) < 2
+        or not _TAG_HEADING.match(above[-2].text)
+        or above[-1].blanks_before
+        or title.number - above[-1].number != 1
+    ):
+        return []
+    listed = _listed_under(above, len(above) - 2, len(above))
+    if listed:
+        return listed
+    one = above[-2].text.lower().startswith("categor") and title_like(above[-1], max_chars=40, max_words=4)
+    return [above[-1].text] if one else []
+
+
+def _listed_under(lines: list[Line], i: int, end: int) -> list[str]:
+    """ "Tags:" over "caseloads, newly qualified": the labels on the one line under it,
+    packed against it (Twenty Twenty); none when that line is not a list of labels."""
+    if i + 1 >= end or lines[i + 1].blanks_before:
+        return []
+    text = lines[i + 1].text
+    items = [item.strip() for item in re.split(r"\s*[,;·|]\s*", text)]
+    if (
+        len(items) < 2
+        or not all(items)
+        or any(len(item.split()) > 4 or item.endswith((".", "!", "?")) for item in items)
+        or _NAV_CHARS.search(text)
+    ):
+        return []
+    return items
 
 
 _REACTIONS = re.compile(r"^\d[\d,.k]*(?:\s+(?:likes?|claps?|responses?|comments?))?$", re.I)

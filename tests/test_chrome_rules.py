@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importer.chrome import _RULES, _split_more_links, chrome_reason, drop_chrome
+from importer.chrome import _RULES, _split_more_links, chrome_reason, drop_chrome, drop_page_breaks
 from importer.post import Line
 
 
@@ -107,3 +107,45 @@ def test_known_chrome_and_content():
     long_banner = "We use cookies on this website " + "and so on " * 20
     assert chrome_reason(long_banner) is None
     assert chrome_reason("A " * 40 + "paper 1620w") is None
+
+    assert chrome_reason("Suggest a correction") == "article tools"
+    assert (
+        chrome_reason("Hearth Fostering is a registered charity in England and Wales (1139482).")
+        == "legal notice"
+    )
+    assert chrome_reason("Suggest a correction to the care plan before the review, she said.") is None
+    assert chrome_reason("Our charity is a registered charity, but the children are not numbers.") is None
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(number=i + 1, text=t) for i, t in enumerate(texts) if t]
+
+
+def test_a_printed_page_s_running_header_footer_and_number_go_and_a_cut_sentence_is_joined():
+    header = "22/04/2013 What I wish I'd known | Hearth Fostering"
+    footer = "https://www.hearth.org.uk/blog/what-i-wish?print=1"
+    kept, dropped = drop_page_breaks(
+        _lines(
+            [
+                header,
+                "What I wish I'd known",
+                "The first week is about learning that you will not get",
+                footer,
+                "Page 1 of 2",
+                header,
+                "everything right. The boys settled.",
+                "Page 2 of 2",
+            ]
+        )
+    )
+    assert [line.text for line in kept] == [
+        "What I wish I'd known",
+        "The first week is about learning that you will not get everything right. The boys settled.",
+    ]
+    assert sorted(d.line for d in dropped) == [1, 4, 5, 6, 8]
+
+
+def test_a_page_number_alone_in_the_text_is_kept():
+    texts = ["Chapter notes", "Page 3 of 7", "is where the review's timeline starts.", "More text here."]
+    kept, dropped = drop_page_breaks(_lines(texts))
+    assert [line.text for line in kept] == texts and dropped == []
