@@ -324,6 +324,7 @@ class Header:
     depth: int | None = None  # how deep in its thread the page says it is (Reddit's "level 2")
     answers: str | None = None  # the commenter it replies to, by name (Disqus)
     number: int | None = None  # its number in a forum thread (vBulletin's "#2"); 1 is the opening post
+    described: bool = False  # its second line says who the commenter is ("Social worker")
 
 
 @dataclass
@@ -531,11 +532,46 @@ def _name_over_date(lines: list[Line], i: int) -> Header | None:
     # A badge between them ("Author", "Moderator"): the name, the badge, the date (Hashnode).
     badge = i + 2 < len(lines) and _NAME_BADGE.match(lines[i + 1].text)
     under = i + 2 if badge else i + 1
+    answers, described = None, False
+    if not badge and _PERSON.match(text) and _described(lines, i + 1):
+        described = True
+        # The commenter's job or where they are from under the name, perhaps whom they
+        # answer, then the date (The Conversation): "Social worker", "In reply to Jo Pryce".
+        under = i + 2
+        if under + 1 < len(lines) and (reply := _REPLYING.match(lines[under].text)):
+            answers, under = reply["name"], under + 1
+    if under >= len(lines):
+        return None
     when = _pure_date(lines[under])
     # "Posted on …" under a short line is a post's header, never a comment's.
     if when is not None and not _pure_date(lines[i]) and not _POST_WORDS.match(lines[under].text):
-        return Header(text, when, under - i + 1)
+        return Header(text, when, under - i + 1, answers=answers, described=described)
     return None
+
+
+# A person's name: two to four words, each capitalised ("Mark Oyelaran", "Jo de Souza").
+_PERSON = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:(?:de|van|von|da|di|le|la|al|bin|ap)\s+)?[A-Z][\w'’.-]*){1,3}$")
+_REPLYING = re.compile(r"^in reply to\s+(?P<name>\S.{0,50}?)\.?$", re.I)
+
+
+def _who(line: Line) -> Dropped:
+    return Dropped(line.number, line.text, "comment header (who the commenter says they are)")
+
+
+def _described(lines: list[Line], j: int) -> bool:
+    """A short line under a commenter's name that says who they are ("Retired family
+    support worker", "Care leaver, 24"), packed against it: not a name, not a date."""
+    if j + 1 >= len(lines) or lines[j].blanks_before:
+        return False
+    text = lines[j].text
+    return (
+        len(text) <= 90
+        and len(text.split()) <= 12
+        and not text.endswith((".", "!", "?"))
+        and (any(word[:1].islower() for word in text.split()) or "," in text)
+        and _pure_date(lines[j]) is None
+        and not _REPLYING.match(text)
+    )
 
 
 _NAME_BADGE = re.compile(
@@ -917,6 +953,8 @@ def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
             for badge in lines[i + 1 : i + header.size]:
                 if _UNKEPT.search(badge.text):
                     section.dropped.append(Dropped(badge.number, badge.text, "comment header (a badge)"))
+            if header.described:
+                section.dropped.append(_who(lines[i + 1]))
             i += header.size
             continue
         if is_form_line(line.text) or (current is None and section_heading(line.text) is not None):
@@ -1108,6 +1146,8 @@ class _ThreadReader:
             if _UNKEPT.search(line.text):
                 # The author is kept; how long ago, the votes and the depth are the page's furniture.
                 self._drop(line, "comment header (its author is kept; its age, votes and depth are not)")
+        if header.described:
+            self.section.dropped.append(_who(self.lines[i + 1]))
         if header.depth is not None:
             comment.indent = header.depth  # replies are linked by depth, as indented ones are
         if header.answers:

@@ -103,8 +103,8 @@ _BIO = re.compile(
 _SENTENCE = tuple(".!?…:;’”\"')")
 # "4 min read", "7–9 minutes" (Firefox's reader view), "Reading time: 5 minutes".
 _READING_TIME = re.compile(
-    r"^[—–•·-]?\s*(?:(?:estimated\s+)?reading time:?\s+)?(?:about\s+)?\d+(?:\s*[-–]\s*\d+)?\s+"
-    r"min(?:ute)?s?(?:\s+read)?$",
+    r"^[—–•·-]?\s*(?:(?:estimated\s+)?reading time:?\s+)?(?:about\s+|~\s*|≈\s*|approx\.?\s+)?"
+    r"\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+read(?:ing)?)?$",
     re.I,
 )
 # A forum's short date, a month and a year: "Nov '19" (Discourse).
@@ -706,6 +706,12 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and facts[j + 1] is not None
             # Saved packed, as one block: (title,) name, job, date.
             and lines[j].blanks_before == lines[j + 1].blanks_before == 0
+        ) or (
+            # Or under the date: date, name, job or affiliation (The Conversation).
+            1 < j
+            and _name_line(lines[j - 1])
+            and facts[j - 2] is not None
+            and lines[j].blanks_before == lines[j - 1].blanks_before == 0
         )
 
     def pill(j: int) -> bool:
@@ -741,8 +747,11 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
 
     repeated = {}
     # Only after the article: a line of the text said twice is no headline.
+    header_names = {line.text for line in lines[:body] if _name_line(line)}
     for j in range(len(lines) - 1, max(body, limit - 1), -1):
-        repeated[lines[j].text] = lines[j].number
+        # Not under the writer's name again: the writer's affiliation, as a reply by them shows it.
+        if lines[j - 1].text not in header_names:
+            repeated[lines[j].text] = lines[j].number
     for i in range(min(body, limit)):
         line = lines[i]
         if (
@@ -1659,6 +1668,10 @@ _TAG_HEADING = re.compile(
 )
 
 
+# The button under a list of tags one may add to (Pocket, Delicious): not a tag.
+_TAG_BUTTON = re.compile(r"^(?:\+\s*)?(?:add|edit|manage)\s+(?:a\s+)?tags?$", re.I)
+
+
 def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
     """'Tags:' on its own line with one tag a line under it: the post's tags (line numbers read)."""
     read: set[int] = set()
@@ -1686,6 +1699,7 @@ def _tag_lists(lines: list[Line], start: int, end: int, post: Post) -> set[int]:
             and len(lines[j].text.split()) <= 4
             and link_like(lines[j])
             and not _TAG_HEADING.match(lines[j].text)
+            and not _TAG_BUTTON.match(lines[j].text)
             and not re.search(r"\(\d+\)$", lines[j].text)
             and lines[j].number - lines[j - 1].number <= 2
             # Tags saved one under the other end at a blank line (the author's blog link after them).
