@@ -20,7 +20,10 @@ _SHARE_TARGETS = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|pocket|e
 # under every title since 2017, and their kin. The one list of such platform words.
 _SHARE_MENU = "get link|copy link|other apps|more options|share this|share|like|like comment share"
 
-_CMS_LINK = r"(hits|views|reads):?\s*\d[\d,]*|\d[\d,]*\s+(hits|views|reads)"
+_CMS_LINK = (
+    r"(hits|views|reads|likes|kudos):?\s*(\d[\d,]*|\(\d[\d,]*\))|\d[\d,]*\s+(hits|views|reads)"
+    r"|email (a|this) link|email to a friend"
+)
 # Drupal's link under a post; alone under a reply it closes the reply, so comments.py reads it there.
 _LOGIN_LINK = r"(log ?in|sign in|register)( or (log ?in|sign in|register))? to (post|add) comments"
 

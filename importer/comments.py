@@ -104,6 +104,17 @@ _SIGNATURE = re.compile(
     r"(?:\s*\|\s*|\s+at\s+|\s+on\s+)(?P<date>.*\d.*)$",
     re.I,
 )
+# SharePoint's blogs sign a comment with its date first: "Posted at 07/02/2013 15:22 by NAME".
+_SIGNED_AFTER = re.compile(
+    r"^posted\s+(?:at|on)\s+(?P<date>[^|]*\d[^|]*?)\s+by\s+(?P<author>[^|,:\d]{1,60}?)(?P<place>)\.?$", re.I
+)
+
+
+def _signed(text: str) -> re.Match[str] | None:
+    """A comment's signature under its text, in either order: name then date, or date then name."""
+    return _SIGNATURE.match(text) or _SIGNED_AFTER.match(text)
+
+
 _NAME_LIKE = re.compile(r"^(?:[\w@][\w ,.'’&@()-]{0,40}|\(anonymous\)|\[deleted\])$", re.I)
 
 # How long ago a comment was written, as social sites print it: "3 yr. ago", "8 years ago", "5y".
@@ -718,7 +729,7 @@ def comment_header(lines: list[Line], i: int) -> Header | None:
     """A comment's header at ``i``, in any of the layouts above."""
     if header := _header(lines, i, True) or _thread_header(lines, i):
         return header
-    if m := _SIGNATURE.match(lines[i].text):
+    if m := _signed(lines[i].text):
         return Header(m["author"], find_date(m["date"]))
     return None
 
@@ -742,7 +753,7 @@ def find_section(lines: list[Line], start: int = 0) -> CommentSection | None:
         window = range(i + 1, min(len(lines), i + 1 + _FIRST_WITHIN))
         has_comments = any(
             _header(lines, j, True)
-            or _SIGNATURE.match(lines[j].text)
+            or _signed(lines[j].text)
             or any(layout(lines, j) for layout in _IN_THREAD_LAYOUTS)
             for j in window
         )
@@ -883,7 +894,7 @@ def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None
     i = first
     while i < len(lines):
         line = lines[i]
-        match = _SIGNATURE.match(line.text)
+        match = _signed(line.text)
         if match:
             comment = Comment(
                 author=match["author"].strip(),
@@ -899,6 +910,9 @@ def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None
             break
         elif _BUTTON.match(line.text):
             section.dropped.append(Dropped(line.number, line.text, "comment button"))
+        elif not pending and re.match(r"^re:\s", line.text, re.I):
+            # "Re: TITLE" over each comment (SharePoint): its subject, the post's title again.
+            section.dropped.append(Dropped(line.number, line.text, "comment subject"))
         else:
             pending.append(line)
         i += 1
@@ -910,7 +924,7 @@ def _scan_signed(lines: list[Line], section: CommentSection, first: int) -> None
 
 def _scan(lines: list[Line], section: CommentSection, first: int) -> None:
     start = section.start
-    if any(_SIGNATURE.match(line.text) for line in lines[first : first + 40]):
+    if any(_signed(line.text) for line in lines[first : first + 40]):
         _scan_signed(lines, section, first)
         return
     if any(_thread_sign(lines, j) for j in range(first, min(len(lines), first + 40))):
