@@ -708,7 +708,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and lines[j].blanks_before == lines[j + 1].blanks_before == 0
         ) or (
             # Or under the date: date, name, job or affiliation (The Conversation).
-            1 < j
+            j > 1
             and _name_line(lines[j - 1])
             and facts[j - 2] is not None
             and lines[j].blanks_before == lines[j - 1].blanks_before == 0
