@@ -494,6 +494,9 @@ def test_the_only_one_in_a_place_to_hold_a_job_is_found(text):
         ("patterns7", 6, 6),
         # A house number, a foster child's school, one hearing's order, a spokesperson.
         ("patterns8", 6, 7),
+        # A fight at a named place, a double-barrelled family, a crash, a rare condition in a
+        # small place, a relative's case in the local paper, a child on a ward.
+        ("patterns9", 7, 7),
     ],
 )
 def test_each_pattern_corpus_is_found_in_full(corpus, risky, safe):
@@ -522,6 +525,7 @@ def test_one_hearing_or_one_public_moment_is_found_without_a_name():
         "patterns6",
         "patterns7",
         "patterns8",
+        "patterns9",
     ],
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):

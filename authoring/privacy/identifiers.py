@@ -185,6 +185,9 @@ _OWNER = re.compile(
     r"organisation|organization|network|society|foundation|association|services?|department|library|"
     r"hospital|clinic|surgery|college|university|chambers|church|mosque|synagogue|temple|museum|"
     r"town hall|civic centre|registry|inspectorate|regulator|commission|agency|ministry|institute|"
+    # A service open to everyone: "the new family hub on Union Street", "the police station on …".
+    r"hub|(?:children['’]s|community|health|leisure|job|resource|youth|civic|sports)\s+cent(?:re|er)|jobcentre|"
+    r"(?:police|fire|ambulance|bus|railway|train)\s+station|"
     r"cafcass|ofsted|nspcc|barnardo['’]?s|coram)(?:['’]s)?\b"
     r"(?:[^.;:!?]{0,60}?\b(?:at|to|on|in|is|are|was|were)|\s*,?)\s*$",
     re.I,

@@ -83,6 +83,10 @@ _CUES = {
         r"occupational health|OH referral|fit note|sick note|burn(?:ed|t)?[- ]?out|breakdown|anxiety",
         r"panic attacks?|IVF|fertility|menopaus\w+|bereave\w*|compassionate leave|medication|counselling",
         r"therapy|hospitali[sz]ed|long covid|covid|recovering|convalesc\w+|reasonable adjustments",
+        r"albinism|dwarfism|mutism|hydrocephalus|spina bifida|cleft (?:lip|palate)|haemophilia|sickle cell",
+        r"brittle bones?|heart condition|tracheostomy|stoma|amput\w+|limb difference|alopecia|deaf|blind",
+        r"visually impaired|hearing impaired|cochlear implant|life-limiting",
+        r"rare (?:condition|disease|disorder)",
     ),
     "a disciplinary detail": _any(
         r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
@@ -134,6 +138,8 @@ _CUES = {
         r"burn(?:ed|t)\s+down|got stuck|was arrested|exposed|streaked|overdosed|stolen",
         r"drove\s+(?:\w+\s+){1,3}(?:into|through|onto|off)",
         r"climbed\s+the|walked\s+out\s+of|vanished|collapsed|was sent home",
+        r"(?:started|got into|was in|had|caused)\s+(?:a|the)\s+(?:fight|scrap|brawl|punch-up|fracas|riot)",
+        r"kicked off",
     ),
     "a photo caption": _any(r"pictured|photo(?:graph)?|caption|picture of|in the (?:picture|photo)")
     + r"|\((?:left|right|centre)\)",
@@ -211,9 +217,54 @@ _ONE_CHILD = re.compile(
 # A family a town knows from what happened to it: "the triplets who went to their gran's
 # after the house fire on New Year's Day".
 _DISASTER = re.compile(
-    r"\bafter the (?:house |flat |school )?(?:fire|flood|crash|explosion|stabbing|shooting)\b", re.I
+    r"\b(?:after|in|since|during|from)\s+the\s+(?:house |flat |school |car |road |motorway |bus )?"
+    r"(?:fire|flood|crash|explosion|stabbing|shooting|collision|pile-up|attack)\b",
+    re.I,
 )
 _MULTIPLE_BIRTH = re.compile(r"\b(?:twins|triplets|quads|quadruplets)\b", re.I)
+
+
+_ONLY_ONE = re.compile(
+    r"\bthe only (?:child|boy|girl|kid|baby|family|one)\b|\bonly (?:child|one) (?:in|at|on)\b", re.I
+)
+_SMALL_AREA = re.compile(
+    r"\bsmall (?:[\w-]+ )?(?:town|village|island|community|estate|school)\b|\bvillage\b", re.I
+)
+
+
+# A story in the paper about someone in a child's family ("their dad's sentencing
+# in the Bolton News"): whoever read it knows the children.
+_LOCAL_PRESS = re.compile(
+    r"\b(?:in|made|on the front (?:page )?of|all over)\s+the\s+(?:local\s+)?(?:papers?|news|press)\b"
+    r"|\bin the (?:[A-Z][\w'’]+\s){1,3}(?:News|Echo|Gazette|Post|Herald|Chronicle|Advertiser|Mercury|Argus|"
+    r"Journal|Star|Observer|Courier|Examiner|Sentinel|Standard|Express|Citizen|Press|Live|Reporter|Leader)\b"
+)
+_THEIR_KIN = re.compile(
+    r"\b(?:their|his|her|my|our|the kids['’]|the children['’]s?)\s+(?:\w+\s+)?"
+    r"(?:mum|dad|mother|father|brother|"
+    r"sister|uncle|aunt|stepdad|stepmum|step-dad|step-mum|parents?|nan|gran|grandad|cousin)(?:['’]s)?\b",
+    re.I,
+)
+_CRIME = re.compile(
+    r"\b(?:sentenc\w+|jailed|trial|convicted|conviction|charged|inquest|arrested|prison|murder\w*|manslaughter"
+    r"|assault\w*|court case|crown court|magistrates|stabbing|died|death|killed|crash)\b",
+    re.I,
+)
+
+
+def _rare_in_a_small_place(sentence: str, cues: list[str], doc) -> bool:
+    """Twins, or the only child, with a condition, in a small or named place: no name
+    is needed to know who they are ("twin girls with albinism in a small Cumbrian town")."""
+    return (
+        "a health detail" in cues
+        and bool(
+            _MULTIPLE_BIRTH.search(sentence)
+            or re.search(r"\btwin\b", sentence, re.I)
+            or _ONLY_ONE.search(sentence)
+        )
+        and bool(_SMALL_AREA.search(sentence) or any(e.label_ in ("GPE", "LOC", "NORP") for e in doc.ents))
+        and not _COUNTED.search(sentence)
+    )
 
 
 def _lived_through(sentence: str) -> bool:
@@ -350,7 +401,8 @@ _FAMILY_GROUP = re.compile(
     r"\b[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|family's|family’s|families|twins?|children|kids|siblings|boys|girls|"
     r"household|proceedings|case|brothers|sisters)\b",
 )
-_FAMILY_NAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
+_DOUBLE_BARRELLED = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+-[A-Z][a-z]+(?:s|es)\b")
+_FAMILY_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+-)?[A-Z][a-z]+(?:s|es))(?:['’])?(?=\W)")
 _INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?|[A-Z]{2})(?=[\s,(])")
 _NOT_INITIALS = {
     "UK", "NI", "GP", "SW", "TV", "OK", "PE", "IT", "DT", "RE", "ID", "PC", "MP", "HR", "AM", "PM", "US",
@@ -432,6 +484,35 @@ def _abstract_word(word: str, before: str, after: str) -> bool:
     """A given name that is also a word ("Hope", "Grace") opening a sentence as a word."""
     return (
         not before.strip(" \"“‘'(*_-") and word.lower() in _name_words() and bool(_WORD_FOLLOWS.match(after))
+    )
+
+
+_NUMBERED_PLACES = {
+    "Ward",
+    "Bay",
+    "Room",
+    "Bed",
+    "Level",
+    "Floor",
+    "Block",
+    "Unit",
+    "Gate",
+    "Platform",
+    "Court",
+}
+_PLURAL_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|ships|ings|ures)$")
+
+
+def _word_before_noun(doc, token, before: str) -> bool:
+    """ "Frank conversations help", "Grace periods end": a word that is also a name,
+    opening the sentence in front of a plural noun, is an adjective or a noun there."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        following is not None
+        and not before.strip(" \"“‘'(*_-")
+        and token.text.lower() in _name_words()
+        and following.text.islower()
+        and (following.tag_ == "NNS" or bool(_PLURAL_NOUN.search(following.text)))
     )
 
 
@@ -660,7 +741,11 @@ def scan(text: str, public: PublicList) -> list[Hit]:
                 hits.append(Hit(start, end, "initial next to an age", "a child's initial with their age"))
             cues = _cues(sentence)
             if _may_name(sentence, lower_words) and (
-                cues or _NICKNAME.search(sentence) or _FRAMED_AGE.search(sentence) or _DOTTED.search(sentence)
+                cues
+                or _NICKNAME.search(sentence)
+                or _FRAMED_AGE.search(sentence)
+                or _DOTTED.search(sentence)
+                or _DOUBLE_BARRELLED.search(sentence)
             ):
                 work.append((s_start, sentence, cues))
     if not work:
@@ -711,6 +796,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if all(t.text.lower() in _CAPITAL_WORDS for t in ent):
             continue  # "Children" the model takes for a person: a word, capitalised
+        if len(ent) == 1 and _word_before_noun(doc, ent[0], sentence[: ent.start_char]):
+            continue  # "Frank conversations"
         word_before = re.search(r"[\w'’]+\s+$", sentence[: ent.start_char])
         if _public_alias(sentence[ent.start_char :], public) or (
             word_before and _REVIEW_ALIAS.match(sentence[word_before.start() :])
@@ -754,8 +841,10 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue  # "Network" in "the Kinship Carers Network" is nobody
         start, end = token.idx, token.idx + len(token.text)
         before, after = sentence[:start], sentence[end:]
-        if _abstract_word(token.text, before, after):
+        if _abstract_word(token.text, before, after) or _word_before_noun(doc, token, before):
             continue
+        if token.text in _NUMBERED_PLACES and re.match(r"\s+\d", after):
+            continue  # "Ward 7", "Bay 3": a place in a building
         # The dictionary holds names that are also words ("Royal", "Tell"):
         # the tagger says which a word is here.
         known = (
@@ -847,7 +936,9 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue  # "the Leeds conference": a word naming a thing, not a family
         if not public.is_public_name(match.group(1)) and not public.is_public_name("the " + match.group(1)):
             near_place = re.match(r"\W*\s(?:from|in|of|on)\s+(?:the\s+)?[A-Z]", sentence[match.end() :])
-            if set(cues) & {"a child", "a family role", "a carer or placement"} or places or near_place:
+            # A double-barrelled name is a family's own: "the Fairweather-Oduyas" needs nothing more.
+            shared = set(cues) & {"a child", "a family role", "a carer or placement"}
+            if shared or places or near_place or "-" in match.group(1):
                 flag(
                     match.start(1),
                     match.end(1),
@@ -903,6 +994,34 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     ):
         flag(*sole.span(), "identifying details together", "the only one in a named place to hold a job, "
              f"with {context}")  # fmt: skip
+    if not hits and _rare_in_a_small_place(sentence, cues, doc) and not _mentions_public(sentence, public):
+        found = CUES["a health detail"].search(sentence)
+        flag(*found.span(), "identifying details together",
+             "a condition few children have, with twins or the only child in a small place")  # fmt: skip
+    if "a health detail" in cues and _WARD.search(sentence):
+        for match in _ON_A_WARD.finditer(sentence):
+            word = match.group(1)
+            if (
+                word.lower() not in _CAPITAL_WORDS
+                and not public.is_public_name(word)
+                and not (
+                    is_first_name(word)
+                    and word.lower() in _name_words()
+                    and not sentence[: match.start(1)].strip()
+                )
+            ):
+                flag(*match.span(1), "name with identifying context", "a name with a hospital ward")
+    press = _LOCAL_PRESS.search(sentence)
+    if (
+        not hits
+        and press
+        and _THEIR_KIN.search(sentence)
+        and _CRIME.search(sentence)
+        and not _COUNTED.search(sentence)
+        and not _mentions_public(sentence, public)
+    ):
+        flag(*press.span(), "identifying details together",
+             "a report in the local paper tied to one child's family")  # fmt: skip
     reported = _reported_case(sentence)
     if (
         not hits
@@ -1106,6 +1225,18 @@ def _strong_context(sentence: str, cues: list[str]) -> str:
     if "a workplace" in cues and set(cues) & {"a health detail", "a disciplinary detail"}:
         return "a team and a health or disciplinary detail"
     return ""
+
+
+# "with Tayla on Ward 7", "Kezzia on the children's ward": someone on a ward, by name.
+_ON_A_WARD = re.compile(
+    r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,})(?=\s+(?:on|in)\s+(?:the\s+)?(?:[Ww]ard\s+\d|[A-Z][\w'’]+\s+[Ww]ard\b"
+    r"|PICU|NICU|SCBU|HDU|(?:children['’]s|paediatric|neonatal|psychiatric)\s+ward))"
+)
+# A child on a ward is a child a nurse, a visitor and every parent on it can name.
+_WARD = re.compile(
+    r"\b[Ww]ard\s+\d+[A-Z]?\b|\b(?:on|in)\s+(?:the\s+)?[A-Z][\w'’]+\s+[Ww]ard\b"
+    r"|\b(?:PICU|NICU|SCBU|HDU)\b|\b(?:children['’]s|paediatric|neonatal|maternity|psychiatric)\s+ward\b"
+)
 
 
 def _unlisted_names(sentence: str, doc, public: PublicList) -> list[tuple[int, int]]:
