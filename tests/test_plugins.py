@@ -285,3 +285,47 @@ def test_control_characters_inside_a_link_scheme_do_not_let_it_through(read_post
     for link in links:
         href = link.get("href", "")
         assert not "".join(ch for ch in href if ord(ch) > 0x20).lower().startswith("javascript:"), link
+
+
+def _tagged(path: str, *tags: str) -> SimpleNamespace:
+    return SimpleNamespace(source_path=path, tags=[SimpleNamespace(name=t) for t in tags])
+
+
+def _posts() -> list[SimpleNamespace]:
+    return [
+        _tagged("a.md", "courts", "fostering"),
+        _tagged("b.md", "courts"),
+        _tagged("c.md", "fostering", "adoption"),
+        _tagged("d.md", "adoption"),
+        _tagged("e.md", "courts", "fostering"),
+    ]
+
+
+def _related_paths(posts) -> list[list[str]]:
+    return [[other.source_path for other in post.related] for post in posts]
+
+
+def test_related_posts_are_reused_until_a_post_or_tag_changes(tmp_path, monkeypatch):
+    cache = str(tmp_path / "related-posts.pickle")
+    fresh = _posts()
+    site_context._work_out_related(fresh, 3)
+    first = _posts()
+    site_context._relate(first, 3, cache)
+    assert _related_paths(first) == _related_paths(fresh)
+
+    def worked_out(articles, limit):
+        raise AssertionError("worked out again")
+
+    again = _posts()
+    monkeypatch.setattr(site_context, "_work_out_related", worked_out)
+    site_context._relate(again, 3, cache)
+    assert _related_paths(again) == _related_paths(fresh)
+
+    monkeypatch.undo()
+    changed = _posts()
+    changed[1].tags.append(SimpleNamespace(name="adoption"))
+    expected = _posts()
+    expected[1].tags.append(SimpleNamespace(name="adoption"))
+    site_context._work_out_related(expected, 3)
+    site_context._relate(changed, 3, cache)
+    assert _related_paths(changed) == _related_paths(expected) != _related_paths(fresh)

@@ -40,12 +40,18 @@ Template variables added:
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
+
+from plugins.incremental import records
 
 MONTHS = [
     "",
@@ -274,10 +280,52 @@ def _archive_years(articles, settings) -> list[Year]:
 # Each tag lends at most this many posts either side of a post as candidates,
 # so a tag on thousands of posts does not make the build quadratic.
 _RELATED_REACH = 20
+_RELATED_FORMAT = 1
 
 
-def _relate(articles, limit: int) -> None:
-    """``article.related``: the posts sharing most tags with it, nearest in time first."""
+def _relate(articles, limit: int, cache: str | None = None) -> None:
+    """``article.related``: the posts sharing most tags with it, nearest in time first.
+
+    They depend only on the posts' order and tags: with ``cache`` (a file), the
+    answer of a build with the same posts and tags is reused, so a rebuild after
+    a body edit does not work it out again for every post."""
+    key = _related_key(articles, limit) if cache else ""
+    found = _cached_related(cache, key, len(articles))
+    if found is not None:
+        for article, places in zip(articles, found, strict=True):
+            article.related = [articles[k] for k in places]
+        return
+    _work_out_related(articles, limit)
+    if cache:
+        place = {id(a): i for i, a in enumerate(articles)}
+        answer = [[place[id(other)] for other in article.related] for article in articles]
+        _save_related(cache, key, answer)
+
+
+def _related_key(articles, limit: int) -> str:
+    lines = [f"{limit} {_RELATED_REACH}", _RELATED_CODE]
+    lines += [
+        "\t".join([str(a.source_path), *(t.name for t in getattr(a, "tags", None) or [])]) for a in articles
+    ]
+    return hashlib.blake2b("\n".join(lines).encode(), digest_size=16).hexdigest()
+
+
+def _cached_related(cache: str | None, key: str, count: int) -> list[list[int]] | None:
+    stored = records.load(cache, _RELATED_FORMAT) if cache else None
+    if stored is None or stored.get("key") != key:
+        return None
+    places = stored.get("related")
+    if not isinstance(places, list) or len(places) != count:
+        return None
+    return places
+
+
+def _save_related(cache: str, key: str, answer: list[list[int]]) -> None:
+    with contextlib.suppress(OSError):  # only a shortcut: the next build works it out again
+        records.write_atomically(cache, {"format": _RELATED_FORMAT, "key": key, "related": answer})
+
+
+def _work_out_related(articles, limit: int) -> None:
     by_tag: dict[str, list] = {}
     for article in articles:  # newest first
         for tag in getattr(article, "tags", None) or []:
@@ -297,13 +345,19 @@ def _relate(articles, limit: int) -> None:
         article.related = [articles[place[k]] for k in ranked[:limit]]
 
 
+# A change to how related posts are chosen makes every answer kept before stale.
+_RELATED_CODE = hashlib.blake2b(marshal.dumps(_work_out_related.__code__)).hexdigest()
+
+
 def add_context(generator) -> None:
     articles = generator.articles  # newest first
     for index, article in enumerate(articles):
         article.next_article = articles[index - 1] if index > 0 else None
         article.prev_article = articles[index + 1] if index + 1 < len(articles) else None
         article.date_is_approximate = str(getattr(article, "date_source", "")) == "inferred"
-    _relate(articles, generator.settings.get("RELATED_POSTS", 3))
+    cache_path = generator.settings.get("CACHE_PATH")
+    cache = str(Path(cache_path) / "related-posts.pickle") if cache_path else None
+    _relate(articles, generator.settings.get("RELATED_POSTS", 3), cache)
     years = _archive_years(articles, generator.settings)
     ordered = [m for y in years for m in y.months]  # newest first
     position = {(m.date.year, m.date.month): i for i, m in enumerate(ordered)}
