@@ -497,6 +497,8 @@ def test_the_only_one_in_a_place_to_hold_a_job_is_found(text):
         # A fight at a named place, a double-barrelled family, a crash, a rare condition in a
         # small place, a relative's case in the local paper, a child on a ward.
         ("patterns9", 7, 7),
+        # A lower-case name after a word for the child, a specialty, a one-of-a-kind role, a uniform.
+        ("patterns10", 5, 5),
     ],
 )
 def test_each_pattern_corpus_is_found_in_full(corpus, risky, safe):
@@ -526,6 +528,7 @@ def test_one_hearing_or_one_public_moment_is_found_without_a_name():
         "patterns7",
         "patterns8",
         "patterns9",
+        "patterns10",
     ],
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):

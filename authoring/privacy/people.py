@@ -87,6 +87,8 @@ _CUES = {
         r"brittle bones?|heart condition|tracheostomy|stoma|amput\w+|limb difference|alopecia|deaf|blind",
         r"visually impaired|hearing impaired|cochlear implant|life-limiting",
         r"rare (?:condition|disease|disorder)",
+        r"cardiology|neurology|oncology|haematology|nephrology|gastroenterology|dermatology|orthopaedics?",
+        r"CAMHS|A&E|outpatients?|speech and language therapy|occupational therapy|physio(?:therapy)?",
     ),
     "a disciplinary detail": _any(
         r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
@@ -252,6 +254,30 @@ _CRIME = re.compile(
 )
 
 
+_SPECIFIC_BEFORE = re.compile(
+    r"\b(?:the|our|my|her|his|their|your|these|those|both|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twin|\d+)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _only_in_general(sentence: str) -> bool:
+    """ "Teenagers in Cornwall wait a year", "Children in Leeds": the children and
+    families a sentence speaks of are all plural and nobody's in particular."""
+    found = list(_SUBJECT.finditer(sentence))
+    opening = sentence[: found[0].start()] if found else ""
+    if not re.fullmatch(
+        r"[\s\"“‘'(]*(?:(?:many|most|some|all|few|young|older|local|disabled)\s+)?", opening, re.I
+    ):
+        return False  # the sentence is about someone else first: a worker, a carer
+    return bool(found) and all(
+        re.search(r"(?:s|children|people|folk)$", m.group(0), re.I)
+        and m.group(0).lower() not in ("twins", "triplets")
+        and not _SPECIFIC_BEFORE.search(sentence[: m.start()])
+        for m in found
+    )
+
+
 def _rare_in_a_small_place(sentence: str, cues: list[str], doc) -> bool:
     """Twins, or the only child, with a condition, in a small or named place: no name
     is needed to know who they are ("twin girls with albinism in a small Cumbrian town")."""
@@ -294,6 +320,14 @@ _SOLE_ROLE = re.compile(
 )
 
 
+_UNIFORM = re.compile(r"\b(?:uniform|blazer|jumper|sweatshirt|tie|badge|PE kit|hoodie)\b", re.I)
+# "Our Polish-speaking IRO", "the Urdu-speaking family support worker": a team has one.
+_SPEAKING_ROLE = re.compile(
+    r"\b(?i:our|the|my|their)\s+[A-Z][a-z]+-speaking\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?i:social worker|worker|assessor|manager|IRO|practitioner|teacher|nurse|health visitor|officer|"
+    r"advis[eo]r|SENCo|GP|solicitor|guardian|"
+    r"student|therapist|psychologist|interpreter|receptionist)\b"
+)
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
 )
@@ -670,7 +704,11 @@ def _may_name(sentence: str, lower_words: set[str]) -> bool:
 # word of fondness or family, before an age, or as the one doing something at
 # the start of a sentence.
 _LOWER_NAME = re.compile(
-    r"\b(?:little|our|baby|wee|young|my|cheeky|poor|lovely|big|sweet|brave|bless)\s+(?P<fond>[a-z][a-z'’-]{2,})\b"
+    # "my lad tyler", "her youngest kacey", "our foster son jay": the child, by a word for them.
+    r"\b(?:my|our|her|his|their)\s+(?:(?:foster|adopted|step|eldest|youngest|little|middle)\s*)?"
+    r"(?:lad|boy|girl|son|daughter|kid|eldest|youngest|one|nephew|niece|grandson|granddaughter|"
+    r"grandchild|baby)\s+(?P<kin>[a-z][a-z'’-]{2,})\b"
+    r"|\b(?:little|our|baby|wee|young|my|cheeky|poor|lovely|big|sweet|brave|bless)\s+(?P<fond>[a-z][a-z'’-]{2,})\b"
     r"|\b(?P<aged>[a-z][a-z'’-]{2,})(?=\s*\(\d{1,2}\)|,\s+\d{1,2}\s*[,.]|\s+(?:aged|age)\s+\d{1,2}\b)"
     r"|^[\s\"“‘'(*_-]*(?:(?:so|and|but|then|anyway|well|now|today|yesterday|tonight|honestly|basically)\b,?\s+)?"
     r"(?P<doer>[a-z][a-z'’-]{2,})(?=\s+(?:was|is|has|had|did|said|says|told|tells|went|came|got|"
@@ -691,11 +729,16 @@ def _name_words() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
-def _lower_name(word: str) -> bool:
+def _lower_name(word: str, kin_before: bool = False, after: str = "") -> bool:
+    """A given name written in lower case; one that is also a word ("grace", "will")
+    only straight after a word for a child and before "and", a comma or "who"."""
     plain = word.lower().rstrip("'’s")
+    named_by_kin = kin_before and bool(
+        re.match(r"\s*(?:,\s*(?:who\b|aged?\b|\d)|\band\b|\bwho\b|\bis\b|\bwas\b|[.!?]|$)", after)
+    )
     return (
         word.islower()
-        and plain not in _name_words()
+        and (plain not in _name_words() or named_by_kin)
         and plain not in _TALK
         and plain not in _CAPITAL_WORDS
         and is_first_name(plain)
@@ -709,7 +752,7 @@ def _capitalise_names(sentence: str) -> str:
     for match in _LOWER_NAME.finditer(sentence):
         group = match.lastgroup
         word = match.group(group)
-        if _lower_name(word):
+        if _lower_name(word, group == "kin", sentence[match.end(group) :]):
             chars = chars or list(sentence)
             chars[match.start(group)] = word[0].upper()
     return "".join(chars) if chars else sentence
@@ -986,7 +1029,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     ):
         # "The child who held my hand … was Kezia Lomax.": the name the sentence ends on.
         flag(*named_last.span(1), "name with identifying context", f"a name with {context}")
-    sole = _SOLE_ROLE.search(sentence)
+    sole = _SOLE_ROLE.search(sentence) or _SPEAKING_ROLE.search(sentence)
     if (
         sole
         and set(cues) & {"a disciplinary detail", "a health detail"}
@@ -1011,6 +1054,19 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 )
             ):
                 flag(*match.span(1), "name with identifying context", "a name with a hospital ward")
+    one_child = _ONE_CHILD.search(sentence) or re.search(
+        r"\b(?:he|she|he['’]s|she['’]s|his|her)\b", sentence, re.I
+    )
+    if (
+        not hits
+        and "a photo caption" in cues
+        and one_child
+        and _UNIFORM.search(sentence)
+        and _SCHOOL_NAME.search(sentence)
+    ):
+        # A child's face over the badge of a named school: anyone who knows the school knows them.
+        flag(*_SCHOOL_NAME.search(sentence).span(), "identifying details together",
+             "a photo of a child in a named school's uniform")  # fmt: skip
     press = _LOCAL_PRESS.search(sentence)
     if (
         not hits
@@ -1025,7 +1081,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     reported = _reported_case(sentence)
     if (
         not hits
-        and (_SUBJECT.search(sentence) or _one_hearing(sentence, cues))
+        and ((_SUBJECT.search(sentence) and not _only_in_general(sentence)) or _one_hearing(sentence, cues))
         and not reported
         and not _mentions_public(sentence, public)
     ):
