@@ -84,6 +84,18 @@ _RULES: list[Rule] = [
             r"^(more from|related( posts| articles)?|you may also like|read more)( .{1,40})?:?$", re.I
         ),
     ),
+    # A link to another story set between a news story's paragraphs: "READ MORE: Foster carers quit".
+    # A headline, not a sentence: no full stop at its end.
+    Rule(
+        "related-links widget",
+        re.compile(
+            r"^((read more|also read|read also|related|recommended|most read|trending|watch|listen)"
+            r"\s*:\s+(?!.*\.$).{3,110}"
+            r"|(the )?(story|article) continues (below|after)( (the )?(advert(isement)?|ad))?)$",
+            re.I,
+        ),
+        longest=130,
+    ),
     Rule(
         "navigation",
         re.compile(

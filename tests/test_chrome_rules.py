@@ -108,6 +108,8 @@ def test_known_chrome_and_content():
     assert chrome_reason(long_banner) is None
     assert chrome_reason("A " * 40 + "paper 1620w") is None
 
+    assert chrome_reason("READ MORE: Foster carers quit over pay") == "related-links widget"
+    assert chrome_reason("Related: I wrote about this in 2009 when the review came out.") is None
     assert chrome_reason("Suggest a correction") == "article tools"
     assert (
         chrome_reason("Hearth Fostering is a registered charity in England and Wales (1139482).")
