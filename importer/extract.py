@@ -106,8 +106,30 @@ def _web_post(lines: list[Line], path: str, position: int) -> tuple[Post, list[D
             break
     while rest and take_footer(post, rest[-1]):
         rest.pop()
+    rest = take_trailer(post, rest)
     post.body_lines = rest
     return post, consumed
+
+
+def take_trailer(post: Post, rest: list[Line]) -> list[Line]:
+    """A date under the post's text, with its category packed under it: the post's own."""
+    from .dates import stated_at
+    from .post import DateSource
+    from .segment import trailer_at
+    from .single import header_fact
+
+    for start in (len(rest) - 1, len(rest) - 2):
+        if post.date is not None or start < 1 or trailer_at(rest, start) != len(rest) - 1:
+            continue
+        line = rest[start]
+        post.date = stated_at(
+            header_fact(line).date, DateSource.EXPLICIT, f"'{line.text}' (line {line.number})"
+        )
+        if start == len(rest) - 2:
+            # Read as a list of several labels under a post is read: its tags.
+            post.tags += [label for label in metadata.split_list(rest[-1].text) if label not in post.tags]
+        return rest[:start]
+    return rest
 
 
 def _header_line(post: Post, line: Line, consumed: list[Dropped]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import comments, metadata
 from .post import Heading, Line, PageKind
-from .segment import header_over_title, title_like
+from .segment import header_over_title, title_like, titled_post
 from .single import _body_start as body_start
 from .single import _name_line as name_line
 from .single import date_heading, header_fact, is_prose
@@ -157,6 +157,16 @@ def _posts_ended(lines: list[Line]) -> int:
     return groups if followed else min(groups, 1)
 
 
+def _titled_after_count(lines: list[Line]) -> int:
+    return sum(
+        1
+        for i in range(1, len(lines) - 2)
+        if (count := metadata.footer_line(lines[i - 1].text)) is not None
+        and count.comments is not None
+        and titled_post(lines, i)
+    )
+
+
 def classify(lines: list[Line], related: list[int] = ()) -> KindDecision:
     if not lines:
         return KindDecision(PageKind.SINGLE, ["the page is empty"], sure=False)
@@ -176,6 +186,11 @@ def classify(lines: list[Line], related: list[int] = ()) -> KindDecision:
         evidence.append(f"a comment section at line {lines[section.start].number}")
     if footers >= 2:
         return KindDecision(PageKind.LISTING, [f"{footers} per-post footers"])
+    # "Comments (3)" under one post's text and the next post's headline and date under it
+    # (Yahoo! 360): a count, not the heading of a comment section.
+    after_count = _titled_after_count(lines) if section else 0
+    if after_count >= 2:
+        return KindDecision(PageKind.LISTING, [f"{after_count + 1} posts, each after a comment count"])
     # A home page's "2 comments:" links read as a comment section: posts under date headings count past them.
     headed = _date_headed_posts(lines) if section else 0
     if headed >= 2:

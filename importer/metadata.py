@@ -168,7 +168,7 @@ _TAGGED = re.compile(
 _POSTED_BY_AT = re.compile(
     r"^posted by:?\s+(?P<author>.{1,60}?)(?:\s+in\s+(?P<cats_first>[^|]+?))?"
     r"\s+(?:at|@)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?)?(?:\s+links to this post)?$",
+    r"(?:\s+in\s+(?P<cats>.+?))?(?:\s+(?P<n>\d+|no|one)\s+comments?:?)?(?:\s+links to this post)?$",
     re.I,
 )
 # Typepad without a byline: "Posted at 09:41 PM in Assessment, Fostering panels".
@@ -182,7 +182,7 @@ _LIST_BY = re.compile(rf"^(?P<list>.+?)\s+by\s+(?P<author>{_NAME})$")
 # "#fostering #adoption": a row of hashtags, each tag one or more words (Tumblr's "#agency work").
 _HASHTAG_ROW = re.compile(r"^(?:#[^\W\d_][\w’'-]*(?:[ \t]+[^#\s][\w’'-]*)*\s*)+$")
 _LINK_WORDS = re.compile(
-    r"^(?:permalink|trackbacks?|pingbacks?|share|email (?:this|it)|print|links to this post"
+    r"^(?:permalink|permanent link|trackbacks?|pingbacks?|share|email (?:this|it)|print|links to this post"
     r"|add (?:a )?comment|reply by email"
     # MySpace's "3 Kudos - Add Comment - Edit - Remove".
     r"|\d+ eprops?|\d+ kudos|edit|remove|delete|blog it)"
@@ -316,7 +316,7 @@ def _footer_part(text: str, footer: Footer) -> bool:
 
 # Every footer part starts with one of these words, so most lines stop here.
 _FOOTER_START = re.compile(
-    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|tag|categor|parent|bookmark"
+    r"(?:leave|no|be|\d|one|two|three|comment|this entry|filed|posted|perma|tag|categor|parent|bookmark"
     r"|label|topic|keywords|defined tags|themes|subjects|more:|#)",
     re.I,
 )

@@ -15,14 +15,14 @@ from .chrome import drop_chrome, drop_contents, drop_page_breaks, drop_toolbar
 from .chronology import assign_dates
 from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
-from .extract import extract_posts, take_footer
+from .extract import extract_posts, take_footer, take_trailer
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
 from .naming import unify_tags
 from .normalise import UnreadableError, decode, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
-from .segment import header_over_title, is_footer, segment, title_like
+from .segment import header_over_title, is_footer, segment, title_like, trailer_at
 from .single import date_heading, header_fact, is_prose, list_item, read_single
 from .state import Manifest, assign_paths, identity
 from .topics import Topics, load_topics, respell, suggest
@@ -287,6 +287,11 @@ def _last_post_tail(post: Post) -> list[Dropped]:
     if last is None:
         return []
     tail = body[last + 1 :]
+    trailer = trailer_at(body, last + 1)
+    if trailer is not None and trailer + 1 < len(body):
+        post.body_lines = take_trailer(post, body[: trailer + 1])
+        after = body[trailer + 1 :]
+        return [Dropped(line.number, line.text, "page footer (after the last post)") for line in after]
     if tail and take_footer(post, tail[0]):
         post.body_lines = body[: last + 1]
         return [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail[1:]]
@@ -298,14 +303,25 @@ def _last_post_tail(post: Post) -> list[Dropped]:
     return [Dropped(line.number, line.text, "page footer (after the last post)") for line in tail]
 
 
+def _dated_titles_in(lines: list[Line]) -> int:
+    return sum(
+        1
+        for i in range(len(lines) - 1)
+        if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date
+    )
+
+
 def _listing_tail(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     """Short link-like lines after a listing's last post footer: the page's sidebar and footer."""
     last = next((i for i in range(len(lines) - 1, 0, -1) if is_footer(lines[i])), None)
     if last is None or last == len(lines) - 1:
         return lines, []
     tail = lines[last + 1 :]
-    # A footer ends a post: after the last one, only another post's paragraphs would be text.
-    if sum(1 for line in tail if is_prose(line)) < 2:
+    # A footer ends a post: after the last one, only another post's paragraphs would be text,
+    # under a title and date line where the page's other posts have one.
+    if sum(1 for line in tail if is_prose(line)) < 2 or (
+        _dated_titles_in(lines[: last + 1]) >= 2 and not _dated_titles_in(tail)
+    ):
         return lines[: last + 1], [
             Dropped(line.number, line.text, "page footer (after the last post)") for line in tail
         ]

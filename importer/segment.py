@@ -83,7 +83,83 @@ def _under_comment_heading(lines: list[Line], i: int) -> bool:
         and comments.section_heading(lines[i - 1].text) not in (None, False)
         # "Posted on 1/03/2014" under the line is a post's header: "1 Comment" ended the post above.
         and not re.match(r"(?i)(?:posted|published|written|by|on)\b", lines[i + 1].text)
+        and not titled_post(lines, i)
     )
+
+
+def titled_post(lines: list[Line], i: int) -> bool:
+    """A headline over a post's date line and a paragraph: "Pool table diplomacy" /
+    "Tuesday March 14, 2006 - 09:41 PM" / text. A commenter's name is printed over a date
+    and text too, but a name is not a phrase of three words or more with a small word in it."""
+    from .single import is_prose
+
+    words = lines[i].text.split()
+    named = lines[i].text.split(",")[0].split()
+    return (
+        i + 2 < len(lines)
+        and len(words) >= 3
+        # "Mark, foster carer in Kent": a name and what they are.
+        and not ("," in lines[i].text and len(named) <= 3 and all(word[0].isupper() for word in named))
+        and any(word[0].islower() for word in words[1:])
+        and not lines[i].text.endswith(")")
+        and title_like(lines[i])
+        and len(lines[i + 1].text) <= 60
+        and _is_post_header(lines[i + 1])
+        and is_prose(lines[i + 2])
+        and len(lines[i + 2].text) > 120
+    )
+
+
+def bare_date(line: Line) -> bool:
+    """A date alone on its line ("August 3, 2022")."""
+    from .single import header_fact
+
+    fact = header_fact(line)
+    return (
+        len(line.text) <= 40
+        and fact is not None
+        and fact.date is not None
+        and fact.author is None
+        and fact.date.when.day is not None
+        and fact.date.end - fact.date.start >= len(line.text) - 12
+    )
+
+
+def trailer_at(lines: list[Line], i: int) -> int | None:
+    """Where a post's text ends and its date under it (and a line of its labels packed under
+    that: "Supervision, Team life") ends the post, as block themes print a list of posts:
+    the index of the last line of the trailer."""
+    from .single import is_prose
+
+    if not (0 < i < len(lines) and lines[i].blanks_before and bare_date(lines[i]) and is_prose(lines[i - 1])):
+        return None
+    after = i + 1
+    if (
+        after < len(lines)
+        and not lines[after].blanks_before
+        and title_like(lines[after], max_chars=80, max_words=10)
+    ):
+        return after
+    return i
+
+
+def after_trailers(lines: list[Line]) -> list[int]:
+    """The titles that follow a trailer: a title-like line set apart, over a paragraph."""
+    from .single import is_prose
+
+    found = []
+    for i in range(1, len(lines) - 2):
+        end = trailer_at(lines, i)
+        title = None if end is None else end + 1
+        if (
+            title is not None
+            and title + 1 < len(lines)
+            and lines[title].blanks_before >= 1
+            and title_like(lines[title])
+            and is_prose(lines[title + 1])
+        ):
+            found.append(title)
+    return found
 
 
 def header_over_title(lines: list[Line], i: int) -> bool:
@@ -168,7 +244,8 @@ def segment(lines: list[Line]) -> Segments:
         and not footer[i + 1]
         and not metadata.source_line(lines[i + 1].text)
     }
-    titles = anchored | after_footer | double_blank
+    trailed = set(after_trailers(lines))
+    titles = anchored | after_footer | double_blank | (trailed if len(trailed) >= 2 else set())
     # A footer marks the end of a post even when it ends the page.
     strong = bool(titles) or any(footer)
     preamble: list[Line] = []

@@ -83,7 +83,10 @@ def read(path: Path) -> tuple[str, list[tuple[dict, str]], list[str]]:
     for n, post in enumerate(page.posts, start=1):
         post.slug = f"post-{n}"
         _, head, body = render(post).split("---\n", 2)
-        posts.append((yaml.safe_load(head), body.strip()))
+        meta = yaml.safe_load(head)
+        # The archive heading's tag, which the whole import spells one way across pages.
+        meta["tags"] = [*meta.get("tags", []), *post.heading_tags]
+        posts.append((meta, body.strip()))
     kind = "listing" if page.kind.value in ("archive", "listing") else "single"
     return kind, posts, [d.text for d in page.dropped]
 
