@@ -68,7 +68,10 @@ _RULES: list[Rule] = [
             rf"|tweet|like this|like loading(\.{{3}}|…)|({_SHARE_TARGETS})|({_SHARE_MENU})"
             # A row of them joined by dots or bars: "Like · Comment · Share". A row with "Reply"
             # in it is a comment's, which comments.py reads as the end of that comment.
-            rf"|(like|comment|share)(\s*[·|]\s*(like|comment|share))+)[:.]?$",
+            rf"|(like|comment|share)(\s*[·|]\s*(like|comment|share))+"
+            # "Share this: Twitter | Facebook | LinkedIn | Email": the services in a row.
+            rf"|(share( this( post| article| page)?)?:?\s*)?({_SHARE_TARGETS})"
+            rf"(\s*[|·,/]\s*({_SHARE_TARGETS}))+)[:.]?$",
             re.I,
         ),
     ),
@@ -126,6 +129,19 @@ _RULES: list[Rule] = [
             re.I,
         ),
         longest=260,
+    ),
+    # The site's word under every guest post: "Views expressed in … are those of the author and
+    # do not necessarily reflect …". An author's own "my views, not my employer's" is kept.
+    Rule(
+        "disclaimer",
+        re.compile(
+            r"^(the )?(views|opinions) expressed (in|on|here|by)\b.{0,80}\bare (those )?of the "
+            r"(author|writer|contributor)s?\b.{0,40}\b(do|does) not (necessarily )?"
+            r"(reflect|represent)\b.{0,100}$",
+            re.I,
+        ),
+        longest=260,
+        needs="expre",
     ),
     # The ad slot WordPress.com and news sites print between paragraphs.
     Rule("advertisement", re.compile(r"^(advertisements?|report this ad|sponsored content)$", re.I)),

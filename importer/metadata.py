@@ -83,7 +83,8 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|du|da|di|al|bin|O’[A-Z
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
 # Case matters for the name, not for "By": "By the way, …" is no byline.
 _BYLINE = re.compile(
-    rf"^(?P<debris>[^\w]*)(?i:by|written by|words by|hosted by|presented by):?\s+(?P<name>{_NAME})"
+    rf"^(?P<debris>[^\w]*)(?i:by|written by|words by|hosted by|presented by"
+    rf"|(?:a )?guest (?:post|blog|blog post|column|piece) by):?\s+(?P<name>{_NAME})"
     r"(?P<rest>\s*[,|–—-].*)?$"
 )
 _POSTED = re.compile(
@@ -234,7 +235,8 @@ class Footer:
     note: str | None = None  # the theme's own sentences after the facts, kept as provenance
 
 
-_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+# "a, b; c", and "a · b · c" or "a | b | c" as some themes print their labels.
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*|\s+[·•|]\s+")
 _BAR_SPLIT = re.compile(r"\s+\|\s+")
 
 

@@ -117,6 +117,13 @@ def test_known_chrome_and_content():
     )
     assert chrome_reason("Suggest a correction to the care plan before the review, she said.") is None
     assert chrome_reason("Our charity is a registered charity, but the children are not numbers.") is None
+    assert chrome_reason("Share this: Twitter | Facebook | LinkedIn | Email") == "share widget"
+    assert chrome_reason("Twitter, Facebook and my sister's email are how I heard.") is None
+    disclaimer = (
+        "Views expressed in guest posts are those of the author and do not necessarily reflect our policy."
+    )
+    assert chrome_reason(disclaimer) == "disclaimer"
+    assert chrome_reason("Views my own, not my employer's.") is None
 
 
 def _lines(texts: list[str]) -> list[Line]:

@@ -72,6 +72,34 @@ def test_a_tag_line_that_runs_into_a_byline_gives_its_tags_and_the_author(line, 
     assert line not in _body(post)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Topics: Workforce · Caseloads · Pay",
+        "Topics: Workforce | Caseloads | Pay",
+        "Tags: Workforce, Caseloads; Pay",
+    ],
+)
+def test_a_labelled_list_is_split_on_the_separators_themes_print(line):
+    post = _only(_single(f"{line}\nBack to top\n", header="4 March 2019"))
+    assert sorted([*([post.category] if post.category else []), *post.tags]) == [
+        "Caseloads",
+        "Pay",
+        "Workforce",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Guest post by Dele Okonjo, independent reviewing officer", "Dele Okonjo"),
+        ("A guest blog by Mary Ann Kerr", "Mary Ann Kerr"),
+    ],
+)
+def test_a_guest_posts_byline_names_its_author(line, name):
+    assert metadata.byline(line).name == name
+
+
 def test_a_hashtag_row_after_the_text_is_its_tags():
     post = _only(_single("#fostering #placement support #first weeks\n"))
     assert post.tags == ["fostering", "placement support", "first weeks"]
