@@ -167,6 +167,20 @@ _RULES: list[Rule] = [
         ),
         longest=160,
     ),
+    # A news site's newsletter box between the standfirst and the story: "Get the biggest
+    # daily stories by email", "We will use your email address only for …".
+    Rule(
+        "sign-up box",
+        re.compile(
+            r"^(get (the |our |all the )?[\w' ]{0,40}\b(stories|news|headlines|updates|newsletters?)\b.{0,40}"
+            r"\b(by|via|to|in|into) (your )?(e-?mail|inbox)\b.{0,80}"
+            r"|we (will )?use your (e-?mail( address)?|sign-?up)\b.{0,220}"
+            r"|.{0,100}\bsign up (to|for) our (free )?([\w ]{0,20} )?newsletters?( here)?[.!]?"
+            r"|thank you for subscribing\b.{0,60}|we have more newsletters( show me)?|invalid e-?mail)$",
+            re.I,
+        ),
+        longest=300,
+    ),
     # Counters and the links a CMS prints under a post, alone or joined by bars:
     # "Hits: 1322", "» Login or register to post comments | 1243 reads".
     Rule(

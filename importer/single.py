@@ -289,6 +289,14 @@ _NAME_LINE = re.compile(
 _SUBREDDIT_MARK = re.compile(r"\s+\((?P<where>self\.\w+|[\w-]+(?:\.[\w-]+)+)\)$")
 
 # The label a page's text keeps of an author's photo: "Writer's picture" (Wix), "Author avatar".
+# The links a news site prints under its byline, to the comments and the share menu.
+_HEADER_LINK = re.compile(r"^(?:comments?|share|save|print|listen|(?:view|jump to|read) comments)$", re.I)
+# A picture's caption with its credit: "County Hall in Kingsbridge (Image: Echo archive)".
+_CREDITED_CAPTION = re.compile(
+    r"^.{3,}\((?:image|photo|photograph|picture|pic|credit)s?:\s*[^)]{1,60}\)$"
+    r"|^.{3,}\s(?:image|photo|picture|credit)s?:\s*[^.!?]{1,60}$",
+    re.I,
+)
 _PICTURE = re.compile(
     r"^(?:(?:writer|author|blogger)['’]?s?\s+(?:picture|photo|avatar|image)|(?:author\s+)?avatar|profile\s+(?:picture|photo)"
     # "Priya Raghunathan's photo" (Hashnode): the picture over the writer's name.
@@ -301,8 +309,16 @@ def _name_of(line: Line) -> str:
     return re.sub(r"\s+·\s+Follow$", "", line.text).split(",")[0]
 
 
+# "Social Affairs Reporter" under a writer's name has a name's capitals but is their job.
+_JOB_TITLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|journalist|columnist|contributor|writer|producer|presenter"
+    r"|officer|manager|director|adviser|advisor|consultant|lecturer|professor|coordinator|co-ordinator)$",
+    re.I,
+)
+
+
 def _name_line(line: Line) -> bool:
-    return bool(_NAME_LINE.match(line.text))
+    return bool(_NAME_LINE.match(line.text)) and not _JOB_TITLE.search(line.text.split(",")[0])
 
 
 def _text_line(line: Line) -> bool:
@@ -489,6 +505,7 @@ def _title_candidate(line: Line) -> bool:
         and not _BADGE.match(text)
         and not _FEDIVERSE_HANDLE.match(text)
         and not _PICTURE.match(text)
+        and not _CREDITED_CAPTION.match(text)
         and not comments.is_age(text)
         and not comments.opened_by(text)
         and not _SHORT_MONTH_YEAR.match(text)
@@ -1150,15 +1167,19 @@ def read_single(
     # The post's header, between the title and the text: date lines, bylines, a standfirst.
     # Other lines there are furniture when saved packed, as menus and buttons are; lines
     # set apart by blank lines are the post's own and start its body.
-    gap = [line for line in lines[title_at + 1 : body_start] if header_fact(line) is None]
+    # Only the lines under the header count: a standfirst and a byline above it are its own.
+    last_header = max((i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at)
+    gap = [line for line in lines[last_header + 1 : body_start] if header_fact(line) is None]
     packed = sum(1 for line in gap if line.blanks_before == 0)
     keep_from = body_start
     if gap and packed * 2 < len(gap):
-        last_header = max(
-            (i for i in range(title_at + 1, body_start) if header_fact(lines[i])), default=title_at
-        )
         # A comment count right under the date ("5 Comments", Weebly) belongs to the header too.
-        while last_header + 1 < body_start and _header_or_count(lines[last_header + 1]) is not None:
+        while last_header + 1 < body_start and (
+            _header_or_count(lines[last_header + 1]) is not None
+            or _HEADER_LINK.match(lines[last_header + 1].text)
+            # The caption of a picture the copy does not have, credit and all.
+            or _CREDITED_CAPTION.match(lines[last_header + 1].text)
+        ):
             last_header += 1
         keep_from = last_header + 1
     # "Disclosure statement" and "Partners" with a paragraph each over the text (The

@@ -124,6 +124,12 @@ def test_known_chrome_and_content():
     )
     assert chrome_reason(disclaimer) == "disclaimer"
     assert chrome_reason("Views my own, not my employer's.") is None
+    assert chrome_reason("Get the biggest daily stories by email") == "sign-up box"
+    assert (
+        chrome_reason("We will use your email address only for the purpose of sending you news.")
+        == "sign-up box"
+    )
+    assert chrome_reason("I get the news by email from the council every week.") is None
 
 
 def _lines(texts: list[str]) -> list[Line]:

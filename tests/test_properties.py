@@ -79,6 +79,8 @@ def _plain(text: str) -> bool:
         and metadata.original_publication(text) is None
         and metadata.byline(text) is None
         and parse_date(text) is None
+        # "> " opening a sentence marks an e-mail style quote, which becomes a blockquote.
+        and not text.startswith("> ")
     )
 
 
