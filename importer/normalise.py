@@ -159,3 +159,60 @@ def split_lines(text: str) -> list[Line]:
         )
         for (index, cleaned), previous, following in zip(found, before, after, strict=True)
     ]
+
+
+# The words a theme sets between the parts of its byline when each part is a link of its own.
+_CONNECTORS = frozenset(
+    [
+        "posted",
+        "published",
+        "written",
+        "updated",
+        "on",
+        "in",
+        "by",
+        "and",
+        "under",
+        "filed",
+        "tagged",
+        "|",
+        "·",
+        "•",
+        "—",
+        "–",
+        "-",
+        "/",
+    ]
+)
+
+
+def join_split_bylines(lines: list[Line]) -> list[Line]:
+    """One line again for a byline saved a word or link a line: "Posted" / "March 14, 2013" /
+    "in" / "Supervision" / "by" / "Harriet Vale" (block themes print each part as its own block).
+
+    Only a packed run that opens with such a word and has two of them alone is joined.
+    """
+    joined: list[Line] = []
+    i = 0
+    while i < len(lines):
+        end = i + 1
+        while end < len(lines) and lines[end].blanks_before == 0 and end - i < 9:
+            end += 1
+        run = lines[i:end]
+        alone = sum(1 for line in run if line.text.lower() in _CONNECTORS)
+        text = " ".join(line.text for line in run)
+        opens = run[0].text.lower() in _CONNECTORS and run[0].text.isalpha()
+        if (
+            len(run) >= 4
+            and opens
+            and alone >= 2
+            and (any(c.isdigit() for c in text) or " by " in text.lower())
+        ):
+            joined.append(
+                Line(run[0].number, text, run[0].blanks_before, run[-1].blanks_after, run[0].indent)
+            )
+            i = end
+            continue
+        joined.append(lines[i])
+        i += 1
+    return joined

@@ -19,7 +19,7 @@ from .extract import extract_posts, take_footer, take_trailer
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
 from .naming import unify_tags
-from .normalise import UnreadableError, decode, split_lines
+from .normalise import UnreadableError, decode, join_split_bylines, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .segment import header_over_title, is_footer, segment, title_like, trailer_at
@@ -39,7 +39,7 @@ def read_page(data: bytes, path: str, hint: Hint | None = None) -> Page:
 
 def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
     decoded = decode(data)
-    lines = split_lines(decoded.text)
+    lines = join_split_bylines(split_lines(decoded.text))
     pinned: list[Dropped] = []
     if hint and hint.drop_lines:
         pinned = [

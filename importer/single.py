@@ -762,13 +762,19 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and not _tag_under_title(lines, j)
         )
 
-    repeated = {}
+    repeated: dict[str, int] = {}
     # Only after the article: a line of the text said twice is no headline.
     header_names = {line.text for line in lines[:body] if _name_line(line)}
     for j in range(len(lines) - 1, max(body, limit - 1), -1):
         # Not under the writer's name again: the writer's affiliation, as a reply by them shows it.
         if lines[j - 1].text not in header_names:
-            repeated[lines[j].text] = lines[j].number
+            repeated[lines[j].text] = j
+
+    def masthead_again(i: int) -> bool:
+        """The site's name and its menu under it, printed again at the foot of the page."""
+        j = repeated[lines[i].text]
+        return i + 1 < len(lines) and j + 1 < len(lines) and lines[i + 1].text == lines[j + 1].text
+
     for i in range(min(body, limit)):
         line = lines[i]
         if (
@@ -872,11 +878,13 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
             and len(lines[i - 1].text.split()) >= 3
         ):
             score -= 3  # a one-word label under its title (Joomla's "Details")
-        if len(line.text.split()) >= 4 and line.text in repeated:
+        if len(line.text.split()) >= 4 and line.text in repeated and not masthead_again(i):
             # The headline again in the page's "Most read" or "Recent posts" list: a standfirst
             # or a subheading never is.
             score += 3
-            evidence.append(f"the same line again further down the page (line {repeated[line.text]})")
+            evidence.append(
+                f"the same line again further down the page (line {lines[repeated[line.text]].number})"
+            )
         if len(line.text.split()) >= 3:
             score += 0.5
         score -= (body - i) / 12
