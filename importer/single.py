@@ -315,10 +315,20 @@ _JOB_TITLE = re.compile(
     r"|officer|manager|director|adviser|advisor|consultant|lecturer|professor|coordinator|co-ordinator)$",
     re.I,
 )
+# A site's badge over a headline, which is neither a name nor the post's category.
+_SITE_BADGE = re.compile(
+    r"^(?:editor['’]?s['’]? (?:pick|choice)s?|staff (?:pick|choice)s?|featured(?: post| story)?"
+    r"|sponsored(?: content| post)?|exclusive|premium|trending|popular|most (?:read|viewed|rated))$",
+    re.I,
+)
 
 
 def _name_line(line: Line) -> bool:
-    return bool(_NAME_LINE.match(line.text)) and not _JOB_TITLE.search(line.text.split(",")[0])
+    return (
+        bool(_NAME_LINE.match(line.text))
+        and not _JOB_TITLE.search(line.text.split(",")[0])
+        and not _SITE_BADGE.match(line.text)
+    )
 
 
 def _text_line(line: Line) -> bool:
@@ -1143,7 +1153,12 @@ def read_single(
             f"the labels '{above[-1].text}' above the title (line {above[-1].number}) are its categories"
         )
         dropped += [Dropped(line.number, line.text, "page header (site name, menus)") for line in above[:-2]]
-    elif len(above) == 1 and title_like(above[0], max_chars=40, max_words=5) and not masthead:
+    elif (
+        len(above) == 1
+        and title_like(above[0], max_chars=40, max_words=5)
+        and not masthead
+        and not _SITE_BADGE.match(above[0].text)
+    ):
         post.category = above[0].text
         post.notes.append(
             f"the label '{above[0].text}' above the title (line {above[0].number}) is its category"
@@ -1160,6 +1175,7 @@ def read_single(
         # In capitals ("PRACTICE") it is still a label, packed against the title as it is.
         and not _nav_like(above[-1].text.capitalize())
         and not _name_line(above[-1])
+        and not _SITE_BADGE.match(above[-1].text)
     ):
         # Ghost's primary tag: a label set off from the menus and packed against the title;
         # "Forums: Residential care" (Drupal) gives its value.

@@ -312,3 +312,22 @@ def test_a_related_box_between_paragraphs_is_dropped_and_the_article_goes_on():
     assert _body(post).endswith("hearings were being listed months apart.")
     assert "Council admits missed visits" not in _body(post)
     assert "Related Articles" in {d.text for d in page.dropped}
+
+
+@pytest.mark.parametrize("badge", ["Editor's Pick", "Staff Choice", "Featured"])
+def test_a_sites_badge_over_the_title_is_neither_title_category_nor_byline(badge):
+    post = _only(
+        "The Open Notebook\nSign In | Sign Up\n\nThe Letterbox Years\nJo Mercer's Blog\n\n"
+        f"{badge}\nWhat carers need in the first six weeks\nMARCH 14, 2009 9:41PM\nJo Mercer\n\n" + _TEXT
+    )
+    assert post.title == "What carers need in the first six weeks"
+    assert post.category is None and badge not in post.tags
+    assert post.author == "Jo Mercer"
+
+
+def test_a_writers_job_under_their_name_is_not_the_author():
+    post = _only(
+        "Marsh Gazette\nNews\n\nWhat carers need in the first six weeks\n\n"
+        "Daniel Okereke\nLocal Democracy Reporter\n08:15, 3 FEB 2020\n\n" + _TEXT
+    )
+    assert post.author == "Daniel Okereke"
