@@ -151,6 +151,7 @@ _RULES: list[Rule] = [
             r"^((photo(graph)?|image|picture|illustration|header image) by\s.{1,80}"
             # "Photo: Frontline Practice Weekly / posed by models".
             r"|(photo(graph)?|image|picture|pic|illustration)( credit)?:\s[^.]{0,80}?posed by models?"
+            r"[^.]{0,40}"
             r"|this article is more than \d+ (years?|months?) old"
             r"|.{1,200}\. (photograph|photo|image|picture): [^.]{1,60})$",
             re.I,
@@ -237,7 +238,7 @@ _RULES: list[Rule] = [
             r"|[\w!.]{1,20} is free software released under the gnu general public license\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
             r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
-            r"|print|email this|showing \d+ results?|\d+ results?)$",
+            r"|print|email this|showing \d+ results?|\d+ results?|report this (post|story|page))$",
             re.I,
         ),
         longest=120,

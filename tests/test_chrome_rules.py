@@ -130,6 +130,8 @@ def test_known_chrome_and_content():
         == "sign-up box"
     )
     assert chrome_reason("I get the news by email from the council every week.") is None
+    assert chrome_reason("Photo: posed by models / stock image") == "image credit or notice"
+    assert chrome_reason("Report this post") == "page buttons"
 
 
 def _lines(texts: list[str]) -> list[Line]:
