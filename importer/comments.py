@@ -70,7 +70,7 @@ _FORM = re.compile(
     r"|write a comment\.*|start the (?:discussion|conversation)"
     r"|cancel reply|your email address will not be published\.?.*|required fields are marked.*"
     r"|(?:comment|name|email|e-mail|website|url)\s*\*?|post comment|submit comment|submit"
-    r"|notify me of .{1,80}|save my name, email.{0,120}|you must be logged in to post a comment.*"
+    r"|notify me of .{1,80}|save my name, email.{0,120}|you must be logged in to (?:post a )?comment.*"
     r"|logged in as .{1,60}|comments are closed\.?|comments (?:are )?off|enter your comment here\.*"
     r"|fill in your details below.*|rss feed for comments.*|trackback uri.*|comments rss.*"
     r"|subscribe to:? post comments.*|comment as:?.*|sign in to comment.*)$",
@@ -80,7 +80,8 @@ _BUTTON = re.compile(
     r"^(?:reply(?:\s*[↓→])?|reply(?:\s+(?:parent|thread|link))+|reply to .{1,40}"
     r"|report(?: comment)?|like|unlike|loading\.*…?|like loading\.*…?"
     r"|permalink|edit|delete|log in to reply|↓|flag|\d+ likes?|liked by \d+ (?:person|people)"
-    r"|in reply to .{1,60}|(?:by )?post author|author|recommend(?:ed)?\s*\d*|share|top|quote|report abuse"
+    r"|in reply to .{1,60}|(?:by )?post author|author|recommend(?:ed)?\s*(?:\d+|\(\d+\))?"
+    r"|share|top|quote|report abuse"
     r"|view all comments\s*>?|sort by:?.{0,20}|\d+ repl(?:y|ies)|load more(?: comments)?(?:\.{3}|…)?"
     r"|(?:log ?in|sign in|register)(?: or (?:log ?in|sign in|register))? to (?:post|add) comments)$",
     re.I,
@@ -186,7 +187,8 @@ class _Furniture:
 # "(Reply) (Parent) (Thread)" (LiveJournal), "Like · Reply · 5y · Edited" (Facebook), "Like Reply
 # 2 Reactions" (LinkedIn), "3 • Reply • Share ›" (Disqus), "Add message | Report" (Mumsnet).
 _BUTTON_WORDS = (
-    r"reply|share|report|save|hide|give award|award|permalink|embed|parent|quote|multi-?quote|thread|link"
+    r"reply|share|report|recommend(?:ed)?|save|hide|give award|award|permalink|embed|parent|quote"
+    r"|multi-?quote|thread|link"
     r"|like|unlike|likes|comment|edited|edit|delete|flag|freeze|unfreeze|track|expand|collapse|thanks"
     r"|see translation|add message|message poster|back to top|top|reply with quote"
     r"|report this (?:comment|post)|send private message|view (?:user's )?profile|pm|www|email|translate"
@@ -236,7 +238,8 @@ _FURNITURE = (
         "comment section furniture",
         re.compile(
             r"^(?:most relevant|newest first|oldest first|top comments|all comments|newest|oldest|best"
-            r"|sort(?:ed)? by:?\s*.{0,20}|all \d+ comments|\d+% upvoted|log in or sign up to leave a comment"
+            r"|sort(?:ed)? by:?\s*.{0,20}|sort:\s*.{0,50}|all \d+ comments|\d+% upvoted"
+            r"|log in or sign up to leave a comment"
             r"|join the discussion\s*(?:…|\.{3})?|log in with|or sign up with disqus\s*\??|login|recommend"
             r"|\d+ shares?|view (?:\d+ )?(?:more |previous )?(?:comments|replies|repl(?:y|ies))|hide replies"
             r"|show (?:\d+ )?(?:more )?repl(?:y|ies)|see more"

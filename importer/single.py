@@ -145,6 +145,8 @@ def header_fact(line: Line) -> Fact | None:
             rest = rest[: edited.start()] + rest[edited.end() :]
         # A page's counts of views, reads or likes in the header ("· 612 views ·") are no facts.
         rest = _STATS.sub(" ", rest)
+        # "Last updated:" beside the date: its label, whose capital is no part of a name.
+        rest = _LAST_FIRST.sub(" ", rest)
         tags: list[str] = []
         filed = _FILED_IN.search(rest)
         author = None
@@ -210,6 +212,7 @@ _DAY_OR_ZONE = re.compile(
     r"(?:[+-]\d{1,2}(?::?\d\d)?)?",
     re.I,
 )
+_LAST_FIRST = re.compile(r"\b(?:last|first)\s+(?=(?:updated|published|posted|edited|modified)\b)", re.I)
 _EDITED = re.compile(
     r"[|·•,(]?\s*\b(?:last\s+)?(?:updated|edited|modified)(?:\s+on)?:?\s+"
     r"(?P<when>[^|·•()]{6,40}?)(?=\s+by\b|\s*[|·•()]|\s*$)\)?",
