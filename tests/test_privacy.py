@@ -499,6 +499,9 @@ def test_the_only_one_in_a_place_to_hold_a_job_is_found(text):
         ("patterns9", 7, 7),
         # A lower-case name after a word for the child, a specialty, a one-of-a-kind role, a uniform.
         ("patterns10", 5, 5),
+        # Hurried ages, a letter for a child, the one parent with a job in a town, a floor of a
+        # block, siblings placed from a town, a language and faith, a nickname, a tag, the news.
+        ("patterns11", 11, 13),
     ],
 )
 def test_each_pattern_corpus_is_found_in_full(corpus, risky, safe):
@@ -529,6 +532,7 @@ def test_one_hearing_or_one_public_moment_is_found_without_a_name():
         "patterns8",
         "patterns9",
         "patterns10",
+        "patterns11",
     ],
 )
 def test_no_safe_sentence_in_any_corpus_is_flagged(corpus):

@@ -127,6 +127,13 @@ _PERSONAL_NEAR = re.compile(
 )
 
 
+_FLOOR = re.compile(
+    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:Tower|House|Court|Heights|Point|Block|Flats|Mansions|Lodge),?\s+"
+    r"(?:on\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|top|first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|eleventh|twelfth)[- ]floor\b"
+)
+
+
 def _sentence_of(text: str, start: int) -> str:
     """The sentence of ``text`` that ``start`` falls in."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
@@ -136,14 +143,15 @@ def _sentence_of(text: str, start: int) -> str:
 
 _ROLE_MAILBOX = re.compile(
     r"^(?:editor|editors|info|admin|enquiries|enquiry|contact|hello|office|press|media|team|help|support|"
-    r"comments|letters|news|webmaster|feedback|duty|mash|referrals|safeguarding)[@.]",
+    r"comments|letters|news|webmaster|feedback|duty|mash|referrals|safeguarding|fostering|adoption|"
+    r"recruitment|jobs|careers|events|training|bookings|membership|volunteering|volunteers|donations)[@.]",
     re.I,
 )
 _PLATFORMS = (
     # Written as people write them in a hurry too: "her insta", "on snapchat".
     r"(?:TikTok|Snapchat|Snap|Instagram|Insta|Facebook|Twitter|YouTube|Discord|WhatsApp|Roblox|"
     r"Xbox|PlayStation|PSN|Twitch|Threads|Telegram|Kik|Bluesky|Fortnite|Minecraft|Steam|"
-    r"tiktok|snapchat|instagram|insta|facebook|twitter|youtube|discord|whatsapp|roblox|xbox|twitch|telegram)"
+    r"tiktok|snapchat|snap|instagram|insta|facebook|twitter|youtube|discord|whatsapp|roblox|xbox|twitch|telegram)"
 )
 _PLATFORM_NAME = re.compile(
     rf"\b(?:{_PLATFORMS}|X)\b[^.;\n]{{0,30}}?\b(?:as|name\s+is|called|username|handle|user|"
@@ -316,6 +324,10 @@ def scan(text: str, public: PublicList) -> list[Hit]:
         flat = re.match(r"(?:Flat|Apartment|Apt)\b", match.group(0))
         if flat or not _public_place(text, match.start()):
             add(match, "street address", "a house number and street")
+    for match in _FLOOR.finditer(text):
+        # "Hallam Tower, 8th floor": the block and the floor leave a few doors to knock on.
+        if _PERSONAL_NEAR.search(_sentence_of(text, match.start())):
+            add(match, "street address", "a named block of flats and its floor, beside a family")
     for match in _REF.finditer(text):
         ident = match.group("id")
         if _YEARISH.match(ident) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", ident):

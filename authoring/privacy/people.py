@@ -34,6 +34,8 @@ _NOT_AGE_AFTER = (
 AGE = (
     rf"\baged?\s+{_AGE_NUM}\b{_NOT_RANGE}|\(\s?\d{{1,2}}\s?\)|\b{_AGE_NUM}[- ](?:year|month)s?[- ]old\b"
     rf"|\b{_AGE_NUM}\s+(?:months|years)\s+old\b"
+    # As people write them in a hurry: "our 13yo", "the 11 yr old", "a 3 y/o".
+    r"|\b\d{1,2}\s?(?:yo|y/o|y\.o\.|yrs?\s+old|yr\s+old|yrs?-old)\b"
     rf"|\b(?:is|was|turned|turns|turning|now|then|be|'s|’s)\s+{_QUALIFIER}"
     rf"{_AGE_NUM}\b{_NOT_AGE_AFTER}"
     rf"|\b{_AGE_NUM}\s+next\s+(?:week|month|year)\b"
@@ -89,6 +91,9 @@ _CUES = {
         r"rare (?:condition|disease|disorder)",
         r"cardiology|neurology|oncology|haematology|nephrology|gastroenterology|dermatology|orthopaedics?",
         r"CAMHS|A&E|outpatients?|speech and language therapy|occupational therapy|physio(?:therapy)?",
+        r"walk-in centre|minor injuries(?: unit)?|(?:wound|his|her|their) dressings",
+        r"expecting (?:a baby|twins|triplets|(?:her|their|his) (?:first|second|third)\w*)|maternity leave",
+        r"surgery|practice nurse|GP surgery",
     ),
     "a disciplinary detail": _any(
         r"suspen\w+|sacked|dismiss\w+|disciplin\w+|misconduct|performance improvement",
@@ -96,6 +101,7 @@ _CUES = {
         r"probation|whistle-?blow\w*|formal (?:process|meeting|review)|HR",
         r"performance (?:plan|review|management)|written warning|investigation",
         r"fitness to practise|tribunal|sex offenders|register|prison|HMP|arrested|convicted|charged",
+        r"electronic tag|(?:the|his|her|a) tag(?!\s+(?:line|cloud|team))|tagged up|curfew",
         r"sentenced|police|complaints?|moved off|removed from|demoted|gross|referred to social work england",
         # The regulators a social worker is reported to, in each nation.
         r"social work england|social care wales|SSSC|scottish social services council|NISCC|HCPC|HCPTS",
@@ -278,6 +284,17 @@ def _only_in_general(sentence: str) -> bool:
     )
 
 
+def _someone_in_particular(sentence: str) -> bool:
+    """A child or family the sentence points at: "the family", "her dad", "our twins" —
+    not "accommodation for families", which is everyone's."""
+    return any(
+        not re.search(r"(?:s|children|people|folk)$", m.group(0), re.I)
+        or m.group(0).lower() in ("twins", "triplets")
+        or _SPECIFIC_BEFORE.search(sentence[: m.start()])
+        for m in _SUBJECT.finditer(sentence)
+    ) or bool(_THESE_CHILDREN.search(sentence))
+
+
 def _rare_in_a_small_place(sentence: str, cues: list[str], doc) -> bool:
     """Twins, or the only child, with a condition, in a small or named place: no name
     is needed to know who they are ("twin girls with albinism in a small Cumbrian town")."""
@@ -320,6 +337,20 @@ _SOLE_ROLE = re.compile(
 )
 
 
+# One capital letter standing where a person does: "took R to", "R has", "with K and".
+_LETTER_PERSON = re.compile(
+    r"\b(?i:took|take|taking|visited|visiting|saw|seeing|met|meeting|collected|picked up|dropped|drove|"
+    r"with|for|told|asked|brought)\s+(?P<l>[B-HJ-Z])(?=\s+(?:to|home|back|out|up|for|and|into|at|from|in|over)\b)"
+    r"|^[\s\"“‘']*(?P<l2>[B-HJ-Z])\s+(?=(?:is|was|has|had|went|came|said|told|got|kicked|ran|started|keeps)\b)"
+)
+_FAMILY_WORD_AFTER = re.compile(r"\s+(?:Twins|Triplets|Family|Kids|Children|Boys|Girls|Sisters|Brothers)\b")
+_CITED = re.compile(r"(?:['’]s)?\s*(?:and colleagues\b|et al\b|\(\d{4}[a-z]?\)|,\s*\d{4}\b)")
+_PARENT_SOLE = re.compile(
+    r"\b(?i:(?:her|his|their|the (?:child|girl|boy|kids|children)['’]s?)\s+"
+    r"(?:mum|mother|dad|father|step-?(?:dad|mum)|nan|gran|grandad|uncle|aunt(?:ie)?|parents?))\b[^.;]{0,20}?\b(?i:is|was|are|were)\s+"
+    r"(?P<job>(?i:the\s+only|the\s+one)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]+)"
+    r"(?=\s+(?:in|at|for|on)\s+(?:the\s+)?[A-Z][a-z])"
+)
 _UNIFORM = re.compile(r"\b(?:uniform|blazer|jumper|sweatshirt|tie|badge|PE kit|hoodie)\b", re.I)
 # "Our Polish-speaking IRO", "the Urdu-speaking family support worker": a team has one.
 _SPEAKING_ROLE = re.compile(
@@ -332,6 +363,7 @@ _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
 )
 _SENSITIVE = {"a disciplinary detail", "a health detail", "a child protection process"}
+_SENSITIVE_OR_PLACED = _SENSITIVE | {"a carer or placement", "a school", "a court case"}
 # What a colleague is said to have got wrong.
 _FAILED = re.compile(
     r"\b(?:missed|ignored|failed to|didn['’]t (?:act|report|refer|listen)"
@@ -413,7 +445,8 @@ _NAMED_PLACE = re.compile(r"\b(?:from|in|at|on|near|outside)\s+(?:the\s+)?(?:[A-
 # One letter for a child, with an age: "R (aged 11) was excluded", "J, 9, moved on".
 # Not a published review's "Child R, 11": that letter is the review's (see public.yaml).
 _LETTER_AGE = re.compile(
-    r"(?<![\w.’'-])[B-HJ-Z](?:\s*\(\s*(?:aged?\s+)?\d{1,2}\s*\)|,\s*(?:aged?\s+)?\d{1,2}\s*,)"
+    r"(?<![\w.’'-])(?:[B-HJ-Z]|[A-Z][A-Z](?<!UK|US|EU|UN|TV|GP|PE|RE|IT|DT|OK|NI|GB|AM|PM|PC|ID))"
+    r"(?:\s*\(\s*(?:aged?\s+)?\d{1,2}\s*\)|,\s*(?:aged?\s+)?\d{1,2}\s*,)"
 )
 # A letter that names a part of something, or a published review's child: "Part B, 12",
 # "Table C (12)", "Child R, 11".
@@ -429,8 +462,20 @@ _NICKNAME = re.compile(
     # The name first: "Little Bear, as the staff at the home call him, …".
     r"|^['‘\"“]?(?P<first>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’\"”]?,\s+as\s+(?:[\w'’-]+\s+){0,8}?"
     r"call(?:s|ed)?\s+(?:him|her|them)\b"
+    # "'Bubba' (what everyone at the PRU calls him)": the name in quotes, said to be what he is called.
+    r"|['‘\"“](?P<quoted>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’\"”]\s*[(,–—-]?\s*(?:[\w'’-]+\s+){0,8}?"
+    r"call(?:s|ed)?\s+(?:him|her|them)\b"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|around|outside|across|of|on)\s+(?:the\s+)?$", re.I)
+# "to" before a name is a place's ("moved to Leeds") but not after a greeting ("shout out to
+# Priya", "congrats to Siobhan", "thanks to Dev").
+_TO_A_PERSON = (
+    r"(?<!shout out )(?<!shoutout )(?<!congrats )(?<!congratulations )(?<!thanks )(?<!thank you )"
+    r"(?<!well done )(?<!welcome )(?<!goodbye )(?<!farewell )(?<!cheers )(?<!hats off )(?<!big up )"
+    r"(?<!kudos )(?<!credit )(?<!love )(?<!spoke )(?<!talked )(?<!wrote )(?<!said )(?<!sent )(?<!gave )"
+)
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:in|from|{_TO_A_PERSON}to|at|near|around|outside|across|of|on)\s+(?:the\s+)?$", re.I
+)
 _FAMILY_GROUP = re.compile(
     r"\b[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|family's|family’s|families|twins?|children|kids|siblings|boys|girls|"
     r"household|proceedings|case|brothers|sisters)\b",
@@ -814,6 +859,10 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     def flag(start: int, end: int, kind: str, why: str) -> None:
         if any(s <= start < e or start <= s < end for s, e in seen):
             return
+        if kind == "name with identifying context" and _CITED.match(
+            re.sub(r"^\s+[A-Z][\w'’-]+", "", sentence[end:])
+        ):
+            return  # "Judith Masson and colleagues found": a researcher, by their published work
         seen.add((start, end))
         hits.append(Hit(base + start, base + end, kind, why))
 
@@ -837,6 +886,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if len(ent.text.strip()) < 2 or _PLACE_BEFORE.search(sentence[: ent.start_char]):
             continue
+        if _CITED.match(sentence[ent.end_char :]):
+            continue  # "Judith Masson and colleagues found": a researcher, by their published work
         if all(t.text.lower() in _CAPITAL_WORDS for t in ent):
             continue  # "Children" the model takes for a person: a word, capitalised
         if len(ent) == 1 and _word_before_noun(doc, ent[0], sentence[: ent.start_char]):
@@ -888,6 +939,12 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             continue
         if token.text in _NUMBERED_PLACES and re.match(r"\s+\d", after):
             continue  # "Ward 7", "Bay 3": a place in a building
+        if (
+            re.search(r"\bthe\s+$", before, re.I)
+            and re.match(r"\s+[A-Z][a-z]", after)
+            and not _FAMILY_WORD_AFTER.match(after)
+        ):
+            continue  # "along the River Wharfe": no one is "the Firstname Surname"
         # The dictionary holds names that are also words ("Royal", "Tell"):
         # the tagger says which a word is here.
         known = (
@@ -938,7 +995,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         elif known and cues:
             flag(start, end, "name with identifying context", f"a first name with {context}")
     for match in _NICKNAME.finditer(sentence):
-        group = "n" if match.group("n") else "first"
+        group = next(g for g in ("n", "first", "quoted") if match.group(g))
         if not public.is_public_name(match.group(group)) and not _public_alias(
             sentence[match.start(group) :], public
         ):
@@ -966,6 +1023,10 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     for match in _FAMILY_NAME.finditer(sentence):
         if match.group(0).startswith("The") and sentence[: match.start()].strip(" \"“‘'"):
             continue  # "The Times" within a sentence is a title; "The Pellings on …" opens one
+        if re.match(r"\s+([A-Z][a-z]+)", sentence[match.end(1) :]) and (
+            re.match(r"\s+([A-Z][a-z]+)", sentence[match.end(1) :]).group(1) in _INSTITUTION_WORDS
+        ):
+            continue  # "the Rees Centre": a place named after someone
         if re.search(r"\b(?:in|across|around|over|up|through)\s+$", sentence[: match.start()], re.I):
             continue  # "in the Dales", "across the Pennines": a place
         if re.match(r"\s+of\b", sentence[match.end() :]) or re.search(
@@ -1029,7 +1090,17 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     ):
         # "The child who held my hand … was Kezia Lomax.": the name the sentence ends on.
         flag(*named_last.span(1), "name with identifying context", f"a name with {context}")
+    letter = _LETTER_PERSON.search(sentence)
+    group = "l" if letter and letter.group("l") else "l2"
+    if letter and set(cues) & _SENSITIVE_OR_PLACED and not _LETTER_OF.search(sentence[: letter.start(group)]):
+        # "Took R to Bridge Street Surgery for her self-harm dressings": R is a child, by initial.
+        flag(*letter.span(group), "initial with identifying context", f"a person's initial with {context}")
     sole = _SOLE_ROLE.search(sentence) or _SPEAKING_ROLE.search(sentence)
+    parent_sole = _PARENT_SOLE.search(sentence)
+    if parent_sole and not _mentions_public(sentence, public):
+        # "Her mum is the only female firefighter in Thurso": the town knows which mum.
+        flag(*parent_sole.span("job"), "identifying details together",
+             "a child's parent, the only one in a named place to do their job")  # fmt: skip
     if (
         sole
         and set(cues) & {"a disciplinary detail", "a health detail"}
@@ -1067,6 +1138,17 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         # A child's face over the badge of a named school: anyone who knows the school knows them.
         flag(*_SCHOOL_NAME.search(sentence).span(), "identifying details together",
              "a photo of a child in a named school's uniform")  # fmt: skip
+    news = _IN_THE_NEWS.search(sentence)
+    if (
+        not hits
+        and news
+        and (_THESE_CHILDREN.search(sentence) or _ONE_CHILD.search(sentence))
+        and _EVENT.search(sentence)
+        and not _COUNTED.search(sentence)
+        and not _mentions_public(sentence, public)
+    ):
+        flag(*news.span(), "identifying details together",
+             "a child known from a story in the news: the story says who they are")  # fmt: skip
     press = _LOCAL_PRESS.search(sentence)
     if (
         not hits
@@ -1081,7 +1163,11 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     reported = _reported_case(sentence)
     if (
         not hits
-        and ((_SUBJECT.search(sentence) and not _only_in_general(sentence)) or _one_hearing(sentence, cues))
+        and (
+            (_SUBJECT.search(sentence) and not _only_in_general(sentence))
+            or _THESE_CHILDREN.search(sentence)
+            or _one_hearing(sentence, cues)
+        )
         and not reported
         and not _mentions_public(sentence, public)
     ):
@@ -1095,7 +1181,17 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
             and not _EXAMPLE_BEFORE.search(sentence[: e.start_char])
             and not (school and e.start_char < school.end() and school.start() < e.end_char)
         ] + ([school] if school else [])
-        peoples = {e.start_char for e in doc.ents if e.label_ == "NORP"}
+        # "in Irish-medium schools": a people's adjective. The small model calls some towns a
+        # people too ("from Cromarty"); an adjective has a people's ending or a hyphen after it.
+        peoples = {
+            e.start_char
+            for e in doc.ents
+            if e.label_ == "NORP"
+            and (
+                re.search(r"(?:ish|ian|ese|an|ic|i|ch|ss)$", e.text)
+                or sentence[e.end_char : e.end_char + 1] == "-"
+            )
+        }
         named += [
             m.span(1)
             for m in _PLACE_AFTER.finditer(sentence)
@@ -1106,6 +1202,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
         street = _STREET.search(sentence)
         if (
             street
+            and _someone_in_particular(sentence)
             and not public.is_public_name(street.group(0))
             and not identifiers.is_public_address(sentence[: street.start()])
         ):
@@ -1131,6 +1228,20 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                     "a child in care's school",
                     (school or _AT_SAINT.search(sentence)) and _CARED_FOR_CHILD.search(sentence),
                 ),
+                # "Six siblings from Portsoy all placed together", "our carers in Wickford":
+                # these children, where they are placed or who looks after them there.
+                (
+                    "where they are placed",
+                    "a carer or placement" in cues and _THESE_CHILDREN.search(sentence),
+                ),
+                # "Our young man with the tag goes to … at Gorton Youth Zone".
+                ("an electronic tag", _TAG.search(sentence)),
+                # "a Tigrinya-speaking Orthodox girl in Lowestoft": few share both in one town.
+                (
+                    "a language or faith",
+                    (_THESE_CHILDREN.search(sentence) or _ONE_CHILD.search(sentence))
+                    and (re.search(r"\b[A-Z][a-z]+-speaking\b", sentence) or peoples),
+                ),
             )
             if found
         ]
@@ -1144,6 +1255,25 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
     return hits
 
 
+# Children a sentence picks out: "our 13yo", "the two boys", "Six siblings", "her daughter".
+_THESE_CHILDREN = re.compile(
+    r"\b(?:the|our|my|his|her|their|these|both|two|three|four|five|six|seven|eight|nine|\d+)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:girls?|boys?|lads?|lass|teenagers?|sons?|daughters?|toddlers?|bab(?:y|ies)|"
+    r"youngsters?|kids|siblings|brothers|sisters|twins|triplets|young (?:man|woman|lad)"
+    r"|\d{1,2}\s?(?:yo|y/o))\b"
+    r"|\b\d{1,2}\s?(?:yo|y/o|yr old|yrs? old)\b",
+    re.I,
+)
+_TAG = re.compile(
+    r"\b(?:(?:the|a|an|his|her|electronic|GPS)\s+tag|tagged|on tag)\b(?!\s+(?:line|cloud))", re.I
+)
+# A case the reader will know from the papers: "you'll probably remember it from the news".
+_IN_THE_NEWS = re.compile(
+    r"\b(?:remember (?:it|him|her|them|the case|the story) from the (?:news|papers?)|(?:was|were) (?:all )?"
+    r"(?:in|on|over) the (?:local )?(?:news|papers?)|made the (?:local )?(?:news|papers?|headlines)"
+    r"|(?:it|the story) was everywhere)\b",
+    re.I,
+)
 _CARED_FOR_CHILD = re.compile(
     r"\b(?:our|my|her|his|their)\s+(?:foster|adopted|adoptive)[\s-]?(?:son|daughter|child|boy|girl)\b", re.I
 )
