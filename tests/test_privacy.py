@@ -755,3 +755,26 @@ def test_a_surname_alone_stands_for_a_public_person_not_an_organisation_or_a_pla
     assert not public.is_public_name("Street") and not public.is_public_name("Office")
     text = "The carers in the end terrace on Tithebarn Street have had three of our newborns this year."
     assert "street name" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "why"),
+    [
+        (
+            "His dad is the only lollipop man in Mablethorpe, so half the town knew by teatime.",
+            "the only lollipop man",
+            "the only one in a named place",
+        ),
+        ("Took D back to the walk-in centre in Selby for his dressings again.", "D", "initial"),
+        ("Mum is now in Carlton Heights, 11th floor, with the baby.", "Carlton Heights, 11th floor", "floor"),
+        (
+            "Our new placement is the toddler found alone in the car park on Boxing Day – "
+            "it was all over the news.",
+            "was all over the news",
+            "news",
+        ),
+    ],
+)
+def test_each_new_pattern_names_what_it_found_and_why(text, found, why):
+    findings = scan(text)
+    assert any(f.text == found and why in f.why for f in findings), [(f.text, f.why) for f in findings]
