@@ -84,7 +84,10 @@ _RULES: list[Rule] = [
     Rule(
         "related-links widget",
         re.compile(
-            r"^(more from|related( posts| articles)?|you may also like|read more)( .{1,40})?:?$", re.I
+            # Not "Related topics" over the post's own labels (a newspaper's tags).
+            r"^(more from|related(?! topics?:?$)( posts| articles)?|you may also like|read more)"
+            r"( .{1,40})?:?$",
+            re.I,
         ),
     ),
     # A link to another story set between a news story's paragraphs: "READ MORE: Foster carers quit".

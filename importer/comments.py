@@ -541,13 +541,16 @@ def _name_then_date(lines: list[Line], i: int) -> Header | None:
 def _name_over_date(lines: list[Line], i: int) -> Header | None:
     """A short name line with a date line under it (Twenty Twelve, Squarespace, LiveJournal)."""
     text = lines[i].text
-    if i + 1 >= len(lines) or not _NAME_LIKE.match(text) or len(text.split()) > 7:
+    if i + 1 >= len(lines) or not _NAME_LIKE.match(text) or len(text.split()) > 7 or _REPLYING.match(text):
         return None
     # A badge between them ("Author", "Moderator"): the name, the badge, the date (Hashnode).
     badge = i + 2 < len(lines) and _NAME_BADGE.match(lines[i + 1].text)
     under = i + 2 if badge else i + 1
     answers, described = None, False
-    if not badge and _PERSON.match(text) and _described(lines, i + 1):
+    if not badge and not lines[i + 1].blanks_before and (reply := _REPLYING.match(lines[i + 1].text)):
+        # "Replying to Anne-Marie Doyle" between the name and the date: whom the comment answers.
+        answers, under = reply["name"], i + 2
+    elif not badge and _PERSON.match(text) and _described(lines, i + 1):
         described = True
         # The commenter's job or where they are from under the name, perhaps whom they
         # answer, then the date (The Conversation): "Social worker", "In reply to Jo Pryce".
@@ -565,7 +568,7 @@ def _name_over_date(lines: list[Line], i: int) -> Header | None:
 
 # A person's name: two to four words, each capitalised ("Mark Oyelaran", "Jo de Souza").
 _PERSON = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:(?:de|van|von|da|di|le|la|al|bin|ap)\s+)?[A-Z][\w'’.-]*){1,3}$")
-_REPLYING = re.compile(r"^in reply to\s+(?P<name>\S.{0,50}?)\.?$", re.I)
+_REPLYING = re.compile(r"^(?:in reply to|replying to)\s+(?P<name>\S.{0,50}?)\.?$", re.I)
 
 
 def _who(line: Line) -> Dropped:

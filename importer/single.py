@@ -545,7 +545,12 @@ def _body_start(lines: list[Line], limit: int) -> int | None:
     start, size, gap = None, 0, 0
     for i in range(limit):
         # A long byline ("By NAME on DATE, 18:25 - Courts - Permalink") starts no text.
-        if is_prose(lines[i]) and (start is not None or header_fact(lines[i]) is None):
+        # A picture's caption with its credit is no paragraph of the text.
+        if (
+            is_prose(lines[i])
+            and (start is not None or header_fact(lines[i]) is None)
+            and not (start is None and _CREDITED_CAPTION.match(lines[i].text))
+        ):
             if start is None:
                 start, size = i, 0
             size += len(lines[i].text)
@@ -646,8 +651,10 @@ def _author_box(lines: list[Line], start: int, stop: int) -> int:
     """
     for k in range(start + 1, stop):
         # "About Kemi Adeyemi" over a line about her (WordPress's author box): the same.
+        # Or "About the author" over the name and the line about them (a newspaper's column).
+        about_the = _ABOUT_THE_AUTHOR.match(lines[k].text) and k + 1 < stop and _name_line(lines[k + 1])
         if (
-            _ABOUT_NAME.match(lines[k].text)
+            (_ABOUT_NAME.match(lines[k].text) or about_the)
             and k + 1 < stop
             and len(lines[k + 1].text.split()) <= 60
             and not any(is_prose(line) and not _BIO.match(line.text) for line in lines[k + 2 : stop])
@@ -661,6 +668,7 @@ def _author_box(lines: list[Line], start: int, stop: int) -> int:
     return stop
 
 
+_ABOUT_THE_AUTHOR = re.compile(r"^about the (?:author|writer|columnist|contributor|blogger)s?:?$", re.I)
 _ABOUT_NAME = re.compile(r"^About\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
@@ -1373,6 +1381,11 @@ def read_single(
 
     # After the article: footers hold facts; the rest is page furniture.
     tag_lines = _tag_lists(lines, text_from, end, post)
+    about = next((k for k in range(stop, end - 1) if _ABOUT_THE_AUTHOR.match(lines[k].text)), None)
+    if post.author is None and about is not None and _name_line(lines[about + 1]):
+        # "About the author" over her name and a line about her, after the text (a newspaper's column).
+        post.author = _name_of(lines[about + 1])
+        post.notes.append(f"the author box under the text (line {lines[about].number}) names the author")
     for line in lines[stop:end]:
         fact = footer_fact(line)
         if fact is not None and fact.date and not (fact.tags or fact.author or fact.comments is not None):
@@ -1389,6 +1402,16 @@ def read_single(
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     if has_text and body_start < text_end:
         text_end = _author_box(lines, max(body_start, keep_from), text_end)
+        if (
+            post.author is None
+            and text_end + 1 < stop
+            and _ABOUT_THE_AUTHOR.match(lines[text_end].text)
+            and _name_line(lines[text_end + 1])
+        ):
+            post.author = _name_of(lines[text_end + 1])
+            post.notes.append(
+                f"the author box under the text (line {lines[text_end].number}) names the author"
+            )
         # The byline's affiliation printed again at the end with a line about it ("Local
         # Democracy Reporting Service" over how it is funded): the publisher's note.
         header_lines = {
@@ -1841,7 +1864,12 @@ def _pill(line: Line, lower: bool = False) -> bool:
     """A tag printed on a line of its own; a furniture heading ("About the author") is none.
     ``lower``: in lower case too, as Hugo's themes print tags after the text."""
     pattern = _LOWER_PILL if lower else _PILL
-    return bool(pattern.match(line.text)) and not _END.match(line.text) and not _BYLINE_LABEL.match(line.text)
+    return (
+        bool(pattern.match(line.text))
+        and not _END.match(line.text)
+        and not _BYLINE_LABEL.match(line.text)
+        and not _HEADER_LINK.match(line.text)
+    )
 
 
 # Where two links meet in a paste, a lower-case letter runs straight into a capital.

@@ -65,7 +65,7 @@ _STRUCTURE = set(
     labels label categories category parent forum forums submitted created post postby re min read updated
     written published view top all latest newest oldest defined for keywords add e props eprops trackbacks
     views reads likes hits visitor member guest from responded replied commented categorized categorised as
-    kudos edit remove delete blog permanent link last first
+    kudos edit remove delete blog permanent link last first related replying
     permalink bookmark this entry was is leave no one two three four five six seven eight nine ten mon
     tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar
     apr may jun jul aug sep sept oct nov dec january february march april june july august
