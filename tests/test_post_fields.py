@@ -94,9 +94,10 @@ def test_a_labelled_list_is_split_on_the_separators_themes_print(line):
     [
         ("Guest post by Dele Okonjo, independent reviewing officer", "Dele Okonjo"),
         ("A guest blog by Mary Ann Kerr", "Mary Ann Kerr"),
+        ("Posted by Helen Marsh and Tom Asante", "Helen Marsh and Tom Asante"),
     ],
 )
-def test_a_guest_posts_byline_names_its_author(line, name):
+def test_a_guest_or_shared_byline_names_its_authors(line, name):
     assert metadata.byline(line).name == name
 
 
