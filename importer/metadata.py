@@ -84,7 +84,8 @@ _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
 # Case matters for the name, not for "By": "By the way, …" is no byline.
 _BYLINE = re.compile(
     rf"^(?P<debris>[^\w]*)(?i:by|written by|words by|hosted by|presented by|posted by"
-    rf"|(?:a )?guest (?:post|blog|blog post|column|piece) by):?\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    rf"|(?:a )?guest (?:post|blog|blog post|column|piece) by):?\s+"
+    rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
     r"(?P<rest>\s*[,|–—-].*)?$"
 )
 _POSTED = re.compile(

@@ -652,7 +652,14 @@ def _author_box(lines: list[Line], start: int, stop: int) -> int:
     for k in range(start + 1, stop):
         # "About Kemi Adeyemi" over a line about her (WordPress's author box): the same.
         # Or "About the author" over the name and the line about them (a newspaper's column).
-        about_the = _ABOUT_THE_AUTHOR.match(lines[k].text) and k + 1 < stop and _name_line(lines[k + 1])
+        about_the = (
+            _ABOUT_THE_AUTHOR.match(lines[k].text)
+            and k + 1 < stop
+            and (
+                _name_line(lines[k + 1])
+                or _BIO.match(re.sub(r"^(?:Dr|Prof(?:essor)?)\.?\s+", "", lines[k + 1].text))
+            )
+        )
         if (
             (_ABOUT_NAME.match(lines[k].text) or about_the)
             and k + 1 < stop

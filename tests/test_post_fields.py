@@ -332,3 +332,15 @@ def test_a_writers_job_under_their_name_is_not_the_author():
         "Daniel Okereke\nLocal Democracy Reporter\n08:15, 3 FEB 2020\n\n" + _TEXT
     )
     assert post.author == "Daniel Okereke"
+
+
+def test_about_the_authors_with_a_line_on_each_ends_the_text():
+    post = _only(
+        _single(
+            "About the authors\nDr Jo Bell is Senior Lecturer in Social Work.\n"
+            "Sam Hart is a practice educator who spent ten years in child protection teams.\n\n"
+            "Last updated: 2 April 2019\n\nShare this page\n"
+        )
+    )
+    assert _body(post).endswith("we will report back next year.")
+    assert "Senior Lecturer" not in _body(post)
