@@ -366,8 +366,15 @@ class CommentSection:
         return self.stated if self.stated is not None else len(self.comments)
 
 
+_REPLY_LINK_AFTER = re.compile(
+    r"\s+[|·•]\s+(?:reply to (?:this )?(?:thread|topic|post)|post a reply|add (?:a )?reply|reply)$", re.I
+)
+
+
 def section_heading(text: str) -> int | bool | None:
     """The count a comment-section heading states, True for a heading without one, else None."""
+    # "5 replies | Reply to this thread": the heading, with the thread's reply link beside it.
+    text = _REPLY_LINK_AFTER.sub("", text)
     match = _SECTION.match(text)
     if not match:
         return None

@@ -83,7 +83,7 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|du|da|di|al|bin|O’[A-Z
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
 # Case matters for the name, not for "By": "By the way, …" is no byline.
 _BYLINE = re.compile(
-    rf"^(?P<debris>[^\w]*)(?i:by|written by|words by|hosted by|presented by|posted by"
+    rf"^(?P<debris>[^\w]*)(?i:by|written by|words by|hosted by|presented by|posted by|started by"
     rf"|(?:a )?guest (?:post|blog|blog post|column|piece) by):?\s+"
     rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
     r"(?P<rest>\s*[,|–—-].*)?$"
@@ -110,9 +110,17 @@ class Byline:
     debris: str = ""
 
 
+# A forum thread's opener by user name: "Started by sunflower_mum82".
+_STARTED_BY = re.compile(r"^(?:started|posted|submitted) by:?\s+(?P<name>[A-Za-z][\w.-]{2,30})$", re.I)
+
+
 def byline(text: str) -> Byline | None:
     match = _BYLINE.match(text)
     if not match:
+        started = _STARTED_BY.match(text)
+        # A user name is one token; one with a capital, a digit or a mark in it is no word.
+        if started and re.search(r"[\d_.-]|[a-z][A-Z]", started["name"]):
+            return Byline(started["name"], pure=True, debris="")
         return None
     name = match["name"].strip().rstrip(".")
     if len(name.split()) < 2 and not match["rest"]:

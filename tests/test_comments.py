@@ -108,3 +108,10 @@ def test_closed_and_unknown_counts(site):
     assert labels["A post that kept its comments"] == "comments closed, 4 comments"
     assert month.select_one(".post-list a[href$='#comments']") is not None
     assert month.select_one(".totals").get_text(strip=True) == "3 posts · 4 comments"
+
+
+def test_a_reply_count_with_the_threads_reply_link_beside_it_heads_the_replies():
+    from importer import comments
+
+    assert comments.section_heading("5 replies   |   Reply to this thread") == 5
+    assert comments.section_heading("5 replies | Reply") == 5

@@ -344,3 +344,8 @@ def test_about_the_authors_with_a_line_on_each_ends_the_text():
     )
     assert _body(post).endswith("we will report back next year.")
     assert "Senior Lecturer" not in _body(post)
+
+
+def test_a_forum_threads_opener_by_user_name_is_its_author():
+    assert metadata.byline("Started by sunflower_mum82").name == "sunflower_mum82"
+    assert metadata.byline("Posted by admin") is None
