@@ -190,6 +190,7 @@ def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: P
     owner = None
     if decision.kind is PageKind.LISTING and not decision.heading:
         first = next((i for i in range(len(lines) - 1) if _first_post_at(lines, i)), 0)
+        first = _no_text_above(lines, first)
         page.dropped += [
             Dropped(line.number, line.text, "page header (above the first post)") for line in lines[:first]
         ]
@@ -242,11 +243,44 @@ def _user_name(line: Line) -> bool:
 
 
 def _first_post_at(lines: list[Line], i: int) -> bool:
-    """A title over its date line, or a date heading over a title and its text (Blogger)."""
+    """A title over its date line, or a date heading over a title and its text (Blogger),
+    packed or set apart."""
+    if i + 2 < len(lines) and _packed_day_heading(lines, i):
+        return True
     if title_like(lines[i]) and (fact := header_fact(lines[i + 1])) is not None and fact.date:
         # A date that heads the title under it is that title's, not the line's above.
         return not (date_heading(lines, i + 1) or (i + 3 < len(lines) and header_over_title(lines, i + 1)))
     return date_heading(lines, i) or (i + 2 < len(lines) and header_over_title(lines, i))
+
+
+def _no_text_above(lines: list[Line], first: int) -> int:
+    """Where the first post starts, moved up to the paragraphs above it, if any: a post
+    whose header was not recognised is still a post, never the page's header."""
+    prose = [i for i in range(first) if is_prose(lines[i]) and len(lines[i].text.split()) >= 20]
+    if len(prose) < 2:
+        return first
+    start = prose[0]
+    # Its title is the short line over its first paragraph, and a date may head it.
+    if start > 0 and title_like(lines[start - 1]):
+        start -= 1
+        if start > 0 and (fact := header_fact(lines[start - 1])) is not None and fact.date:
+            start -= 1
+    return start
+
+
+def _packed_day_heading(lines: list[Line], i: int) -> bool:
+    """ "Tuesday, 28 June 2011" over the title over the text, saved with no blank lines."""
+    fact = header_fact(lines[i])
+    return (
+        fact is not None
+        and fact.date is not None
+        and fact.author is None
+        and len(lines[i].text) <= 40
+        and title_like(lines[i + 1])
+        and not is_footer(lines[i + 1])
+        and header_fact(lines[i + 1]) is None
+        and is_prose(lines[i + 2])
+    )
 
 
 def _share_date_headings(posts: list[Post]) -> None:

@@ -349,3 +349,35 @@ def test_about_the_authors_with_a_line_on_each_ends_the_text():
 def test_a_forum_threads_opener_by_user_name_is_its_author():
     assert metadata.byline("Started by sunflower_mum82").name == "sunflower_mum82"
     assert metadata.byline("Posted by admin") is None
+
+
+def test_the_paragraphs_above_a_listings_first_recognised_post_are_a_post_not_its_header():
+    page = _page(
+        "Duty Desk Diaries\nNotes from a duty team.\n\nWhat the photocopier taught me\n"
+        + _TEXT
+        + "\nPosted by Sam at 21:03 2 comments\n\n"
+        "What carers need in the first six weeks\n4 March 2019\n\n"
+        + _TEXT
+        + "\nPosted by Sam at 18:47 No comments\n"
+    )
+    titles = [post.title for post in page.posts]
+    assert titles == ["What the photocopier taught me", "What carers need in the first six weeks"], titles
+    assert not any("fostering panel met" in d.text for d in page.dropped)
+
+
+def test_blogger_posts_saved_with_no_blank_lines_under_their_day_headings():
+    page = _page(
+        "Create Blog\nSign In\nDuty Desk Diaries\nNotes from a duty team.\n"
+        "Tuesday, 28 June 2011\nWhat the photocopier taught me\n"
+        + _TEXT
+        + "Posted by Sam Whitlow at 21:03 2 comments\nLabels: duty, paperwork\n"
+        "Tuesday, 14 June 2011\nWhat carers need in the first six weeks\n"
+        + _TEXT
+        + "Posted by Sam Whitlow at 18:47 No comments\nLabels: home visits\n"
+    )
+    assert [post.title for post in page.posts] == [
+        "What the photocopier taught me",
+        "What carers need in the first six weeks",
+    ]
+    assert [post.date.value.day for post in page.posts] == [28, 14]
+    assert page.posts[0].tags == ["duty", "paperwork"]
