@@ -383,11 +383,17 @@ def drop_toolbar(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
 # A table of contents over the text: its heading, then the text's own headings one a
 # line, each printed again further down (Hashnode, Ghost, many news sites).
 _CONTENTS = re.compile(
-    r"^(?:table of contents|contents|in this (?:article|post|guide|piece)|on this page|jump to(?: section)?"
-    r"|skip to section|quick links)\s*:?$",
+    r"^(?:table of contents|contents|in this (?:article|post|guide|piece|issue|edition)|on this page"
+    r"|jump to(?: section)?|skip to section|quick links)\s*:?$",
     re.I,
 )
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•·*])\s+")
+# A printed contents page's leader and page number: "Dates for your diary ........ 2".
+_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d{1,3}$|\s*…+\s*\d{1,3}$")
+
+
+def _entry(text: str) -> str:
+    return _LEADER.sub("", _ENTRY_NUMBER.sub("", text)).casefold()
 
 
 def _short(line: Line) -> bool:
@@ -403,8 +409,8 @@ def drop_contents(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         while j < len(lines) and (j == i + 1 or not lines[j].blanks_before) and _short(lines[j]):
             j += 1
         entries = lines[i + 1 : j]
-        later = {_ENTRY_NUMBER.sub("", other.text).casefold() for other in lines[j:]}
-        if len(entries) >= 2 and all(_ENTRY_NUMBER.sub("", e.text).casefold() in later for e in entries):
+        later = {_entry(other.text) for other in lines[j:]}
+        if len(entries) >= 2 and all(_entry(e.text) in later for e in entries):
             dropped = [Dropped(other.number, other.text, "table of contents") for other in lines[i:j]]
             gap = max(line.blanks_before, lines[j].blanks_before)
             return [*lines[:i], replace(lines[j], blanks_before=gap), *lines[j + 1 :]], dropped

@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importer.chrome import _RULES, _split_more_links, chrome_reason, drop_chrome, drop_page_breaks
+from importer.chrome import (
+    _RULES,
+    _split_more_links,
+    chrome_reason,
+    drop_chrome,
+    drop_contents,
+    drop_page_breaks,
+)
 from importer.post import Line
 
 
@@ -166,3 +173,19 @@ def test_a_page_number_alone_in_the_text_is_kept():
     texts = ["Chapter notes", "Page 3 of 7", "is where the review's timeline starts.", "More text here."]
     kept, dropped = drop_page_breaks(_lines(texts))
     assert [line.text for line in kept] == texts and dropped == []
+
+
+def test_a_newsletters_contents_with_leaders_and_page_numbers_goes():
+    texts = [
+        "In this issue",
+        "What the inspectors asked us ........................ 1",
+        "Dates for your diary ................................ 2",
+        "What the inspectors asked us",
+        "Ofsted arrived on a Monday morning with twenty minutes' notice for the director.",
+        "Dates for your diary",
+        "Team day on 3 April.",
+    ]
+    lines = [Line(number=i + 1, text=t, blanks_before=int(i >= 3)) for i, t in enumerate(texts)]
+    kept, dropped = drop_contents(lines)
+    assert [d.text for d in dropped] == [line.text for line in lines[:3]]
+    assert kept[0].text == "What the inspectors asked us"
