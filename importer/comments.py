@@ -91,7 +91,8 @@ _THREAD = re.compile(r"^replies:?$", re.I)
 _POST_WORDS = re.compile(r"^(?:posted|published|written|updated)\b", re.I)
 # How far below its heading a section's first comment may be (notices and sort menus between).
 _FIRST_WITHIN = 8
-_FORUM_BY = re.compile(r"^(?:post\s?)?by\s+(?P<author>\S.{0,40}?)\s*[»|–-]\s*(?P<date>.+)$", re.I)
+# A hyphen divides only with spaces round it: "by Dami Okafor-Lynn - Monday, 25 January 2016".
+_FORUM_BY = re.compile(r"^(?:post\s?)?by\s+(?P<author>\S.{0,40}?)(?:\s*[»|–]\s*|\s+-\s+)(?P<date>.+)$", re.I)
 _NAME_DATE = re.compile(
     r"^(?:comment|reply|response) by\s+(?P<author>.{1,40}?)\s*(?:[—–|-]|\bon\b)\s*(?P<date>.{6,60})$"
     r"|^(?P<author2>[\w@][\w .'’-]{0,40}?)\s+[—–|·•]\s+(?P<date2>.{6,60})$",

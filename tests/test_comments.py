@@ -115,3 +115,16 @@ def test_a_reply_count_with_the_threads_reply_link_beside_it_heads_the_replies()
 
     assert comments.section_heading("5 replies   |   Reply to this thread") == 5
     assert comments.section_heading("5 replies | Reply") == 5
+
+
+def test_a_forum_byline_keeps_a_hyphenated_name_whole():
+    from importer import comments
+    from importer.post import Line
+
+    lines = [
+        Line(1, "Re: Reflective log: my first home visit"),
+        Line(2, "by Dami Okafor-Lynn - Monday, 25 January 2016, 8:20 PM"),
+        Line(4, "I had something similar on my second visit.", blanks_before=1),
+    ]
+    header = comments.comment_header(lines, 0)
+    assert header is not None and header.author == "Dami Okafor-Lynn"
