@@ -161,7 +161,20 @@ def _quoting(lines: list[Line], i: int) -> bool:
     XenForo's "NAME said:" over the quoted words and "Click to expand..."."""
     if _QUOTED.search(lines[i].text):
         return True
-    return bool(_SAYS.match(lines[i].text)) and any(_EXPAND.match(line.text) for line in lines[i + 1 : i + 8])
+    says = _SAYS.match(lines[i].text)
+    if not says:
+        return False
+    if any(_EXPAND.match(line.text) for line in lines[i + 1 : i + 8]):
+        return True
+    # "bramble_sw wrote:" with no date, naming someone who posted above: their words, quoted.
+    name = says["author"].strip()
+    return (
+        lines[i].text.rstrip(": ").lower().endswith("wrote")
+        and not says["date"]
+        and not (i + 1 < len(lines) and _pure_date(lines[i + 1]))
+        and len(name) >= 3
+        and any(name in line.text for line in lines[max(0, i - 60) : i])
+    )
 
 
 # What ends a thread: the page's own furniture under the last comment.

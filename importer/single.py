@@ -675,6 +675,26 @@ def _author_box(lines: list[Line], start: int, stop: int) -> int:
     return stop
 
 
+_PROFILE_LINE = re.compile(r"^(?:posts|joined|location|member since|messages|reputation):\s*\S", re.I)
+
+
+def _signature(lines: list[Line], start: int, end: int) -> int:
+    """Where a forum post's signature begins (a rule, then a line or two the poster signs
+    every post with, then their profile: "Posts: 212"), or ``end``."""
+    for k in range(max(start + 1, end - 4), end):
+        if not _RULE.match(lines[k].text) or len(lines[k].text.strip()) < 5:
+            continue
+        signed = lines[k + 1 : end]
+        after = lines[end : end + 6]
+        if (
+            signed
+            and all(len(line.text.split()) < 25 for line in signed)
+            and any(_PROFILE_LINE.match(line.text) for line in after)
+        ):
+            return k
+    return end
+
+
 _ABOUT_THE_AUTHOR = re.compile(r"^about the (?:author|writer|columnist|contributor|blogger)s?:?$", re.I)
 _ABOUT_NAME = re.compile(r"^About\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
@@ -1409,6 +1429,7 @@ def read_single(
     text_end = _text_end(lines, max(body_start, keep_from), stop) if has_text and body_start < stop else stop
     if has_text and body_start < text_end:
         text_end = _author_box(lines, max(body_start, keep_from), text_end)
+        text_end = _signature(lines, max(body_start, keep_from), text_end)
         if (
             post.author is None
             and text_end + 1 < stop
