@@ -241,7 +241,9 @@ _RULES: list[Rule] = [
             r"|[\w!.]{1,20} is free software released under the gnu general public license\.?"
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
             r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
-            r"|print|email this|showing \d+ results?|\d+ results?|report this (post|story|page))$",
+            r"|print|email this|showing \d+ results?|\d+ results?|report this (post|story|page)"
+            # The platform's line under an anonymous post: "Published anonymously on Write.as".
+            r"|published (anonymously )?(on|with|via) (write\.as|medium|substack|telegra\.ph|tumblr|ghost))$",
             re.I,
         ),
         longest=120,

@@ -139,6 +139,8 @@ def test_known_chrome_and_content():
     assert chrome_reason("I get the news by email from the council every week.") is None
     assert chrome_reason("Photo: posed by models / stock image") == "image credit or notice"
     assert chrome_reason("Report this post") == "page buttons"
+    assert chrome_reason("Published anonymously on Write.as") == "page buttons"
+    assert chrome_reason("Published on 3 March 2019 by Jo") is None
 
 
 def _lines(texts: list[str]) -> list[Line]:
