@@ -85,7 +85,8 @@ _RULES: list[Rule] = [
         "related-links widget",
         re.compile(
             # Not "Related topics" over the post's own labels (a newspaper's tags).
-            r"^(more from|related(?! topics?:?$)( posts| articles)?|you may also like|read more)"
+            r"^(more from|related(?! (topics?|documents|downloads):?$)( posts| articles)?|you may also like"
+            r"|read more)"
             r"( .{1,40})?:?$",
             re.I,
         ),
@@ -145,6 +146,16 @@ _RULES: list[Rule] = [
         ),
         longest=260,
         needs="expre",
+    ),
+    # A link to a file, with its type and size: "Practice guidance (PDF, 212KB)".
+    Rule(
+        "document link",
+        # Under "Related documents" or "Downloads", which end no article: it may go on below.
+        re.compile(
+            r"^(.{3,120}\((pdf|word|excel|docx?|xlsx?|pptx?|odt|rtf|csv)[,\s]+\d+(\.\d+)?\s?[kmg]b\)"
+            r"|(related )?(documents|downloads|attachments)( and links)?:?)$",
+            re.I,
+        ),
     ),
     # The ad slot WordPress.com and news sites print between paragraphs.
     Rule("advertisement", re.compile(r"^(advertisements?|report this ad|sponsored content)$", re.I)),
@@ -242,6 +253,8 @@ _RULES: list[Rule] = [
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
             r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
             r"|print|email this|showing \d+ results?|\d+ results?|report this (post|story|page)"
+            # A feedback widget under an intranet or council page.
+            r"|(was|is) this (article|page|post|information|story) (useful|helpful)\??(\s+yes\s+no)?"
             # The platform's line under an anonymous post: "Published anonymously on Write.as".
             r"|published (anonymously )?(on|with|via) (write\.as|medium|substack|telegra\.ph|tumblr|ghost))$",
             re.I,
@@ -423,7 +436,10 @@ def drop_contents(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
 # "Page 1 of 2", and starts with the date and the page's title; copied whole, they
 # break the text wherever a printed page ended.
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s+(?P<n>\d{1,3})\s*(?:of|/)\s*(?P<m>\d{1,3})|(?P<n2>\d{1,3})\s+of\s+(?P<m2>\d{1,3}))$", re.I
+    # The page's address may share the line: "https://…/allocation-changes    Page 2 of 3".
+    r"^(?:(?:https?://|www\.)\S+\s+)?"
+    r"(?:page\s+(?P<n>\d{1,3})\s*(?:of|/)\s*(?P<m>\d{1,3})|(?P<n2>\d{1,3})\s+of\s+(?P<m2>\d{1,3}))$",
+    re.I,
 )
 _BARE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")

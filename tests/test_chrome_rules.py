@@ -141,6 +141,9 @@ def test_known_chrome_and_content():
     assert chrome_reason("Report this post") == "page buttons"
     assert chrome_reason("Published anonymously on Write.as") == "page buttons"
     assert chrome_reason("Published on 3 March 2019 by Jo") is None
+    assert chrome_reason("Caseload weighting tool - practice guidance (PDF, 212KB)") == "document link"
+    assert chrome_reason("Related documents") == "document link"
+    assert chrome_reason("Was this article useful?  Yes  No") == "page buttons"
 
 
 def _lines(texts: list[str]) -> list[Line]:
@@ -169,6 +172,28 @@ def test_a_printed_page_s_running_header_footer_and_number_go_and_a_cut_sentence
         "The first week is about learning that you will not get everything right. The boys settled.",
     ]
     assert sorted(d.line for d in dropped) == [1, 4, 5, 6, 8]
+
+
+def test_a_printed_pages_address_and_number_on_one_line_go_too():
+    header = "19/11/2019, 14:22 Why we changed allocation | The Loop"
+    kept, dropped = drop_page_breaks(
+        _lines(
+            [
+                header,
+                "Why we changed allocation",
+                "From Monday the service will move away from",
+                "https://theloop.example.gov.uk/news/allocation    Page 1 of 2",
+                header,
+                "allocating new cases by rota.",
+                "https://theloop.example.gov.uk/news/allocation    Page 2 of 2",
+            ]
+        )
+    )
+    assert [line.text for line in kept] == [
+        "Why we changed allocation",
+        "From Monday the service will move away from allocating new cases by rota.",
+    ]
+    assert len(dropped) == 4
 
 
 def test_a_page_number_alone_in_the_text_is_kept():
