@@ -79,6 +79,16 @@ _RULES: list[Rule] = [
     # 9427e17bf66e4f1a 1368763505 9j 4aaqsk" ("/9j/4AAQSk" starts every JPEG).
     Rule("image placeholder", re.compile(r"^(image|img|photo)\b.{0,60}\b[0-9a-f]{12,}\b.*$", re.I)),
     Rule("image placeholder", re.compile(r"^.{0,80}\b9j 4aaqsk\b.*$", re.I), needs="4aaq"),
+    # A text browser's note of a picture or a player where the page had one.
+    Rule(
+        "image placeholder",
+        re.compile(
+            r"^\[(image|img|photo|picture|video|audio|(episode )?artwork|illustration|graphic|chart|map|logo)"
+            r"\b[^\]]{0,120}\]$",
+            re.I,
+        ),
+    ),
+    Rule("media player", re.compile(r"^(play|pause)\s+\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b.{0,40}$", re.I)),
     # An image's alt text with its srcset width ("Shutterstock Yellow Paper 1620w").
     Rule("image placeholder", re.compile(r"^[\w .,&'’-]+ \d{3,4}w$"), longest=80),
     Rule(
@@ -500,4 +510,39 @@ def drop_page_breaks(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         else:
             kept.append(replace(line, blanks_before=0) if not kept else line)
         cut = False
+    return kept, dropped
+
+
+# A text browser's dump (lynx -dump) numbers every link in the text ("[12]Read the full
+# transcript") and lists the addresses under "References" at the end.
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
+_REFERENCE = re.compile(r"^\d{1,4}\.\s+(?:https?|ftp|mailto|file):\S*$", re.I)
+
+
+def drop_link_references(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """A text browser's link numbers taken out of the text, and its list of the links'
+    addresses dropped; a page with only a few bracketed numbers (footnotes) keeps them."""
+    numbered = sum(1 for line in lines if _LINK_NUMBER.search(line.text))
+    if numbered < 5:
+        return lines, []
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.text.lower() == "references"
+            and i + 1 < len(lines)
+            and all(_REFERENCE.match(other.text) for other in lines[i + 1 : i + 4])
+        ),
+        len(lines),
+    )
+    dropped = [
+        Dropped(line.number, line.text, "a text browser's list of link addresses") for line in lines[start:]
+    ]
+    kept = []
+    for line in lines[:start]:
+        text = _LINK_NUMBER.sub("", line.text).strip()
+        if text:
+            kept.append(replace(line, text=text, parts=(), cells=()))
+        else:
+            dropped.append(Dropped(line.number, line.text, "a text browser's link number"))
     return kept, dropped

@@ -216,3 +216,43 @@ def join_split_bylines(lines: list[Line]) -> list[Line]:
         joined.append(lines[i])
         i += 1
     return joined
+
+
+_DATED = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b")
+_LIST_MARK = re.compile(r"^(?:[-*•·–]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+
+def join_wrapped_lines(lines: list[Line]) -> list[Line]:
+    """Paragraphs that a printed page, an e-mail or a text browser broke at a fixed width,
+    joined again: one line of a page becomes one line of text only where most long lines
+    end near the same width (a page pasted from a browser has lines as long as paragraphs).
+    """
+    lengths = sorted(len(line.text) for line in lines if len(line.text) >= 40)
+    if len(lengths) < 8:
+        return lines
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= 0.8 * width)
+    beyond = sum(1 for n in lengths if n > 1.15 * width)
+    if not 55 <= width <= 110 or near < 8 or beyond > len(lengths) * 0.1:
+        return lines
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and line.blanks_before == 0
+            # Wrapping leaves a line short of the width by less than a long word.
+            and len(last.text) >= 0.8 * width
+            and not last.text.endswith(":")
+            and not _LIST_MARK.match(line.text)
+            # A short date line under a long one is a header's, not the rest of a sentence.
+            and not (len(line.text) < 0.5 * width and _DATED.search(line.text))
+        ):
+            # A word broken at the margin ("rec-" / "ords") keeps its hyphen: "long-term" needs it.
+            glue = "" if last.text.endswith("-") and line.text[:1].islower() else " "
+            joined[-1] = Line(
+                last.number, last.text + glue + line.text, last.blanks_before, line.blanks_after, last.indent
+            )
+            continue
+        joined.append(line)
+    return joined

@@ -11,7 +11,7 @@ from plugins.forkpool import parallel as _parallel
 
 from . import comments
 from .body import convert
-from .chrome import drop_chrome, drop_contents, drop_page_breaks, drop_toolbar
+from .chrome import drop_chrome, drop_contents, drop_link_references, drop_page_breaks, drop_toolbar
 from .chronology import assign_dates
 from .confidence import Evidence, TitleEvidence, assess, date_evidence
 from .dates import LONDON, numeric_order, set_page_order
@@ -19,7 +19,7 @@ from .extract import extract_posts, take_footer, take_trailer
 from .hints import HINTS_NAME, Hint, load_hints
 from .kind import KindDecision, classify
 from .naming import unify_tags
-from .normalise import UnreadableError, decode, join_split_bylines, split_lines
+from .normalise import UnreadableError, decode, join_split_bylines, join_wrapped_lines, split_lines
 from .post import DateSource, Dropped, Line, Page, PageKind, Post, PostDate
 from .render import relative_path, render, render_body
 from .segment import header_over_title, is_footer, segment, title_like, trailer_at
@@ -48,15 +48,18 @@ def _read_page(data: bytes, path: str, hint: Hint | None) -> Page:
             if line.number in hint.drop_lines
         ]
         lines = [line for line in lines if line.number not in hint.drop_lines]
+    lines, references = drop_link_references(lines)
     lines, dropped = drop_chrome(lines)
+    dropped += references
     dropped += pinned
     lines, toolbar = drop_toolbar(lines)
     lines, contents = drop_contents(lines)
     lines, breaks = drop_page_breaks(lines)
+    lines = join_wrapped_lines(lines)
     toolbar += contents + breaks
     # Not chrome above the page's first line: a masthead under it is still the masthead.
     lines, address, printed = _page_address(lines)
-    footer_url = next((d.text for d in breaks if re.match(r"https?://", d.text)), None)
+    footer_url = next((d.text.split()[0] for d in breaks if re.match(r"https?://", d.text)), None)
     if footer_url and not (address or "").startswith("http"):
         # The whole address each printed page's footer gives beats a bare site name.
         address = re.sub(r"[?&]print=\w+$", "", footer_url)

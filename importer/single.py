@@ -867,7 +867,7 @@ def _find_title(lines: list[Line], limit: int) -> tuple[int, int, list[str], lis
         bound = header is not None and _BOUND_HEADER.match(lines[header].text)
         checked = (
             rest
-            if found_body is not None and not bound
+            if found_body is not None and not bound and not (header is not None and facts[header].author)
             else [j for j in rest if header is not None and j < header]
         )
         if header is not None and not any(significant(j) for j in checked if j != header):
