@@ -263,6 +263,9 @@ _RULES: list[Rule] = [
             r"|(simple|awesome|ethereal|picture window|watermark) (theme|template)\. powered by blogger\.?"
             r"|theme:? .{1,40} by .{1,40}\.?|create blog\s+sign in|next blog\s*»?|back to top"
             r"|print|email this|showing \d+ results?|\d+ results?|report this (post|story|page)"
+            # A video page's furniture: the channel's count, its buttons, the description's toggle.
+            r"|\d[\d.,]*[km]? subscribers|clip|save|download|show (less|more)|show transcript"
+            r"|follow along using the transcript\.?"
             # A feedback widget under an intranet or council page.
             r"|(was|is) this (article|page|post|information|story) (useful|helpful)\??(\s+yes\s+no)?"
             # The platform's line under an anonymous post: "Published anonymously on Write.as".

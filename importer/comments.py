@@ -117,7 +117,10 @@ def _signed(text: str) -> re.Match[str] | None:
     return _SIGNATURE.match(text) or _SIGNED_AFTER.match(text)
 
 
-_NAME_LIKE = re.compile(r"^(?:[\w@][\w ,.'’&@()-]{0,40}|\(anonymous\)|\[deleted\])$", re.I)
+# Not a count of views ("8.2K views", a recommended video's), which no one is called.
+_NAME_LIKE = re.compile(
+    r"^(?!\d[\d.,]*[km]?\s+views$)(?:[\w@][\w ,.'’&@()-]{0,40}|\(anonymous\)|\[deleted\])$", re.I
+)
 
 # How long ago a comment was written, as social sites print it: "3 yr. ago", "8 years ago", "5y".
 _AGE = (
@@ -127,7 +130,7 @@ _AGE = (
 # The line it stands on, with the badges and edits printed beside it ("Op · 3 yr. ago").
 _AGE_LINE = re.compile(
     rf"^(?:(?:op|mod|author|admin)\s*)?(?:[·•]\s*)?(?:edited\s+|updated\s+|answered\s+|written\s+)?(?:{_AGE})"
-    rf"(?:\s*[·•]\s*(?:edited(?:\s+{_AGE})?|\d+\s+likes?))*\*?$",
+    rf"(?:\s*[·•]\s*(?:edited(?:\s+{_AGE})?|\d+\s+likes?))*(?:\s*\(edited\))?\*?$",
     re.I,
 )
 # "Felix Arkwright • 8 years ago" (Disqus), "Sanjay Rao 5 years ago · 0 Likes" (Squarespace).
@@ -182,7 +185,9 @@ _THREAD_END = re.compile(
     r"^(?:also on .{1,80}|powered by (?:disqus|squarespace|livejournal|phpbb|vbulletin)\b.{0,80}"
     r"|made with squarespace|more posts from .{1,80}|continue browsing in .{1,80}|more articles by .{1,80}"
     r"|explore topics|return to .{1,120}|who is online|«?\s*previous thread\b.{0,40}|newer post|older post"
-    r"|previous|next|recent posts|post reply|add a reply to this thread|display posts from previous.{0,80})$",
+    r"|previous|next|recent posts|post reply|add a reply to this thread|display posts from previous.{0,80}"
+    # A video page's list of other videos under the comments.
+    r"|up next|autoplay|recommended videos?)$",
     re.I,
 )
 
@@ -277,7 +282,14 @@ _FURNITURE = (
 
 
 def _furniture(text: str) -> _Furniture | None:
+    if _EDITED_AGE.match(text):
+        # "4 years ago (edited)" (YouTube) is an age, not a row of buttons.
+        return _AGE_FURNITURE
     return next((kind for kind in _FURNITURE if kind.pattern.match(text)), None)
+
+
+_EDITED_AGE = re.compile(rf"^(?:{_AGE})\s*\(edited\)$", re.I)
+_AGE_FURNITURE = next(kind for kind in _FURNITURE if kind.pattern is _AGE_LINE)
 
 
 # The opening post's own header on Reddit: "Posted by u/NAME", "submitted 4 years ago by NAME".

@@ -1183,6 +1183,13 @@ def read_single(
         post.author = handle
         post.notes.append(f"the user name '{handle}' heading the page is the author")
     over_title = _labels_over_title(above, title_line)
+    if above and above[-1].text.startswith("#") and _HASHTAGS.match(above[-1].text):
+        # "#careleavers #leavingcare" over a video's title (YouTube): its tags.
+        post.tags += [tag for tag in metadata.hashtags(above[-1].text) if tag not in post.tags]
+        post.notes.append(f"the hashtags above the title (line {above[-1].number}) are its tags")
+        dropped.append(Dropped(above[-1].number, above[-1].text, "hashtags above the title (its tags)"))
+        above = above[:-1]
+        over_title = []
     if over_title:
         # "Categories" over "Practice, Supervision" above the title (Twenty Twenty).
         post.category = post.category or over_title[0]
