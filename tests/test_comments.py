@@ -128,3 +128,11 @@ def test_a_forum_byline_keeps_a_hyphenated_name_whole():
     ]
     header = comments.comment_header(lines, 0)
     assert header is not None and header.author == "Dami Okafor-Lynn"
+
+
+def test_a_threads_reply_toggles_are_furniture():
+    from importer import comments
+
+    assert comments._furniture("View replies (2)") is not None
+    assert comments._furniture("— Hide replies") is not None
+    assert comments._furniture("4 years ago (edited)").reason.startswith("comment's age")
