@@ -692,6 +692,16 @@ def _signature(lines: list[Line], start: int, end: int) -> int:
             and any(_PROFILE_LINE.match(line.text) for line in after)
         ):
             return k
+    # With no rule: the line the poster ends every post with, printed again under their
+    # next post, over their profile.
+    k = end - 1
+    if (
+        k > start
+        and len(lines[k].text.split()) < 25
+        and any(line.text == lines[k].text for line in lines[end:])
+        and any(_PROFILE_LINE.match(line.text) for line in lines[end : end + 6])
+    ):
+        return k
     return end
 
 

@@ -381,3 +381,17 @@ def test_blogger_posts_saved_with_no_blank_lines_under_their_day_headings():
     ]
     assert [post.date.value.day for post in page.posts] == [28, 14]
     assert page.posts[0].tags == ["duty", "paperwork"]
+
+
+def test_a_forum_posters_repeated_sign_off_over_their_profile_is_their_signature():
+    sign_off = "Registered SW, North West. Views my own."
+    post = _only(
+        "Practice Forum\nBoard index\n\nCore groups and absent dads\n"
+        "by oldfieldSW » Tue Mar 06, 2012 8:14 pm\n\n"
+        + _TEXT
+        + f"\n{sign_off}\n\noldfieldSW\nPosts: 214\nJoined: Sat Oct 17, 2009 7:52 pm\nTop\n\n"
+        "Re: Core groups and absent dads\nby oldfieldSW » Wed Mar 07, 2012 9:05 pm\n\n"
+        f"Thanks both, I will try the agenda idea next week.\n\n{sign_off}\n\n"
+        "oldfieldSW\nPosts: 214\nJoined: Sat Oct 17, 2009 7:52 pm\nTop\n"
+    )
+    assert _body(post).endswith("we will report back next year.")
