@@ -231,6 +231,8 @@ _RULES: list[Rule] = [
     Rule("copyright notice", re.compile(r"^(©|\(c\)|copyright\b).{0,150}$", re.I), longest=160),
     # The previous and next posts' titles: "← Older title", "Newer title →".
     Rule("post navigation", re.compile(r"^(←\s*.{1,120}|.{1,120}\s*→)$"), longest=124),
+    # "< Ep. 22: Contact centres | Ep. 24: Supervising social workers >": the posts either side.
+    Rule("post navigation", re.compile(r"^[<‹«]\s*.{3,100}\s\|\s.{3,100}\s*[>›»]$"), longest=210),
     # Counts of readers' reactions under a post (Tumblr's notes, Medium's claps): the list of
     # them, not the post, follows.
     # Facebook's "👍❤️ 23": the reactions' emoji and their count.

@@ -143,6 +143,10 @@ def test_known_chrome_and_content():
     assert chrome_reason("Published on 3 March 2019 by Jo") is None
     assert chrome_reason("Caseload weighting tool - practice guidance (PDF, 212KB)") == "document link"
     assert chrome_reason("Related documents") == "document link"
+    assert (
+        chrome_reason("< Ep. 22: Contact centres | Ep. 24: Supervising social workers >") == "post navigation"
+    )
+    assert chrome_reason("3.2K subscribers") == "page buttons"
     assert chrome_reason("Was this article useful?  Yes  No") == "page buttons"
 
 
