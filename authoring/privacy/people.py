@@ -473,8 +473,10 @@ _TO_A_PERSON = (
     r"(?<!well done )(?<!welcome )(?<!goodbye )(?<!farewell )(?<!cheers )(?<!hats off )(?<!big up )"
     r"(?<!kudos )(?<!credit )(?<!love )(?<!spoke )(?<!talked )(?<!wrote )(?<!said )(?<!sent )(?<!gave )"
 )
+# "of" before a name is a place's ("the outskirts of Leeds") but not a picture's ("a photo of Jaxon").
+_OF_A_PERSON = r"(?<!photo )(?<!photograph )(?<!picture )(?<!video )(?<!image )(?<!portrait )(?<!drawing )"
 _PLACE_BEFORE = re.compile(
-    rf"\b(?:in|from|{_TO_A_PERSON}to|at|near|around|outside|across|of|on)\s+(?:the\s+)?$", re.I
+    rf"\b(?:in|from|{_TO_A_PERSON}to|at|near|around|outside|across|{_OF_A_PERSON}of|on)\s+(?:the\s+)?$", re.I
 )
 _FAMILY_GROUP = re.compile(
     r"\b[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|family's|family’s|families|twins?|children|kids|siblings|boys|girls|"
@@ -1410,6 +1412,10 @@ def _strong_context(sentence: str, cues: list[str]) -> str:
         return "a child protection process"
     if "a workplace" in cues and set(cues) & {"a health detail", "a disciplinary detail"}:
         return "a team and a health or disciplinary detail"
+    if set(cues) & {"a court case", "a carer or placement"} and (
+        _LOCAL_PRESS.search(sentence) or _IN_THE_NEWS.search(sentence)
+    ):
+        return "a child's case and the story the papers ran"
     return ""
 
 
