@@ -88,7 +88,7 @@ _CUES = {
         r"albinism|dwarfism|mutism|hydrocephalus|spina bifida|cleft (?:lip|palate)|haemophilia|sickle cell",
         r"brittle bones?|heart condition|tracheostomy|stoma|amput\w+|limb difference|alopecia|deaf|blind",
         r"visually impaired|hearing impaired|cochlear implant|life-limiting",
-        r"rare (?:condition|disease|disorder)",
+        r"rare (?:\w+ )?(?:condition|disease|disorder)|\w+(?:ectomy|otomy|plasty|scopy)",
         r"cardiology|neurology|oncology|haematology|nephrology|gastroenterology|dermatology|orthopaedics?",
         r"CAMHS|A&E|outpatients?|speech and language therapy|occupational therapy|physio(?:therapy)?",
         r"walk-in centre|minor injuries(?: unit)?|(?:wound|his|her|their) dressings",
@@ -1236,6 +1236,7 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                     "where they are placed",
                     "a carer or placement" in cues and _THESE_CHILDREN.search(sentence),
                 ),
+                ("a parent's workplace", _PARENT_WORKS.search(sentence)),
                 # "Our young man with the tag goes to … at Gorton Youth Zone".
                 ("an electronic tag", _TAG.search(sentence)),
                 # "a Tigrinya-speaking Orthodox girl in Lowestoft": few share both in one town.
@@ -1263,7 +1264,14 @@ _THESE_CHILDREN = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?:girls?|boys?|lads?|lass|teenagers?|sons?|daughters?|toddlers?|bab(?:y|ies)|"
     r"youngsters?|kids|siblings|brothers|sisters|twins|triplets|young (?:man|woman|lad)"
     r"|\d{1,2}\s?(?:yo|y/o))\b"
-    r"|\b\d{1,2}\s?(?:yo|y/o|yr old|yrs? old)\b",
+    r"|\b\d{1,2}\s?(?:yo|y/o|yr old|yrs? old)\b"
+    r"|\b(?:the|our|my|his|her|their)\s+(?:\w+\s+)?\d{1,2}[- ](?:year|month)[- ]old\b",
+    re.I,
+)
+# "Mum works nights at the Tesco in Leyland": a parent found where they work.
+_PARENT_WORKS = re.compile(
+    r"\b(?:mum|mam|dad|mother|father|step-?(?:dad|mum)|nan|gran|grandad)(?:['’]s)?\s+(?:still\s+|now\s+)?"
+    r"(?:works|worked|working)\s+(?:\w+\s+){0,2}?(?:at|in|for)\s+(?:the\s+)?[A-Z]",
     re.I,
 )
 _TAG = re.compile(
