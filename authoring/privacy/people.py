@@ -33,7 +33,7 @@ _NOT_AGE_AFTER = (
 )
 AGE = (
     rf"\baged?\s+{_AGE_NUM}\b{_NOT_RANGE}|\(\s?\d{{1,2}}\s?\)|\b{_AGE_NUM}[- ](?:year|month)s?[- ]old\b"
-    rf"|\b{_AGE_NUM}\s+(?:months|years)\s+old\b"
+    rf"|\b{_AGE_NUM}\s+(?:days|weeks|months|years)\s+old\b"
     # As people write them in a hurry: "our 13yo", "the 11 yr old", "a 3 y/o".
     r"|\b\d{1,2}\s?(?:yo|y/o|y\.o\.|yrs?\s+old|yr\s+old|yrs?-old)\b"
     rf"|\b(?:is|was|turned|turns|turning|now|then|be|'s|’s)\s+{_QUALIFIER}"
@@ -71,6 +71,7 @@ _CUES = {
     "a court case": _any(r"hearing|court|judge|proceedings|magistrates|care order|supervision order"),
     "a school": _any(
         r"school|primary|academy|nursery|infants|juniors|college|year\s+\d{1,2}|excluded|exclusion",
+        r"gcses?|a[- ]levels?|sats results",
         r"sports day|nativity|prize giving|playground|reception|classmates?|under-\w+s",
     ),
     "a health detail": _any(
@@ -757,7 +758,8 @@ _LOWER_NAME = re.compile(
     r"grandchild|baby)\s+(?P<kin>[a-z][a-z'’-]{2,})\b"
     r"|\b(?:little|our|baby|wee|young|my|cheeky|poor|lovely|big|sweet|brave|bless)\s+(?P<fond>[a-z][a-z'’-]{2,})\b"
     r"|\b(?P<aged>[a-z][a-z'’-]{2,})(?=\s*\(\d{1,2}\)|,\s+\d{1,2}\s*[,.]|\s+(?:aged|age)\s+\d{1,2}\b)"
-    r"|^[\s\"“‘'(*_-]*(?:(?:so|and|but|then|anyway|well|now|today|yesterday|tonight|honestly|basically)\b,?\s+)?"
+    r"|^[\s\"“‘'(*_-]*(?:(?:so|and|but|then|anyway|well|now|today|yesterday|tonight|honestly|basically|omg|aw+|yay"
+    r"|wow|oh|ah)\b,?\s+)?"
     r"(?P<doer>[a-z][a-z'’-]{2,})(?=\s+(?:was|is|has|had|did|said|says|told|tells|went|came|got|"
     r"kicked|ran|started|moved|turned|wants|wanted|keeps|kept|asked|rang|called|cried|smiled|laughed|loves|"
     r"hates|won|lost|lives|lived|stays|stayed|goes|comes|gets|loved|hated|refused|won't|wouldn't|can't|didn't|"
@@ -788,7 +790,8 @@ def _lower_name(word: str, kin_before: bool = False, after: str = "") -> bool:
         and (plain not in _name_words() or named_by_kin)
         and plain not in _TALK
         and plain not in _CAPITAL_WORDS
-        and is_first_name(plain)
+        # "kacey-leigh", "lily-mae": a double first name, known by its first half.
+        and (is_first_name(plain) or ("-" in plain and is_first_name(plain.split("-")[0])))
     )
 
 
@@ -1265,7 +1268,8 @@ _THESE_CHILDREN = re.compile(
     r"youngsters?|kids|siblings|brothers|sisters|twins|triplets|young (?:man|woman|lad)"
     r"|\d{1,2}\s?(?:yo|y/o))\b"
     r"|\b\d{1,2}\s?(?:yo|y/o|yr old|yrs? old)\b"
-    r"|\b(?:the|our|my|his|her|their)\s+(?:\w+\s+)?\d{1,2}[- ](?:year|month)[- ]old\b",
+    r"|\b(?:the|our|my|his|her|their)\s+(?:\w+\s+)?\d{1,2}[- ](?:year|month)[- ]old\b"
+    r"|\bsibling group of (?:two|three|four|five|six|seven|eight|\d)\b",
     re.I,
 )
 # "Mum works nights at the Tesco in Leyland": a parent found where they work.
@@ -1510,9 +1514,18 @@ def _mentions_public(sentence: str, public: PublicList) -> bool:
         words = match.group(0).split()
         for a in range(len(words)):
             for b in range(a + 1, len(words) + 1):
-                if len(" ".join(words[a:b])) > 3 and public.is_public_name(" ".join(words[a:b])):
+                phrase = " ".join(words[a:b])
+                if len(phrase) <= 3 or not public.is_public_name(phrase):
+                    continue
+                # A listed person's surname alone ("Laming", "Lord Laming") names them; inside a
+                # longer name it is someone or somewhere else ("Tenbury Wells", "Jo Wells").
+                whole = b == len(words) and (a == 0 or words[a - 1].rstrip(".") in _HONOURS)
+                if whole or public.is_public_name_in_full(phrase):
                     return True
     return False
+
+
+_HONOURS = {"Lord", "Lady", "Baroness", "Sir", "Dame", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "Judge"}
 
 
 def _is_public_person(sentence: str, start: int, end: int, name: str, public: PublicList) -> bool:

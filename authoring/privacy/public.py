@@ -61,6 +61,9 @@ class PublicList:
         # their first name alone does not ("Jamie" is not "Jamie Bulger").
         return name in self.ends
 
+    def is_public_name_in_full(self, text: str) -> bool:
+        return _clean(text) in self.names
+
     def is_helpline(self, number: str) -> bool:
         digits = _digits(number)
         if digits.startswith("44"):
