@@ -966,6 +966,8 @@ def _judge(sentence: str, base: int, cues: list[str], doc, public: PublicList) -
                 # town is followed by an age.
                 and not (re.search(r"(?:den|by)$", token.text) and _doer(doc, token))
                 and not _FRAMED_AGE_AFTER.match(after)
+                # "Jayden's dad": no town has a dad.
+                and not _KIN_AFTER.match(after)
             )
             # "Strand, London WC2A 2LL": the word before a postcode is its town.
             and not identifiers.POSTCODE.match(after.lstrip(" ,"))
