@@ -163,6 +163,7 @@ def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Pag
     post.notes += body.notes
     page.dropped += body.dropped
     post.notes += [f"evidence: {item}" for item in decision.evidence + read.sure]
+    _name_the_original_poster(post)
     if post.legacy_comments or post.comments:
         post.notes.append(f"kept {len(post.legacy_comments)} reader comment(s); count {post.comments}")
     evidence = Evidence(
@@ -175,6 +176,19 @@ def _single_post(lines: list[Line], path: str, decision: KindDecision, page: Pag
     )
     assess(post, evidence)
     return post
+
+
+_ORIGINAL_POSTER = re.compile(r"^(?:original poster|op|thread starter|topic starter)$", re.I)
+
+
+def _name_the_original_poster(post: Post) -> None:
+    """A forum labels the opener's own replies "Original poster": they are the post's author."""
+    if not post.author:
+        return
+    for comment in post.legacy_comments:
+        if _ORIGINAL_POSTER.match(comment.author):
+            post.notes.append(f"'{comment.author}' (line {comment.line}) is the post's author, {post.author}")
+            comment.author = post.author
 
 
 def _listing_posts(lines: list[Line], path: str, decision: KindDecision, page: Page) -> list[Post]:

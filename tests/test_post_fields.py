@@ -395,3 +395,17 @@ def test_a_forum_posters_repeated_sign_off_over_their_profile_is_their_signature
         "oldfieldSW\nPosts: 214\nJoined: Sat Oct 17, 2009 7:52 pm\nTop\n"
     )
     assert _body(post).endswith("we will report back next year.")
+
+
+def test_a_forums_original_poster_label_on_a_reply_is_the_posts_author():
+    post = _only(
+        "Family Forum\nForums › Fostering\n\nThinking of fostering - how long does it take?\n\n"
+        "Started by willow_mum82\nPosted 22/11/2012 at 21:14\n\n"
+        + _TEXT
+        + "\n5 replies | Reply to this thread\n\n"
+        "fosterfamily_kent\n22/11/2012 at 21:40\n"
+        "About eight months for us, start to finish.\nLike Quote Report\n\n"
+        "Original poster\n23/11/2012 at 08:02\nThank you, that is really helpful.\nLike Quote Report\n"
+    )
+    assert post.author == "willow_mum82"
+    assert [c.author for c in post.legacy_comments] == ["fosterfamily_kent", "willow_mum82"]
