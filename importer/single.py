@@ -1636,7 +1636,20 @@ def read_single(
             # Said in the front matter (date_source: inferred, date_evidence), not a doubt: the
             # comments' dates fix the year.
             post.date = stated_at(found, DateSource.INFERRED, evidence)
+    _section_off_the_byline(post, lines[:title_at])
     return read
+
+
+def _section_off_the_byline(post: Post, above: list[Line]) -> None:
+    """ "By Imogen Treharne Society" where "Society" is one of the page's menus or its
+    breadcrumb ("Blogs Home » Society » Imogen Treharne"): the section, not the name."""
+    if not post.author:
+        return
+    words = post.author.split()
+    menus = {part.strip() for line in above for part in re.split(r"\s+[»›>/|]\s+", line.text)}
+    if len(words) >= 3 and words[-1] in menus:
+        post.notes.append(f"'{words[-1]}' after the byline's name is the page's section, one of its menus")
+        post.author = " ".join(words[:-1])
 
 
 _MONTH_WORD = (

@@ -409,3 +409,12 @@ def test_a_forums_original_poster_label_on_a_reply_is_the_posts_author():
     )
     assert post.author == "willow_mum82"
     assert [c.author for c in post.legacy_comments] == ["fosterfamily_kent", "willow_mum82"]
+
+
+def test_a_section_run_into_the_byline_is_not_part_of_the_name():
+    post = _only(
+        "The Daily Courier\nNews\nSociety\nBlogs Home » Society » Imogen Treharne\n\n"
+        "What carers need in the first six weeks\n\n"
+        "By Imogen Treharne Society Last updated: November 5th, 2013\n\n" + _TEXT
+    )
+    assert post.author == "Imogen Treharne"
