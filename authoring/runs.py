@@ -371,7 +371,10 @@ def update_search_index(
         except (OSError, ValueError):
             record = {}
         live = site / "pagefind"
-        if record.get("site") == _site_stamp(site) and _bundle_stamp(live) == record.get("bundle"):
+        # Taken before the pages are read: a build that swaps in a new site while they are
+        # indexed leaves a stamp that no longer matches, so the next update reads them again.
+        stamp = _site_stamp(site)
+        if record.get("site") == stamp and _bundle_stamp(live) == record.get("bundle"):
             return None  # the very site indexed last: no page to look at
         pages, known = _indexed_pages(site, record.get("known", {}))
         shards = _shards(pages, per_shard)
@@ -384,7 +387,7 @@ def update_search_index(
         ]
         before = record.get("shards", [])
         if before == states and _bundle_stamp(live) == record.get("bundle"):
-            _save_record(work, {**record, "known": known, "site": _site_stamp(site)})
+            _save_record(work, {**record, "known": known, "site": stamp})
             return None
         bundle, views = work / "bundle", work / "site"
         writing = work / "writing"
@@ -437,16 +440,20 @@ def update_search_index(
         if not building.acquire(WAIT_SECONDS):
             return IndexRun(1, error=_busy(building.path, "a build"))
         try:
+            # Unchanged while Pagefind ran: the site as it is once the new index is in.
+            current = _site_stamp(site) == stamp
             if live.exists():
                 live.rename(aside)
             bundle.rename(live)
+            if current:
+                stamp = _site_stamp(site)
         finally:
             building.release()
         if aside.exists():
             aside.rename(bundle)  # the next update starts from it
         writing.unlink()
         record = {"format": _WORK_FORMAT, "known": known, "shards": states, "bundle": _bundle_stamp(live)}
-        _save_record(work, {**record, "site": _site_stamp(site)})
+        _save_record(work, {**record, "site": stamp})
         return IndexRun(0, len(pages))
     except OSError as error:
         said = f"{error.strerror or error} ({error.filename or site})"

@@ -232,3 +232,32 @@ def test_an_edit_makes_again_only_the_part_of_the_index_its_page_is_in(project_c
         assert TITLE not in [r["title"] for r in _search(browser, base, "sustained")]
     fragments = [f for part in parts for f in _fragments(part)]
     assert len(fragments) == len([p for p in out.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()])
+
+
+def test_a_site_swapped_in_while_the_index_reads_it_is_indexed_by_the_next_update(
+    project_copy, browser, monkeypatch
+):
+    from authoring import runs
+
+    out = project_copy / "output"
+    assert _invoke_build(project_copy).returncode == 0
+    # A build that swaps in a site with the same pages (a new folder, as every build makes).
+    copy = project_copy / "output-copy"
+    subprocess.run(["cp", "-a", str(out), str(copy)], check=True)
+    out.rename(project_copy / "output-old")
+    copy.rename(out)
+    real = runs._indexed_pages
+
+    def read_then_build(site, known):
+        found = real(site, known)
+        # An author's edit built while the update reads the pages it found unchanged.
+        _edit(project_copy, "Baby P effect sustained", "Quokkafield effect sustained")
+        pelican_ok(project_copy, out)
+        return found
+
+    monkeypatch.setattr(runs, "_indexed_pages", read_then_build)
+    update_search_index(out)
+    monkeypatch.undo()
+    assert update_search_index(out) is not None  # the site it found is not the site it read
+    with serve(out) as base:
+        assert _search(browser, base, "Quokkafield")[0]["title"] == "Quokkafield effect sustained"
